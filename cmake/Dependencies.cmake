@@ -1,0 +1,69 @@
+# Third-party libraries, as targets:
+#   userpool::third_party_headers  nlohmann/json and Catch2 (header-only)
+#   OpenSSL::Crypto                the system's libcrypto natively; for wasm the
+#                                  libcrypto.a that scripts/setup built
+#   imgui                          Dear ImGui's core (no backend)
+#   imgui_glfw_opengl3             its GLFW + OpenGL3 backends (web only)
+#
+# scripts/setup keeps the slow pieces in a cache outside the checkout;
+# USERPOOL_DEPS_DIR points there (the same default as the scripts use).
+
+if(DEFINED ENV{USERPOOL_CACHE})
+  set(_deps_default "$ENV{USERPOOL_CACHE}")
+elseif(DEFINED ENV{XDG_CACHE_HOME})
+  set(_deps_default "$ENV{XDG_CACHE_HOME}/userpool-sandbox")
+else()
+  set(_deps_default "$ENV{HOME}/.cache/userpool-sandbox")
+endif()
+set(USERPOOL_DEPS_DIR "${_deps_default}" CACHE PATH "Where scripts/setup keeps third-party builds")
+
+function(userpool_require_dep path what)
+  if(NOT EXISTS "${path}")
+    message(FATAL_ERROR "${what} is missing (${path}). Run scripts/setup first.")
+  endif()
+endfunction()
+
+# Header-only libraries. Emscripten's sysroot must not see /usr/include (it
+# would pull in glibc's headers), so both builds see only these two folders,
+# through symlinks in the build tree.
+set(_hdr_dir ${CMAKE_BINARY_DIR}/third_party/include)
+file(MAKE_DIRECTORY ${_hdr_dir})
+foreach(_lib nlohmann catch2)
+  userpool_require_dep(/usr/include/${_lib} "The headers of ${_lib}")
+  file(CREATE_LINK /usr/include/${_lib} ${_hdr_dir}/${_lib} SYMBOLIC)
+endforeach()
+add_library(userpool_third_party_headers INTERFACE)
+add_library(userpool::third_party_headers ALIAS userpool_third_party_headers)
+target_include_directories(userpool_third_party_headers SYSTEM INTERFACE ${_hdr_dir})
+
+# OpenSSL's libcrypto (no libssl: a sandbox in a page speaks no TLS).
+if(EMSCRIPTEN)
+  set(_ossl ${USERPOOL_DEPS_DIR}/openssl-wasm/current)
+  userpool_require_dep(${_ossl}/lib/libcrypto.a "OpenSSL libcrypto for wasm")
+  add_library(OpenSSL::Crypto STATIC IMPORTED GLOBAL)
+  set_target_properties(OpenSSL::Crypto PROPERTIES IMPORTED_LOCATION ${_ossl}/lib/libcrypto.a)
+  target_include_directories(OpenSSL::Crypto SYSTEM INTERFACE ${_ossl}/include)
+else()
+  find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
+endif()
+
+# Dear ImGui, compiled from Debian's source package.
+set(IMGUI_DIR ${USERPOOL_DEPS_DIR}/imgui/current)
+userpool_require_dep(${IMGUI_DIR}/imgui.cpp "Dear ImGui's source")
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp
+  ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# Third-party code: its warnings (C++20 enum arithmetic) are not ours to fix.
+target_compile_options(imgui PRIVATE -w)
+
+if(EMSCRIPTEN)
+  add_library(imgui_glfw_opengl3 STATIC
+    ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  target_include_directories(imgui_glfw_opengl3 SYSTEM PUBLIC ${IMGUI_DIR}/backends)
+  target_link_libraries(imgui_glfw_opengl3 PUBLIC imgui)
+  target_compile_options(imgui_glfw_opengl3 PRIVATE -w)
+  # Emscripten's built-in JS GLFW 3 (no download needed).
+  target_link_options(imgui_glfw_opengl3 PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
+endif()
