@@ -2,8 +2,7 @@
 #   userpool::third_party_headers  nlohmann/json and Catch2 (header-only)
 #   OpenSSL::Crypto                the system's libcrypto natively; for wasm the
 #                                  libcrypto.a that scripts/setup built
-#   imgui                          Dear ImGui's core (no backend)
-#   imgui_glfw_opengl3             its GLFW + OpenGL3 backends (web only)
+#   imgui, imgui_glfw_opengl3      Dear ImGui (see cmake/ImGui.cmake)
 #
 # scripts/setup keeps the slow pieces in a cache outside the checkout;
 # USERPOOL_DEPS_DIR points there (the same default as the scripts use).
@@ -47,23 +46,4 @@ else()
   find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 endif()
 
-# Dear ImGui, compiled from Debian's source package.
-set(IMGUI_DIR ${USERPOOL_DEPS_DIR}/imgui/current)
-userpool_require_dep(${IMGUI_DIR}/imgui.cpp "Dear ImGui's source")
-add_library(imgui STATIC
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp
-  ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-# Third-party code: its warnings (C++20 enum arithmetic) are not ours to fix.
-target_compile_options(imgui PRIVATE -w)
-
-if(EMSCRIPTEN)
-  add_library(imgui_glfw_opengl3 STATIC
-    ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-  target_include_directories(imgui_glfw_opengl3 SYSTEM PUBLIC ${IMGUI_DIR}/backends)
-  target_link_libraries(imgui_glfw_opengl3 PUBLIC imgui)
-  target_compile_options(imgui_glfw_opengl3 PRIVATE -w)
-  # Emscripten's built-in JS GLFW 3 (no download needed).
-  target_link_options(imgui_glfw_opengl3 PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
-endif()
+include(ImGui)

@@ -70,7 +70,9 @@ void App::draw_header() {
   ImGui::PopStyleColor();
 
   // The virtual clock, right-aligned: every expiry in the sandbox reads it.
-  const std::string now = "Virtual time  " + to_iso8601(clock_.now()).substr(0, 19) + " UTC";
+  std::string stamp = to_iso8601(clock_.now()).substr(0, 19);  // 2026-11-23T08:09:04
+  stamp[10] = ' ';
+  const std::string now = "Virtual time  " + stamp + " UTC";
   const float text_w = ImGui::CalcTextSize(now.c_str()).x;
   ImGui::SetCursorScreenPos(ImVec2(origin.x + width - pad - text_w, text_y));
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0xd1, 0xd5, 0xdb, 0xff));
@@ -92,7 +94,7 @@ void App::draw_welcome() {
 void App::draw_identifier_formats() {
   begin_card(ImGui::GetFontSize() * kCardEms);
   text_in(fonts_.heading, "What Cognito identifiers look like");
-  ImGui::Separator();
+  card_separator();
   label_value("User pool ID", examples_.user_pool_id, fonts_.mono);
   label_value("App client ID", examples_.app_client_id, fonts_.mono);
   label_value("User sub", examples_.sub, fonts_.mono);

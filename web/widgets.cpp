@@ -46,6 +46,15 @@ void end_card() {
   g_card.open = false;
 }
 
+void card_separator() {
+  IM_ASSERT(g_card.open && "card_separator() outside a card");
+  const float pad = card_padding();
+  const float y = ImGui::GetCursorScreenPos().y;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(g_card.origin.x, y), ImVec2(g_card.origin.x + g_card.width, y),
+                                      ImGui::GetColorU32(ImGuiCol_Separator));
+  ImGui::Dummy(ImVec2(0, pad * 0.5f));
+}
+
 void text_in(ImFont* font, const char* text) {
   if (font != nullptr) ImGui::PushFont(font);
   ImGui::TextUnformatted(text);

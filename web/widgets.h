@@ -11,6 +11,9 @@ namespace userpool::web {
 // not nest.
 void begin_card(float width);
 void end_card();
+// A horizontal rule across the open card (ImGui::Separator would run to the
+// window's edge).
+void card_separator();
 
 // Text in `font` (falls back to the current font when null).
 void text_in(ImFont* font, const char* text);

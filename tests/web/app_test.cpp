@@ -1,0 +1,47 @@
+#include "web/app.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/identifiers.h"
+#include "tests/web/ui_harness.h"
+
+using namespace userpool;
+
+TEST_CASE("The start page draws at 1x and 2x pixel ratios without ImGui errors") {
+  for (const float scale : {1.0f, 2.0f}) {
+    test::HeadlessUi ui(1280 * scale, 720 * scale, scale);
+    Clock clock;
+    web::App app(clock, secure_random());
+    app.set_fonts(ui.fonts());
+    REQUIRE_NOTHROW(ui.frame([&] { app.frame(); }));
+    REQUIRE_NOTHROW(ui.frame([&] { app.frame(); }));
+    // Text, header and cards: thousands of vertices; an empty frame has none.
+    CHECK(ui.vertex_count() > 1000);
+  }
+}
+
+TEST_CASE("Generate new examples replaces all three identifiers") {
+  test::HeadlessUi ui;
+  Clock clock;
+  web::App app(clock, secure_random());
+  app.set_fonts(ui.fonts());
+  const auto before = app.examples();
+  REQUIRE(ui.click("Generate new examples", [&] { app.frame(); }));
+  const auto after = app.examples();
+  CHECK(after.user_pool_id != before.user_pool_id);
+  CHECK(after.app_client_id != before.app_client_id);
+  CHECK(after.sub != before.sub);
+  CHECK(is_user_pool_id(after.user_pool_id));
+  CHECK(is_uuid(after.sub));
+}
+
+TEST_CASE("A click outside any widget changes nothing") {
+  test::HeadlessUi ui;
+  Clock clock;
+  web::App app(clock, secure_random());
+  app.set_fonts(ui.fonts());
+  CHECK_FALSE(ui.click("no such widget", [&] { app.frame(); }));
+  const auto before = app.examples();
+  ui.frame([&] { app.frame(); });
+  CHECK(app.examples().sub == before.sub);
+}

@@ -1,0 +1,33 @@
+// Functions ImGui calls back into (see web/imgui_config.h): the assert
+// handler and the test-engine item hooks. Compiled into the imgui library
+// itself, because ImGui's own objects refer to them.
+#include <stdexcept>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "web/widget_registry.h"
+
+namespace userpool::web {
+
+void imgui_assert_failed(const char* expression, const char* file, int line) {
+  // An exception (not abort) so that a test reports which check failed, and
+  // the page's error handler can show it.
+  throw std::logic_error(std::string("ImGui check failed: ") + expression + " (" + file + ":" +
+                         std::to_string(line) + ")");
+}
+
+}  // namespace userpool::web
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+  userpool::web::widget_registry().item_added(ctx->FrameCount, id,
+                                              {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()});
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+  userpool::web::widget_registry().item_info(ctx->FrameCount, id, label);
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
