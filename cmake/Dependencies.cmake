@@ -1,5 +1,5 @@
 # Third-party libraries, as targets:
-#   userpool::third_party_headers  nlohmann/json and Catch2 (header-only)
+#   userpool::third_party_headers  nlohmann/json, Catch2, tl::expected
 #   OpenSSL::Crypto                the system's libcrypto natively; for wasm the
 #                                  libcrypto.a that scripts/setup built
 #   imgui, imgui_glfw_opengl3      Dear ImGui (see cmake/ImGui.cmake)
@@ -22,12 +22,12 @@ function(userpool_require_dep path what)
   endif()
 endfunction()
 
-# Header-only libraries. Emscripten's sysroot must not see /usr/include (it
-# would pull in glibc's headers), so both builds see only these two folders,
-# through symlinks in the build tree.
+# Header-only libraries: nlohmann/json, Catch2, tl::expected. Emscripten's
+# sysroot must not see /usr/include (it would pull in glibc's headers), so
+# both builds see only these folders, through symlinks in the build tree.
 set(_hdr_dir ${CMAKE_BINARY_DIR}/third_party/include)
 file(MAKE_DIRECTORY ${_hdr_dir})
-foreach(_lib nlohmann catch2)
+foreach(_lib nlohmann catch2 tl)
   userpool_require_dep(/usr/include/${_lib} "The headers of ${_lib}")
   file(CREATE_LINK /usr/include/${_lib} ${_hdr_dir}/${_lib} SYMBOLIC)
 endforeach()
