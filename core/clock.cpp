@@ -28,6 +28,30 @@ std::string to_iso8601(Timestamp t) {
   return buf;
 }
 
+std::string format_duration(Millis d) {
+  using namespace std::chrono;
+  auto left = duration_cast<seconds>(d < Millis{0} ? -d : d).count();
+  struct Unit {
+    std::int64_t seconds;
+    const char* one;
+    const char* many;
+  };
+  constexpr Unit kUnits[] = {{86400, " day", " days"}, {3600, " h", " h"}, {60, " min", " min"}, {1, " s", " s"}};
+  std::string out;
+  int shown = 0;
+  for (const auto& u : kUnits) {
+    const auto n = left / u.seconds;
+    if (n == 0 && !(u.seconds == 1 && out.empty())) {
+      if (shown > 0) break;  // two adjacent units at most: "1 day 3 h", never "1 day 20 s"
+      continue;
+    }
+    left -= n * u.seconds;
+    out += (out.empty() ? "" : " ") + std::to_string(n) + (n == 1 ? u.one : u.many);
+    if (++shown == 2) break;
+  }
+  return out;
+}
+
 Timestamp Clock::system_now() {
   return std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
 }

@@ -41,6 +41,8 @@ std::string generate_uuid_v4(RandomSource& random) {
   return out;
 }
 
+std::string generate_confirmation_code(RandomSource& random) { return random.string_from("0123456789", 6); }
+
 bool is_user_pool_id(std::string_view s) {
   if (s.empty() || s.size() > 55) return false;
   // The last '_' splits region from name: the name part has no '_'.

@@ -19,6 +19,9 @@ std::string generate_app_client_id(RandomSource& random);
 // Used for a user's `sub` and for token `jti`, `origin_jti` and `event_id`.
 std::string generate_uuid_v4(RandomSource& random);
 
+// A 6-digit confirmation, verification, reset or MFA code ("042917").
+std::string generate_confirmation_code(RandomSource& random);
+
 // Shape checks, for validating identifiers that arrive in requests.
 bool is_user_pool_id(std::string_view s);  // [\w-]+_[0-9a-zA-Z]+, at most 55 chars
 bool is_uuid(std::string_view s);          // 8-4-4-4-12 lowercase or uppercase hex

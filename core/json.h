@@ -3,8 +3,21 @@
 // response with the real one sees the same shape).
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
+#include <tl/expected.hpp>
 
 namespace userpool {
+
 using Json = nlohmann::ordered_json;
-}
+
+// Parses without throwing; the error reads as a sentence ("syntax error at
+// line 1, column 5: ..."), without nlohmann's "[json.exception...]" prefix.
+tl::expected<Json, std::string> parse_json_text(std::string_view text);
+
+// "an object", "an array", "a string", "a number", "a boolean", "null".
+std::string json_kind(const Json& j);
+
+}  // namespace userpool

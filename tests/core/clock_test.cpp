@@ -93,3 +93,15 @@ TEST_CASE("Times convert to Cognito's and JWT's number formats") {
   CHECK(to_iso8601(t) == "2020-10-07T20:44:25.273Z");
   CHECK(to_iso8601(from_epoch_millis(0)) == "1970-01-01T00:00:00.000Z");
 }
+
+TEST_CASE("Durations read as the two largest adjacent units") {
+  CHECK(format_duration(0s) == "0 s");
+  CHECK(format_duration(45s) == "45 s");
+  CHECK(format_duration(200s) == "3 min 20 s");
+  CHECK(format_duration(1h) == "1 h");
+  CHECK(format_duration(2h + 5min + 9s) == "2 h 5 min");
+  CHECK(format_duration(24h + 3h) == "1 day 3 h");
+  CHECK(format_duration(48h + 20s) == "2 days");
+  CHECK(format_duration(-90s) == "1 min 30 s");
+  CHECK(format_duration(1500ms) == "1 s");
+}

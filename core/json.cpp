@@ -1,0 +1,29 @@
+#include "core/json.h"
+
+namespace userpool {
+
+tl::expected<Json, std::string> parse_json_text(std::string_view text) {
+  try {
+    return Json::parse(text);
+  } catch (const Json::exception& e) {
+    std::string message = e.what();
+    // "[json.exception.parse_error.101] parse error at line 1, ..." -> "parse error at line 1, ..."
+    if (const auto end = message.find("] "); message.rfind("[json.exception.", 0) == 0 && end != std::string::npos)
+      message.erase(0, end + 2);
+    return tl::unexpected(message);
+  }
+}
+
+std::string json_kind(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::null: return "null";
+    case Json::value_t::discarded: return "nothing";
+    default: return "a number";
+  }
+}
+
+}  // namespace userpool
