@@ -6,12 +6,15 @@ tl::expected<Json, std::string> parse_json_text(std::string_view text) {
   try {
     return Json::parse(text);
   } catch (const Json::exception& e) {
-    std::string message = e.what();
-    // "[json.exception.parse_error.101] parse error at line 1, ..." -> "parse error at line 1, ..."
-    if (const auto end = message.find("] "); message.rfind("[json.exception.", 0) == 0 && end != std::string::npos)
-      message.erase(0, end + 2);
-    return tl::unexpected(message);
+    return tl::unexpected(plain_json_error(e.what()));
   }
+}
+
+std::string plain_json_error(std::string what) {
+  // "[json.exception.parse_error.101] parse error at line 1, ..." -> "parse error at line 1, ..."
+  if (const auto end = what.find("] "); what.rfind("[json.exception.", 0) == 0 && end != std::string::npos)
+    what.erase(0, end + 2);
+  return what;
 }
 
 std::string json_kind(const Json& j) {

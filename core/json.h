@@ -17,6 +17,9 @@ using Json = nlohmann::ordered_json;
 // line 1, column 5: ..."), without nlohmann's "[json.exception...]" prefix.
 tl::expected<Json, std::string> parse_json_text(std::string_view text);
 
+// An nlohmann exception's text without its "[json.exception.x.nnn] " prefix.
+std::string plain_json_error(std::string what);
+
 // "an object", "an array", "a string", "a number", "a boolean", "null".
 std::string json_kind(const Json& j);
 

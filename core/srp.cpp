@@ -139,6 +139,15 @@ PasswordVerifier make_password_verifier(std::string_view pool_name, std::string_
   return {hex_encode(salt), mod_exp(group_g(), x, group_N()).to_hex()};
 }
 
+bool password_matches(const PasswordVerifier& verifier, std::string_view pool_name, std::string_view user_id_for_srp,
+                      std::string_view password) {
+  const auto salt = BigNum::from_hex(verifier.salt);
+  if (!salt) return false;
+  const BigNum x = compute_x(pool_name, user_id_for_srp, password, *salt);
+  return constant_time_equal(std::string_view(mod_exp(group_g(), x, group_N()).to_hex()),
+                             std::string_view(verifier.verifier));
+}
+
 std::string_view describe(Error e) {
   switch (e) {
     case Error::kIllegalA: return "SRP_A is not a valid public value (A mod N must not be 0).";

@@ -47,6 +47,12 @@ struct PasswordVerifier {
 PasswordVerifier make_password_verifier(std::string_view pool_name, std::string_view user_id_for_srp,
                                         std::string_view password, RandomSource& random);
 
+// Whether a password is the one a verifier was made from (for the flows that
+// send the password itself: USER_PASSWORD_AUTH, ChangePassword, ...).
+// Recomputes v from the salt; compares in constant time.
+bool password_matches(const PasswordVerifier& verifier, std::string_view pool_name, std::string_view user_id_for_srp,
+                      std::string_view password);
+
 enum class Error {
   kIllegalA,              // A mod N == 0, or SRP_A not hex
   kIllegalB,              // B mod N == 0, or SRP_B not hex (client side)

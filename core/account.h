@@ -1,0 +1,48 @@
+// The simulated AWS account: the virtual clock, the user pools, the outbox,
+// the event log and the account-wide email quota. One Account is the whole
+// state of a sandbox; the dispatcher (dispatcher.h) is the only way in.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/event_log.h"
+#include "core/outbox.h"
+#include "core/random.h"
+#include "core/user_pool.h"
+
+namespace userpool {
+
+class Account {
+ public:
+  explicit Account(RandomSource& random = secure_random(), Clock clock = Clock());
+
+  Clock clock;
+  RandomSource& random;
+  std::string account_id;          // 12 digits, for ARNs
+  std::string region = "us-east-1";
+  std::vector<std::unique_ptr<UserPool>> pools;  // in creation order
+  Outbox outbox;
+  EventLog events;
+
+  // Email sent by Cognito's own sender (COGNITO_DEFAULT) is limited to 50
+  // per day per account (reference §5); the count restarts each UTC day.
+  static constexpr int kDailyCognitoEmails = 50;
+  std::int64_t email_quota_day = 0;  // days since 1970 of the count below
+  int emails_sent_today = 0;
+
+  // Where a new pool's keys come from. Making them takes three RSA key
+  // generations (about 2 s in wasm); tests that create many pools can hand
+  // out keys made once instead.
+  std::function<PoolKeys(RandomSource&)> make_pool_keys = PoolKeys::generate;
+
+  UserPool* find_pool(std::string_view id);
+  void remove_pool(std::string_view id);
+  // Empties everything but the clock (Sandbox.Reset).
+  void reset();
+};
+
+}  // namespace userpool

@@ -1,0 +1,35 @@
+// The one way into the simulation: (operation, request JSON) -> (HTTP status,
+// response JSON), in the Cognito Identity Provider wire format (reference §1).
+// The UI, the lessons, the command line and the tests all call this.
+//
+// Operations are named as Cognito names them, with or without the target
+// prefix ("SignUp" or "AWSCognitoIdentityProviderService.SignUp"), plus the
+// sandbox's own under "Sandbox." (GetClock, SetClock, AdvanceClock,
+// ListMessages, ListEvents, GetJwks, ExportState, ImportState, Reset).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/account.h"
+#include "core/json.h"
+
+namespace userpool {
+
+struct Response {
+  int status = 200;
+  Json body = Json::object();
+};
+
+inline constexpr std::string_view kTargetPrefix = "AWSCognitoIdentityProviderService.";
+
+Response call(Account& account, std::string_view operation, const Json& request);
+// The same with the request as JSON text (a parse error is a
+// SerializationException, as AWS answers malformed bodies).
+Response call_text(Account& account, std::string_view operation, std::string_view request_text);
+
+// Every operation the dispatcher knows, by name.
+std::vector<std::string> operation_names();
+
+}  // namespace userpool

@@ -1,0 +1,78 @@
+// App client operations: CreateUserPoolClient, DescribeUserPoolClient,
+// UpdateUserPoolClient, DeleteUserPoolClient, ListUserPoolClients.
+#include <algorithm>
+
+#include "core/api_error.h"
+#include "core/identifiers.h"
+#include "core/ops/common.h"
+#include "core/ops/operations.h"
+
+namespace userpool::ops {
+namespace {
+
+constexpr std::size_t kMaxClientsPerPool = 1000;
+
+void note_defaults(OpContext& ctx, const Request& r, const AppClient& c) {
+  if (!r.has("ExplicitAuthFlows"))
+    ctx.rule("ExplicitAuthFlows left out: the API's defaults ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH");
+  if (!r.has("PreventUserExistenceErrors"))
+    ctx.rule("PreventUserExistenceErrors left out: LEGACY (the API's default; the console turns it ENABLED)");
+  if (!c.read_attributes)
+    ctx.rule("No ReadAttributes: the client reads the standard attributes only; custom attributes must be granted");
+}
+
+}  // namespace
+
+Json create_user_pool_client(OpContext& ctx, const Request& r) {
+  UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
+  AppClient client = app_client_from_request(r, pool.id, pool.config, nullptr, ctx.random(), ctx.now);
+  if (pool.clients.size() >= kMaxClientsPerPool)
+    fail("LimitExceededException", "The user pool has reached its limit of 1000 app clients.");
+  while (pool.find_client(client.client_id) != nullptr) client.client_id = generate_app_client_id(ctx.random());
+  ctx.event.client_id = client.client_id;
+  note_defaults(ctx, r, client);
+  if (client.has_secret()) ctx.rule("The client has a secret: every sign-in and sign-up request must carry a SECRET_HASH");
+  const AppClient& stored = pool.clients.emplace_back(std::move(client));
+  return Json{{"UserPoolClient", stored.describe(pool.id)}};
+}
+
+Json describe_user_pool_client(OpContext& ctx, const Request& r) {
+  UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
+  const AppClient& client = require_client_in(ctx, pool, r.string("ClientId", shapes::kClientId));
+  return Json{{"UserPoolClient", client.describe(pool.id)}};
+}
+
+Json update_user_pool_client(OpContext& ctx, const Request& r) {
+  UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
+  AppClient& client = require_client_in(ctx, pool, r.string("ClientId", shapes::kClientId));
+  AppClient updated = app_client_from_request(r, pool.id, pool.config, &client, ctx.random(), ctx.now);
+  note_defaults(ctx, r, updated);
+  ctx.rule("UpdateUserPoolClient sets every setting it is not given back to its default");
+  client = std::move(updated);
+  return Json{{"UserPoolClient", client.describe(pool.id)}};
+}
+
+Json delete_user_pool_client(OpContext& ctx, const Request& r) {
+  UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
+  const AppClient& client = require_client_in(ctx, pool, r.string("ClientId", shapes::kClientId));
+  const std::string id = client.client_id;
+  std::erase_if(pool.clients, [&](const AppClient& c) { return c.client_id == id; });
+  ctx.rule("Tokens the client issued are refused from now on");
+  return Json::object();
+}
+
+Json list_user_pool_clients(OpContext& ctx, const Request& r) {
+  UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
+  const auto max = static_cast<std::size_t>(r.optional_int("MaxResults", 1, 60).value_or(60));
+  const std::size_t start = page_start(r.optional_string("NextToken"), pool.clients.size());
+  Json list = Json::array();
+  std::size_t i = start;
+  for (; i < pool.clients.size() && list.size() < max; ++i)
+    list.push_back(Json{{"ClientId", pool.clients[i].client_id}, {"UserPoolId", pool.id},
+                        {"ClientName", pool.clients[i].client_name}});
+  Json out = {{"UserPoolClients", list}};
+  if (i < pool.clients.size()) out["NextToken"] = page_token(i);
+  return out;
+}
+
+}  // namespace userpool::ops

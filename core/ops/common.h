@@ -1,0 +1,70 @@
+// Helpers the operations share: finding pools, clients and users with
+// Cognito's errors, SECRET_HASH, the UserType shape, per-user hourly limits
+// and setting passwords.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/operation.h"
+#include "core/password_policy.h"
+
+namespace userpool::ops {
+
+UserPool& require_pool(OpContext& ctx, const std::string& user_pool_id);
+
+// The pool and client a ClientId names (client IDs are unique across pools).
+struct PoolClient {
+  UserPool& pool;
+  AppClient& client;
+};
+PoolClient require_client(OpContext& ctx, const std::string& client_id);
+AppClient& require_client_in(OpContext& ctx, UserPool& pool, const std::string& client_id);
+
+// SECRET_HASH (reference §13): required and checked when the client has a
+// secret; `username` is what the request sends as its username.
+void check_secret_hash(OpContext& ctx, const AppClient& client, std::string_view username,
+                       const std::optional<std::string>& sent_hash);
+
+// The user a request's Username names: the username itself, an email or
+// phone number in pools that sign in with them, a verified alias, or the
+// sub. nullptr when there is none.
+User* find_user(UserPool& pool, std::string_view username);
+
+// For admin operations: the user, or UserNotFoundException "User does not exist."
+User& require_user(OpContext& ctx, UserPool& pool, std::string_view username);
+
+// The user's attributes as [{"Name", "Value"}], sub first, filtered.
+Json attributes_json(const User& user, const std::function<bool(std::string_view)>& include = {});
+// UserType (ListUsers: "Attributes") or AdminGetUser's shape ("UserAttributes").
+Json user_json(const User& user, const char* attributes_member, const std::function<bool(std::string_view)>& include = {});
+// UserMFASettingList / PreferredMfaSetting / MFAOptions members.
+void add_mfa_settings(Json& out, const User& user);
+
+// A client may write only the attributes it is granted (reference §6.3).
+void check_client_can_write(const UserPool& pool, const AppClient& client, const AttributeList& attributes);
+
+// Cognito's per-user hourly limits (reference §5): refuses with
+// LimitExceededException once `limit` actions happened in the last hour,
+// otherwise records this one.
+void check_hourly_limit(OpContext& ctx, User& user, const std::string& action, int limit);
+
+// Sets a new password: checks the policy and the history, stores a fresh
+// verifier. `temporary` keeps the previous password out of the history.
+void set_password(OpContext& ctx, UserPool& pool, User& user, std::string_view password, PolicyWording wording);
+bool password_matches(const UserPool& pool, const User& user, std::string_view password);
+
+// Lists paged by position: the start index a NextToken names (throws
+// InvalidParameterException for a token that is not one), and the token for
+// the next page.
+std::size_t page_start(const std::optional<std::string>& token, std::size_t size);
+std::string page_token(std::size_t next);
+
+// Whether a username looks like an email address or a phone number.
+bool looks_like_email(std::string_view s);
+bool looks_like_phone(std::string_view s);
+
+}  // namespace userpool::ops

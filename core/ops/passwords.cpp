@@ -1,0 +1,158 @@
+// Passwords: ForgotPassword, ConfirmForgotPassword, ChangePassword,
+// AdminSetUserPassword, AdminResetUserPassword (reference §9.10-9.12,
+// §9.23-9.24).
+#include "core/api_error.h"
+#include "core/identifiers.h"
+#include "core/ops/common.h"
+#include "core/ops/delivery.h"
+#include "core/ops/operations.h"
+#include "core/ops/token_grants.h"
+
+namespace userpool::ops {
+namespace {
+
+constexpr auto kResetCodeLifetime = std::chrono::hours(1);
+constexpr const char* kNoRecoveryContact =
+    "Cannot reset password for the user as there is no registered/verified email or phone_number";
+
+// Where a reset code goes: the first recovery mechanism (by priority) the
+// user can receive on. SMS is not used for a user with SMS MFA (reference §3.5).
+// An administrator's reset (AdminResetUserPassword) is allowed with
+// admin_only, and then goes by the legacy order.
+std::optional<Destination> recovery_destination(OpContext& ctx, const PoolConfig& config, const User& user,
+                                                bool by_admin = false) {
+  auto mechanisms = recovery_mechanisms(config);
+  if (by_admin && mechanisms.size() == 1 && mechanisms[0].name == "admin_only")
+    mechanisms = {{1, "verified_phone_number"}, {2, "verified_email"}};
+  for (const auto& m : mechanisms) {
+    if (m.name == "admin_only") {
+      ctx.rule("AccountRecoverySetting is admin_only: users cannot reset their own password");
+      return std::nullopt;
+    }
+    if (m.name == "verified_email" && user.attribute("email") != nullptr && user.attribute_is_true("email_verified"))
+      return destination_of(user, "email");
+    if (m.name == "verified_phone_number" && user.attribute("phone_number") != nullptr &&
+        user.attribute_is_true("phone_number_verified") && !user.sms_mfa_enabled)
+      return destination_of(user, "phone_number");
+  }
+  ctx.rule(config.account_recovery ? "No recovery mechanism of the pool reaches this user (the contact must be verified)"
+                                   : "No AccountRecoverySetting: the legacy order is a verified phone, then a verified email");
+  return std::nullopt;
+}
+
+void send_reset_code(OpContext& ctx, UserPool& pool, User& user, const Destination& to, Json* details) {
+  const std::string code = generate_confirmation_code(ctx.random());
+  const Json d = deliver_code(ctx, pool, user, to, CodePurpose::kForgotPassword, code);
+  user.reset_code = Code{code, ctx.now + kResetCodeLifetime, to.attribute};
+  if (details != nullptr) *details = d;
+  ctx.rule("The reset code is valid for 1 hour; the password and status stay as they are until it is used");
+}
+
+}  // namespace
+
+Json forgot_password(OpContext& ctx, const Request& r) {
+  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  const std::string username = r.string("Username", shapes::kUsername);
+  ctx.event.username = username;
+  check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
+  const bool hide = client.prevents_user_existence_errors();
+  User* user = find_user(pool, username);
+  const auto simulated = [&](const char* why) {
+    ctx.rule(std::string("PreventUserExistenceErrors is ENABLED: ") + why + ", so a made-up delivery is returned and nothing is sent");
+    return Json{{"CodeDeliveryDetails", simulated_delivery(pool.config, username)}};
+  };
+  if (user == nullptr) {
+    if (hide) return simulated("the user does not exist");
+    fail_user_not_found("Username/client id combination not found.");
+  }
+  ctx.event.username = user->username;
+  if (!user->enabled) {
+    if (hide) return simulated("the user is disabled");
+    fail_not_authorized("User is disabled.");
+  }
+  if (user->status == status::kForceChangePassword)
+    fail_not_authorized("User password cannot be reset in the current state.",
+                        "A user with a temporary password signs in with it and sets a new one (NEW_PASSWORD_REQUIRED)");
+  const auto to = recovery_destination(ctx, pool.config, *user);
+  if (!to) {
+    if (hide) return simulated("the user has no verified contact");
+    fail_invalid_parameter(kNoRecoveryContact);
+  }
+  check_hourly_limit(ctx, *user, "ForgotPassword", 5);
+  Json details;
+  send_reset_code(ctx, pool, *user, *to, &details);
+  return Json{{"CodeDeliveryDetails", details}};
+}
+
+Json confirm_forgot_password(OpContext& ctx, const Request& r) {
+  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  const std::string username = r.string("Username", shapes::kUsername);
+  ctx.event.username = username;
+  const std::string code = r.string("ConfirmationCode", shapes::kConfirmationCode);
+  const std::string password = r.string("Password", shapes::kPassword);
+  check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
+  User* user = find_user(pool, username);
+  if (user == nullptr || (!user->enabled && client.prevents_user_existence_errors())) {
+    if (client.prevents_user_existence_errors())
+      fail("CodeMismatchException", "Invalid verification code provided, please try again.",
+           "PreventUserExistenceErrors is ENABLED: an unknown or disabled user looks like a wrong code");
+    fail_user_not_found("Username/client id combination not found.");
+  }
+  ctx.event.username = user->username;
+  // Cognito allows 5 to 20 attempts an hour depending on risk; the sandbox uses 10.
+  check_hourly_limit(ctx, *user, "ConfirmForgotPassword", 10);
+  if (!user->reset_code)
+    fail("ExpiredCodeException", "Invalid code provided, please request a code again.", "No reset code was requested (ForgotPassword)");
+  if (!constant_time_equal(std::string_view(code), std::string_view(user->reset_code->value)))
+    fail("CodeMismatchException", "Invalid verification code provided, please try again.");
+  if (ctx.now > user->reset_code->expires_at)
+    fail("ExpiredCodeException", "Invalid code provided, please request a code again.",
+         "Reset codes are valid for 1 hour; this one expired " + format_duration(ctx.now - user->reset_code->expires_at) + " ago");
+  set_password(ctx, pool, *user, password, PolicyWording::kDidNotConformWith);
+  user->reset_code.reset();
+  if (user->status == status::kResetRequired) user->status = status::kConfirmed;
+  user->failed_sign_ins = 0;
+  user->locked_until = {};
+  ctx.rule("Password reset; the user is " + user->status + " and any lockout is lifted");
+  return Json::object();
+}
+
+Json change_password(OpContext& ctx, const Request& r) {
+  const auto previous = r.optional_string("PreviousPassword", shapes::kPassword);
+  const std::string proposed = r.string("ProposedPassword", shapes::kPassword);
+  Caller caller = authorize_access_token(ctx, r.string("AccessToken", shapes::kToken));
+  check_hourly_limit(ctx, caller.user, "ChangePassword", 5);
+  if (caller.user.password && (!previous || !password_matches(caller.pool, caller.user, *previous)))
+    fail_not_authorized("Incorrect username or password.", "PreviousPassword is not the user's current password");
+  set_password(ctx, caller.pool, caller.user, proposed, PolicyWording::kDoesNotConformTo);
+  ctx.rule("Password changed; tokens already issued stay valid");
+  return Json::object();
+}
+
+Json admin_set_user_password(OpContext& ctx, const Request& r) {
+  UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
+  User& user = require_user(ctx, pool, r.string("Username", shapes::kUsername));
+  const std::string password = r.string("Password", shapes::kPassword);
+  const bool permanent = r.optional_bool("Permanent").value_or(false);
+  set_password(ctx, pool, user, password, PolicyWording::kDoesNotConformTo);
+  user.status = permanent ? status::kConfirmed : status::kForceChangePassword;
+  ctx.rule(permanent ? "A permanent password: the user is CONFIRMED"
+                     : "A temporary password: the user must set a new one at the next sign-in (FORCE_CHANGE_PASSWORD)");
+  return Json::object();
+}
+
+Json admin_reset_user_password(OpContext& ctx, const Request& r) {
+  UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
+  User& user = require_user(ctx, pool, r.string("Username", shapes::kUsername));
+  if (user.status == status::kForceChangePassword)
+    fail_not_authorized("User password cannot be reset in the current state.");
+  const auto to = recovery_destination(ctx, pool.config, user, true);
+  if (!to) fail_invalid_parameter(kNoRecoveryContact);
+  send_reset_code(ctx, pool, user, *to, nullptr);
+  user.status = status::kResetRequired;
+  user.last_modified = ctx.now;
+  ctx.rule("The user is RESET_REQUIRED: signing in fails until ConfirmForgotPassword sets a new password");
+  return Json::object();
+}
+
+}  // namespace userpool::ops

@@ -1,0 +1,184 @@
+#include "core/ops/token_grants.h"
+
+#include <algorithm>
+
+#include "core/api_error.h"
+#include "core/identifiers.h"
+#include "core/jwt.h"
+#include "core/tokens.h"
+#include "core/well_known.h"
+
+namespace userpool::ops {
+namespace {
+
+constexpr const char* kAdminScope = "aws.cognito.signin.user.admin";
+
+TokenSubject subject_of(const UserPool& pool, const AppClient& client, const User& user) {
+  TokenSubject s;
+  s.sub = user.sub;
+  s.username = user.username;
+  // cognito:groups in precedence order (lowest first), then by name.
+  std::vector<const Group*> groups;
+  for (const auto& name : user.groups)
+    for (const auto& g : pool.groups)
+      if (g.name == name) groups.push_back(&g);
+  std::stable_sort(groups.begin(), groups.end(), [](const Group* a, const Group* b) {
+    return a->precedence.value_or(INT64_MAX) < b->precedence.value_or(INT64_MAX);
+  });
+  for (const Group* g : groups) s.groups.push_back(g->name);
+  for (const auto& [name, value] : user.attributes)
+    if (name != "sub" && client.can_read(pool.config, name)) s.attributes[name] = attribute_claim(name, value);
+  return s;
+}
+
+TokenGrant grant_of(OpContext& ctx, const UserPool& pool, const AppClient& client, const TokenLineage& lineage) {
+  TokenGrant g;
+  g.user_pool_id = pool.id;
+  g.client_id = client.client_id;
+  g.auth_time = lineage.auth_time;
+  g.issued_at = ctx.now;
+  g.event_id = lineage.event_ids.back();
+  if (client.enable_token_revocation) g.origin_jti = lineage.origin_jti;
+  g.id_validity = client.id_token_lifetime();
+  g.access_validity = client.access_token_lifetime();
+  return g;
+}
+
+std::string seal_refresh(OpContext& ctx, const UserPool& pool, const AppClient& client, const User& user,
+                         TokenLineage& lineage) {
+  RefreshTokenClaims r;
+  r.user_pool_id = pool.id;
+  r.client_id = client.client_id;
+  r.username = user.username;
+  r.sub = user.sub;
+  r.jti = generate_uuid_v4(ctx.random());
+  r.origin_jti = lineage.origin_jti;
+  r.auth_time = lineage.auth_time;
+  r.issued_at = ctx.now;
+  r.expires_at = lineage.refresh_expires_at;
+  lineage.previous_refresh_jti = lineage.refresh_jti;
+  lineage.refresh_jti = r.jti;
+  lineage.rotated_at = ctx.now;
+  return seal_refresh_token(r, pool.keys.refresh_token, ctx.random());
+}
+
+Json authentication_result(OpContext& ctx, const UserPool& pool, const AppClient& client, const User& user,
+                           TokenLineage& lineage, bool with_refresh_token) {
+  const TokenSubject subject = subject_of(pool, client, user);
+  const TokenGrant grant = grant_of(ctx, pool, client, lineage);
+  Json result = Json::object();
+  result["AccessToken"] =
+      sign_token(access_token_claims(subject, grant, generate_uuid_v4(ctx.random())), pool.keys.access_token);
+  result["ExpiresIn"] = client.access_token_lifetime().count();
+  result["TokenType"] = "Bearer";
+  if (with_refresh_token) result["RefreshToken"] = seal_refresh(ctx, pool, client, user, lineage);
+  result["IdToken"] = sign_token(id_token_claims(subject, grant, generate_uuid_v4(ctx.random())), pool.keys.id_token);
+  return result;
+}
+
+bool rotates(const AppClient& client) {
+  return client.refresh_token_rotation.is_object() && client.refresh_token_rotation.value("Feature", "") == "ENABLED";
+}
+
+}  // namespace
+
+Json issue_sign_in_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User& user, Timestamp auth_time) {
+  // Lineages whose refresh token expired a day ago can hold no live token.
+  std::erase_if(user.lineages, [&](const TokenLineage& l) { return l.refresh_expires_at + std::chrono::hours(24) < ctx.now; });
+  TokenLineage lineage;
+  lineage.origin_jti = generate_uuid_v4(ctx.random());
+  lineage.client_id = client.client_id;
+  lineage.auth_time = auth_time;
+  lineage.refresh_expires_at = ctx.now + client.refresh_token_lifetime();
+  lineage.event_ids.push_back(generate_uuid_v4(ctx.random()));
+  user.lineages.push_back(std::move(lineage));
+  ctx.rule("Signed in: ID and access tokens valid for " + format_duration(client.id_token_lifetime()) + " and " +
+           format_duration(client.access_token_lifetime()) + ", refresh token for " +
+           format_duration(client.refresh_token_lifetime()) + " (the app client's settings)");
+  return authentication_result(ctx, pool, client, user, user.lineages.back(), true);
+}
+
+Json issue_refreshed_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User& user, TokenLineage& lineage) {
+  lineage.event_ids.push_back(generate_uuid_v4(ctx.random()));
+  const bool rotate = rotates(client);
+  ctx.rule(rotate ? "Refresh token rotation is on: a new refresh token replaces the old one"
+                  : "Refreshed: new ID and access tokens; the refresh token stays the same, auth_time and origin_jti carry over");
+  return authentication_result(ctx, pool, client, user, lineage, rotate);
+}
+
+Caller authorize_access_token(OpContext& ctx, const std::string& token) {
+  const auto invalid = [](const std::string& why) { fail_not_authorized("Invalid Access Token", why); };
+  const auto jwt = decode_jwt(token);
+  if (!jwt) invalid("The access token is not a JWT: " + jwt.error().message);
+  const Json& claims = jwt->payload;
+  const std::string iss = claims.value("iss", "");
+  const auto slash = iss.rfind('/');
+  UserPool* pool = slash == std::string::npos ? nullptr : ctx.account.find_pool(iss.substr(slash + 1));
+  if (pool == nullptr || iss != issuer_for(pool->id)) invalid("The token's issuer is not a user pool of this sandbox");
+  ctx.event.user_pool_id = pool->id;
+  if (jwt->header.value("kid", "") != pool->keys.access_token.kid || jwt->header.value("alg", "") != "RS256" ||
+      !pool->keys.access_token.key.verify_rs256(bytes_of(jwt->signing_input()), jwt->signature))
+    invalid("The signature does not verify with the pool's access token key");
+  if (claims.value("token_use", "") != "access") invalid("This is not an access token (token_use is not \"access\")");
+  const auto exp = claims.find("exp");
+  if (exp == claims.end() || !exp->is_number()) invalid("The token has no exp claim");
+  if (to_epoch_seconds(ctx.now) > exp->get<double>())
+    fail_not_authorized("Access Token has expired", "The access token expired at " +
+                                                       to_iso8601(from_epoch_millis(static_cast<std::int64_t>(exp->get<double>() * 1000))));
+  User* user = pool->users.by_username(claims.value("username", ""));
+  if (user == nullptr || user->sub != claims.value("sub", "")) fail_user_not_found("User does not exist.");
+  ctx.event.username = user->username;
+  const std::string client_id = claims.value("client_id", "");
+  ctx.event.client_id = client_id;
+  if (pool->find_client(client_id) == nullptr) invalid("The app client that issued the token no longer exists");
+  const std::string event_id = claims.value("event_id", "");
+  const auto lineage = std::find_if(user->lineages.begin(), user->lineages.end(), [&](const TokenLineage& l) {
+    return std::find(l.event_ids.begin(), l.event_ids.end(), event_id) != l.event_ids.end();
+  });
+  if (lineage == user->lineages.end() || lineage->revoked)
+    fail_not_authorized("Access Token has been revoked",
+                        "The token's sign-in was signed out or revoked (GlobalSignOut, RevokeToken or a disabled user)");
+  const std::string scope = " " + claims.value("scope", "") + " ";
+  if (scope.find(std::string(" ") + kAdminScope + " ") == std::string::npos)
+    fail_not_authorized("Access Token does not have required scopes",
+                        std::string("Operations on the user's own profile need the ") + kAdminScope + " scope");
+  return {*pool, *user, client_id, claims};
+}
+
+RefreshGrant check_refresh_token(OpContext& ctx, UserPool& pool, const AppClient& client, const std::string& token) {
+  auto claims = open_refresh_token(token, pool.keys.refresh_token);
+  if (!claims) fail_not_authorized("Invalid Refresh Token", "Not a refresh token of this user pool: " + claims.error());
+  if (claims->user_pool_id != pool.id || claims->client_id != client.client_id)
+    fail_not_authorized("Invalid Refresh Token", "The refresh token was issued to another app client");
+  if (ctx.now > claims->expires_at)
+    fail_not_authorized("Refresh Token has expired", "The refresh token expired at " + to_iso8601(claims->expires_at) +
+                                                          " (the app client's refresh token validity)");
+  User* user = pool.users.by_username(claims->username);
+  if (user == nullptr || user->sub != claims->sub)
+    fail_not_authorized("Invalid Refresh Token", "The user the refresh token was issued to no longer exists");
+  ctx.event.username = user->username;
+  const auto lineage = std::find_if(user->lineages.begin(), user->lineages.end(),
+                                    [&](const TokenLineage& l) { return l.origin_jti == claims->origin_jti; });
+  if (lineage == user->lineages.end() || lineage->revoked)
+    fail_not_authorized("Refresh Token has been revoked", "The sign-in was signed out or its refresh token revoked");
+  if (claims->jti != lineage->refresh_jti) {
+    // A rotated-out refresh token keeps working for the rotation's grace period.
+    const auto grace = std::chrono::seconds(client.refresh_token_rotation.value("RetryGracePeriodSeconds", 0));
+    if (claims->jti != lineage->previous_refresh_jti || ctx.now - lineage->rotated_at > grace)
+      fail_not_authorized("Invalid Refresh Token", "A newer refresh token replaced this one (rotation)");
+  }
+  return {*user, *lineage, std::move(*claims)};
+}
+
+void revoke_all_tokens(OpContext& ctx, User& user) {
+  int revoked = 0;
+  for (auto& l : user.lineages)
+    if (!l.revoked) {
+      l.revoked = true;
+      ++revoked;
+    }
+  ctx.rule(std::to_string(revoked) + " sign-in(s) revoked: their refresh tokens stop working and their access "
+           "tokens are refused by Cognito's APIs (they still verify offline until they expire)");
+}
+
+}  // namespace userpool::ops

@@ -1,0 +1,79 @@
+#include "core/state.h"
+
+#include "core/api_error.h"
+
+namespace userpool {
+
+Json export_state(const Account& a) {
+  const Clock::State clock = a.clock.state();
+  Json pools = Json::array();
+  for (const auto& p : a.pools) pools.push_back(pool_to_state(*p));
+  return Json{{"Format", kStateFormat},
+              {"Version", kStateVersion},
+              {"Clock", {{"Frozen", clock.frozen}, {"OffsetMillis", clock.offset_ms}, {"FrozenAtMillis", clock.frozen_at_ms}}},
+              {"Account", {{"AccountId", a.account_id}, {"Region", a.region}, {"EmailQuotaDay", a.email_quota_day},
+                           {"EmailsSentToday", a.emails_sent_today}}},
+              {"UserPools", pools},
+              {"Outbox", a.outbox.to_state()},
+              {"Events", a.events.to_state()}};
+}
+
+void import_state(Account& account, const Json& doc) {
+  const auto refuse = [](const std::string& why) {
+    fail_invalid_parameter("The state document was not imported: " + why + ". The current state is unchanged.");
+  };
+  if (!doc.is_object()) refuse("it is " + json_kind(doc) + ", not a JSON object");
+  if (doc.value("Format", Json()) != kStateFormat)
+    refuse(std::string("it is not a userpool-sandbox state (its \"Format\" is not \"") + kStateFormat + "\")");
+  const Json version = doc.value("Version", Json());
+  if (!version.is_number_integer()) refuse("it has no Version");
+  if (version.get<int>() > kStateVersion)
+    refuse("it was saved by a newer version of the sandbox (state version " + std::to_string(version.get<int>()) +
+           "; this one reads version " + std::to_string(kStateVersion) + ")");
+  if (version.get<int>() < 1) refuse("its Version is not valid");
+
+  // Everything is read into new objects first; the account changes only if
+  // all of it reads back.
+  std::string where = "the document";
+  try {
+    where = "Clock";
+    const Json& c = doc.at("Clock");
+    const Clock::State clock{c.at("Frozen").get<bool>(), c.at("OffsetMillis").get<std::int64_t>(),
+                             c.at("FrozenAtMillis").get<std::int64_t>()};
+    where = "Account";
+    const Json& a = doc.at("Account");
+    const std::string account_id = a.at("AccountId").get<std::string>();
+    const std::string region = a.at("Region").get<std::string>();
+    const auto quota_day = a.at("EmailQuotaDay").get<std::int64_t>();
+    const auto sent_today = a.at("EmailsSentToday").get<int>();
+    std::vector<std::unique_ptr<UserPool>> pools;
+    const auto& list = doc.at("UserPools").get_ref<const Json::array_t&>();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      where = "UserPools[" + std::to_string(i) + "]";
+      pools.push_back(pool_from_state(list[i]));
+      for (std::size_t k = 0; k + 1 < pools.size(); ++k)
+        if (pools[k]->id == pools.back()->id) throw std::runtime_error("two pools have the ID " + pools.back()->id);
+    }
+    where = "Outbox";
+    Outbox outbox;
+    outbox.restore(doc.at("Outbox"));
+    where = "Events";
+    EventLog events;
+    events.restore(doc.at("Events"));
+
+    account.clock.restore(clock);
+    account.account_id = account_id;
+    account.region = region;
+    account.email_quota_day = quota_day;
+    account.emails_sent_today = sent_today;
+    account.pools = std::move(pools);
+    account.outbox = std::move(outbox);
+    account.events = std::move(events);
+  } catch (const ApiException&) {
+    throw;
+  } catch (const std::exception& e) {
+    refuse("it is damaged at " + where + ": " + plain_json_error(e.what()));
+  }
+}
+
+}  // namespace userpool
