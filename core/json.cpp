@@ -14,7 +14,10 @@ std::string plain_json_error(std::string what) {
   // "[json.exception.parse_error.101] parse error at line 1, ..." -> "parse error at line 1, ..."
   if (const auto end = what.find("] "); what.rfind("[json.exception.", 0) == 0 && end != std::string::npos)
     what.erase(0, end + 2);
-  return what;
+  // A parse error quotes the bytes it read, which may not be UTF-8; the
+  // message goes into JSON responses, so invalid bytes become U+FFFD.
+  const std::string quoted = Json(what).dump(-1, ' ', false, Json::error_handler_t::replace);
+  return Json::parse(quoted).get<std::string>();
 }
 
 std::string json_kind(const Json& j) {

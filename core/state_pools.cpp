@@ -163,6 +163,17 @@ AppClient client_from_state(const Json& j) {
   c.enable_propagate_additional_user_context_data = j.at("EnablePropagateAdditionalUserContextData").get<bool>();
   c.auth_session_validity_minutes = j.at("AuthSessionValidity").get<int>();
   c.refresh_token_rotation = j.value("RefreshTokenRotation", Json());
+  // The members sign-in reads must have the shapes the API would have given them.
+  if (c.token_validity_units) {
+    if (!c.token_validity_units->is_object()) throw std::runtime_error("TokenValidityUnits is not an object");
+    for (const auto& [unit, value] : c.token_validity_units->items())
+      if (!value.is_string() || (value != "seconds" && value != "minutes" && value != "hours" && value != "days"))
+        throw std::runtime_error("TokenValidityUnits." + unit + " is not a time unit");
+  }
+  if (!c.refresh_token_rotation.is_null() && !c.refresh_token_rotation.is_object())
+    throw std::runtime_error("RefreshTokenRotation is not an object");
+  if (c.auth_session_validity_minutes < 3 || c.auth_session_validity_minutes > 15)
+    throw std::runtime_error("AuthSessionValidity is not 3 to 15 minutes");
   return c;
 }
 
@@ -230,6 +241,7 @@ std::unique_ptr<UserPool> pool_from_state(const Json& j) {
     pool->groups.push_back(std::move(group));
   }
   for (const Json& s : j.at("Sessions").get_ref<const Json::array_t&>()) {
+    if (!s.at("Data").is_object()) throw std::runtime_error("a session's Data is not an object");
     ChallengeSession cs{s.at("Session").get<std::string>(), s.at("ClientId").get<std::string>(),
                         s.at("Username").get<std::string>(), s.at("Challenge").get<std::string>(),
                         at(s.at("Created")), at(s.at("ExpiresAt")), s.at("Used").get<bool>(), s.at("Data")};

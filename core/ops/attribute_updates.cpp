@@ -59,7 +59,10 @@ Json apply_attribute_updates(OpContext& ctx, UserPool& pool, User& user, const A
     if (is_contact(name) && !value.empty()) check_unique(pool, user, name, value);
   }
   Json deliveries = Json::array();
-  for (const auto& [name, value] : updates) {
+  for (const auto& update : updates) {
+    // Plain references, not structured bindings: lambdas below capture them.
+    const std::string& name = update.first;
+    const std::string& value = update.second;
     const std::string* current = user.attribute(name);
     if (!is_contact(name) || value.empty()) {
       pool.users.set_attribute(user, name, value);

@@ -161,7 +161,9 @@ std::string read_flow(const Request& r) {
 
 Json initiate_auth(OpContext& ctx, const Request& r) {
   const std::string flow = read_flow(r);
-  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  UserPool& pool = pc.pool;
+  AppClient& client = pc.client;
   return start_sign_in(ctx, pool, client, flow, r.string_map("AuthParameters"), false);
 }
 

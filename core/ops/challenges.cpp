@@ -167,8 +167,9 @@ Json respond(OpContext& ctx, UserPool& pool, const AppClient& client, const Requ
                            "Custom, device and passwordless challenges are not simulated");
   const auto session_text = r.optional_string("Session", shapes::kSession);
   if (!session_text) fail_invalid_parameter("Missing required parameter Session");
-  auto [session_pool, session] = find_session(ctx, *session_text);
-  if (&session_pool != &pool) fail_not_authorized("Invalid session for the user.", "The session belongs to another user pool");
+  OpenSession open = find_session(ctx, *session_text);
+  ChallengeSession& session = open.session;
+  if (&open.pool != &pool) fail_not_authorized("Invalid session for the user.", "The session belongs to another user pool");
   if (session.challenge != challenge)
     fail_invalid_parameter("The session is for the " + session.challenge + " challenge, not " + challenge + ".");
   return handler(ctx, pool, client, session, responses);
@@ -177,7 +178,9 @@ Json respond(OpContext& ctx, UserPool& pool, const AppClient& client, const Requ
 }  // namespace
 
 Json respond_to_auth_challenge(OpContext& ctx, const Request& r) {
-  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  UserPool& pool = pc.pool;
+  AppClient& client = pc.client;
   return respond(ctx, pool, client, r);
 }
 

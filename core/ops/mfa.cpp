@@ -28,7 +28,9 @@ Subject subject_of(OpContext& ctx, const Request& r) {
     Caller caller = authorize_access_token(ctx, *token);
     return {caller.pool, caller.user, nullptr};
   }
-  auto [pool, s] = find_session(ctx, *session);
+  OpenSession open = find_session(ctx, *session);
+  UserPool& pool = open.pool;
+  ChallengeSession& s = open.session;
   if (s.challenge != "MFA_SETUP") fail_not_authorized("Invalid session for the user.", "The session is not an MFA_SETUP session");
   User* user = pool.users.by_username(s.username);
   if (user == nullptr) fail_user_not_found("User does not exist.");

@@ -51,7 +51,9 @@ void send_reset_code(OpContext& ctx, UserPool& pool, User& user, const Destinati
 }  // namespace
 
 Json forgot_password(OpContext& ctx, const Request& r) {
-  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  UserPool& pool = pc.pool;
+  AppClient& client = pc.client;
   const std::string username = r.string("Username", shapes::kUsername);
   ctx.event.username = username;
   check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
@@ -85,7 +87,9 @@ Json forgot_password(OpContext& ctx, const Request& r) {
 }
 
 Json confirm_forgot_password(OpContext& ctx, const Request& r) {
-  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  UserPool& pool = pc.pool;
+  AppClient& client = pc.client;
   const std::string username = r.string("Username", shapes::kUsername);
   ctx.event.username = username;
   const std::string code = r.string("ConfirmationCode", shapes::kConfirmationCode);

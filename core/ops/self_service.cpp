@@ -79,7 +79,9 @@ Json global_sign_out(OpContext& ctx, const Request& r) {
 
 Json revoke_token(OpContext& ctx, const Request& r) {
   const std::string token = r.string("Token", shapes::kToken);
-  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  UserPool& pool = pc.pool;
+  AppClient& client = pc.client;
   const auto secret = r.optional_string("ClientSecret");
   if (client.has_secret() && (!secret || !constant_time_equal(std::string_view(*secret), std::string_view(client.client_secret))))
     fail("UnauthorizedException", "Invalid client credentials.", "A client with a secret revokes tokens with its ClientSecret");

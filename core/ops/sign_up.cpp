@@ -80,7 +80,9 @@ void settle_alias(OpContext& ctx, UserPool& pool, User& user, const std::string&
 }  // namespace
 
 Json sign_up(OpContext& ctx, const Request& r) {
-  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  UserPool& pool = pc.pool;
+  AppClient& client = pc.client;
   const std::string username = r.string("Username", shapes::kUsername);
   ctx.event.username = username;
   const auto password = r.optional_string("Password", shapes::kPassword);
@@ -131,7 +133,9 @@ Json sign_up(OpContext& ctx, const Request& r) {
 }
 
 Json confirm_sign_up(OpContext& ctx, const Request& r) {
-  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  UserPool& pool = pc.pool;
+  AppClient& client = pc.client;
   const std::string username = r.string("Username", shapes::kUsername);
   ctx.event.username = username;
   const std::string code = r.string("ConfirmationCode", shapes::kConfirmationCode);
@@ -161,7 +165,9 @@ Json confirm_sign_up(OpContext& ctx, const Request& r) {
 }
 
 Json resend_confirmation_code(OpContext& ctx, const Request& r) {
-  auto [pool, client] = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  UserPool& pool = pc.pool;
+  AppClient& client = pc.client;
   const std::string username = r.string("Username", shapes::kUsername);
   ctx.event.username = username;
   check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));

@@ -163,7 +163,8 @@ RefreshGrant check_refresh_token(OpContext& ctx, UserPool& pool, const AppClient
     fail_not_authorized("Refresh Token has been revoked", "The sign-in was signed out or its refresh token revoked");
   if (claims->jti != lineage->refresh_jti) {
     // A rotated-out refresh token keeps working for the rotation's grace period.
-    const auto grace = std::chrono::seconds(client.refresh_token_rotation.value("RetryGracePeriodSeconds", 0));
+    const auto grace = std::chrono::seconds(
+        rotates(client) ? client.refresh_token_rotation.value("RetryGracePeriodSeconds", 0) : 0);
     if (claims->jti != lineage->previous_refresh_jti || ctx.now - lineage->rotated_at > grace)
       fail_not_authorized("Invalid Refresh Token", "A newer refresh token replaced this one (rotation)");
   }
