@@ -21,14 +21,12 @@ void label_value(const char* label, const std::string& value, ImFont* mono) {
 
 }  // namespace
 
-App::App(Clock& clock, RandomSource& random) : clock_(clock), random_(random) {
-  regenerate_examples();
-}
+App::App(Account& account) : account_(account) { regenerate_examples(); }
 
 void App::regenerate_examples() {
-  examples_.user_pool_id = generate_user_pool_id("us-east-1", random_);
-  examples_.app_client_id = generate_app_client_id(random_);
-  examples_.sub = generate_uuid_v4(random_);
+  examples_.user_pool_id = generate_user_pool_id(account_.region, account_.random);
+  examples_.app_client_id = generate_app_client_id(account_.random);
+  examples_.sub = generate_uuid_v4(account_.random);
 }
 
 void App::frame() {
@@ -70,7 +68,7 @@ void App::draw_header() {
   ImGui::PopStyleColor();
 
   // The virtual clock, right-aligned: every expiry in the sandbox reads it.
-  std::string stamp = to_iso8601(clock_.now()).substr(0, 19);  // 2026-11-23T08:09:04
+  std::string stamp = to_iso8601(account_.clock.now()).substr(0, 19);  // 2026-11-23T08:09:04
   stamp[10] = ' ';
   const std::string now = "Virtual time  " + stamp + " UTC";
   const float text_w = ImGui::CalcTextSize(now.c_str()).x;

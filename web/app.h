@@ -5,15 +5,14 @@
 
 #include <string>
 
-#include "core/clock.h"
-#include "core/random.h"
+#include "core/account.h"
 #include "web/fonts.h"
 
 namespace userpool::web {
 
 class App {
  public:
-  App(Clock& clock, RandomSource& random);
+  explicit App(Account& account);
 
   // Fonts to draw with (after every atlas rebuild).
   void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
@@ -34,8 +33,7 @@ class App {
   void draw_welcome();
   void draw_identifier_formats();
 
-  Clock& clock_;
-  RandomSource& random_;
+  Account& account_;
   Fonts fonts_;
   Examples examples_;
 };

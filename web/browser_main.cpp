@@ -15,13 +15,13 @@
 #include <cmath>
 #include <memory>
 
-#include "core/clock.h"
-#include "core/random.h"
+#include "core/account.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "web/app.h"
 #include "web/fonts.h"
+#include "web/js_api.h"
 #include "web/theme.h"
 
 namespace {
@@ -36,7 +36,7 @@ constexpr const char* kCanvas = "#canvas";
 
 struct Runtime {
   GLFWwindow* window = nullptr;
-  userpool::Clock clock;
+  userpool::Account account;
   std::unique_ptr<userpool::web::App> app;
   float scale = 0;  // device pixels per CSS pixel the fonts were built for
   int width = 0, height = 0;  // backing store, device pixels
@@ -127,7 +127,8 @@ int main() {
   ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  rt.app = std::make_unique<userpool::web::App>(rt.clock, userpool::secure_random());
+  rt.app = std::make_unique<userpool::web::App>(rt.account);
+  userpool::web::install_js_api(rt.account);
   emscripten_set_main_loop_arg(frame, &rt, 0, true);
   return 0;
 }

@@ -111,3 +111,42 @@ test('a failed download gets a plain message', async () => {
   assert.match(await page.textContent('#error-detail'), /404/);
   await context.close();
 });
+
+test('window.userpool.call drives the engine in the page, with Cognito\'s wire shapes', async () => {
+  const { context, page, errors } = await openPage();
+  await page.goto(server.url);
+  await waitForAppReady(page);
+  const result = await page.evaluate(() => {
+    const call = window.userpool.call;
+    const pool = call('CreateUserPool', { PoolName: 'page', UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] });
+    const poolId = pool.body.UserPool.Id;
+    const client = call('AWSCognitoIdentityProviderService.CreateUserPoolClient', {
+      UserPoolId: poolId, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+    const clientId = client.body.UserPoolClient.ClientId;
+    const signUp = call('SignUp', { ClientId: clientId, Username: 'pat@example.com', Password: 'Passw0rd!' });
+    const code = call('Sandbox.ListMessages', {}).body.Messages[0].Code;
+    const confirm = call('ConfirmSignUp', { ClientId: clientId, Username: 'pat@example.com', ConfirmationCode: code });
+    const signIn = call('InitiateAuth', {
+      ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'pat@example.com', PASSWORD: 'Passw0rd!' },
+    });
+    const missing = call('DescribeUserPool', { UserPoolId: 'us-east-1_missing1' });
+    const unknown = call('NoSuchOperation');
+    return {
+      poolStatus: pool.status, poolId, signUp: signUp.status, code, confirm: confirm.status,
+      tokens: Object.keys(signIn.body.AuthenticationResult || {}), missing, unknown,
+    };
+  });
+  assert.equal(result.poolStatus, 200);
+  assert.match(result.poolId, /^us-east-1_[0-9A-Za-z]{9}$/);
+  assert.equal(result.signUp, 200);
+  assert.match(result.code, /^\d{6}$/);
+  assert.equal(result.confirm, 200);
+  assert.deepEqual(result.tokens, ['AccessToken', 'ExpiresIn', 'TokenType', 'RefreshToken', 'IdToken']);
+  assert.deepEqual(result.missing, {
+    status: 400, body: { __type: 'ResourceNotFoundException', message: 'User pool us-east-1_missing1 does not exist.' },
+  });
+  assert.equal(result.unknown.body.__type, 'UnknownOperationException');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -10,8 +10,8 @@ using namespace userpool;
 TEST_CASE("The start page draws at 1x and 2x pixel ratios without ImGui errors") {
   for (const float scale : {1.0f, 2.0f}) {
     test::HeadlessUi ui(1280 * scale, 720 * scale, scale);
-    Clock clock;
-    web::App app(clock, secure_random());
+    Account account;
+    web::App app(account);
     app.set_fonts(ui.fonts());
     REQUIRE_NOTHROW(ui.frame([&] { app.frame(); }));
     REQUIRE_NOTHROW(ui.frame([&] { app.frame(); }));
@@ -22,8 +22,8 @@ TEST_CASE("The start page draws at 1x and 2x pixel ratios without ImGui errors")
 
 TEST_CASE("Generate new examples replaces all three identifiers") {
   test::HeadlessUi ui;
-  Clock clock;
-  web::App app(clock, secure_random());
+  Account account;
+  web::App app(account);
   app.set_fonts(ui.fonts());
   const auto before = app.examples();
   REQUIRE(ui.click("Generate new examples", [&] { app.frame(); }));
@@ -37,8 +37,8 @@ TEST_CASE("Generate new examples replaces all three identifiers") {
 
 TEST_CASE("A click outside any widget changes nothing") {
   test::HeadlessUi ui;
-  Clock clock;
-  web::App app(clock, secure_random());
+  Account account;
+  web::App app(account);
   app.set_fonts(ui.fonts());
   CHECK_FALSE(ui.click("no such widget", [&] { app.frame(); }));
   const auto before = app.examples();
