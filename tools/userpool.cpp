@@ -54,7 +54,13 @@ int main(int argc, char** argv) {
     std::ifstream in(state_file);
     if (in) {
       const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      const auto loaded = userpool::call_text(account, "Sandbox.ImportState", "{\"State\":" + (text.empty() ? "null" : text) + "}");
+      const auto state = userpool::parse_json_text(text);
+      if (!state) {
+        std::cerr << "userpool: " << state_file << ": the state file was not imported: it is not JSON (" << state.error()
+                  << "). The file is unchanged.\n";
+        return 1;
+      }
+      const auto loaded = userpool::call(account, "Sandbox.ImportState", userpool::Json{{"State", *state}});
       if (loaded.status != 200) {
         std::cerr << "userpool: " << state_file << ": " << loaded.body.value("message", "cannot be read") << "\n";
         return 1;

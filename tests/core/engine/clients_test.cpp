@@ -3,6 +3,7 @@
 // ListUserPoolClients, their shapes and defaults (reference §6, §15) and the
 // not-found errors. Setting validation is in clients_validation_test.cpp.
 #include <algorithm>
+#include <iterator>
 #include <ostream>
 
 #include "core/jwt.h"

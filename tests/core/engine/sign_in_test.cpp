@@ -1,6 +1,8 @@
 // Starting a sign-in: InitiateAuth and AdminInitiateAuth (reference §9.4,
 // §9.6): each flow, the app client's ExplicitAuthFlows, parameters,
 // SECRET_HASH, the user's state, and refresh tokens.
+#include <algorithm>
+
 #include "core/jwt.h"
 #include "core/secret_hash.h"
 #include "tests/core/engine/harness.h"
@@ -170,9 +172,9 @@ TEST_CASE("ADMIN_* flows belong to AdminInitiateAuth, USER_PASSWORD_AUTH to Init
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == "Initiate Auth method not supported.");
   // SRP and refresh work in both.
-  const Json srp = s.ok("AdminInitiateAuth", admin_initiate(pool, client, "USER_SRP_AUTH",
+  const Json srp_challenge = s.ok("AdminInitiateAuth", admin_initiate(pool, client, "USER_SRP_AUTH",
                                                             {{"USERNAME", "ed"}, {"SRP_A", srp::Client(pool, secure_random()).srp_a()}}));
-  CHECK(srp["ChallengeName"] == "PASSWORD_VERIFIER");
+  CHECK(srp_challenge["ChallengeName"] == "PASSWORD_VERIFIER");
 }
 
 TEST_CASE("A missing required auth parameter is named; an unknown AuthFlow fails the model's enum") {
