@@ -24,8 +24,9 @@ userpool_warnings(userpool_imgui_hooks)
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp
   ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp  # InputText on std::string
   $<TARGET_OBJECTS:userpool_imgui_hooks>)
-target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cpp)
 target_compile_definitions(imgui PUBLIC ${_imgui_defs})
 # Third-party code: its warnings (C++20 enum arithmetic) are not ours to fix.
 target_compile_options(imgui PRIVATE -w)
