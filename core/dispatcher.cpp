@@ -113,7 +113,7 @@ std::vector<std::string> operation_names() {
   return names;
 }
 
-Response call(Account& account, std::string_view operation, const Json& request) {
+Response call(Account& account, std::string_view operation, const Json& request, const CallOptions& options) {
   if (operation.substr(0, kTargetPrefix.size()) == kTargetPrefix) operation.remove_prefix(kTargetPrefix.size());
   const auto found = operations().find(operation);
   if (found == operations().end())
@@ -139,7 +139,7 @@ Response call(Account& account, std::string_view operation, const Json& request)
     event.message = e.what();
   }
   event.status = response.status;
-  if (found->second.logged) account.events.add(std::move(event));
+  if (found->second.logged && options.record_event) account.events.add(std::move(event));
   return response;
 }
 

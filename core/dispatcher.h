@@ -24,7 +24,14 @@ struct Response {
 
 inline constexpr std::string_view kTargetPrefix = "AWSCognitoIdentityProviderService.";
 
-Response call(Account& account, std::string_view operation, const Json& request);
+struct CallOptions {
+  // Whether the call goes in the event log. A UI reading what it needs to
+  // draw passes false, so the log shows what the learner did, not the
+  // screen's bookkeeping.
+  bool record_event = true;
+};
+
+Response call(Account& account, std::string_view operation, const Json& request, const CallOptions& options = {});
 // The same with the request as JSON text (a parse error is a
 // SerializationException, as AWS answers malformed bodies).
 Response call_text(Account& account, std::string_view operation, std::string_view request_text);

@@ -1,5 +1,7 @@
 #include "web/app.h"
 
+#include <algorithm>
+
 #include "core/identifiers.h"
 #include "imgui.h"
 #include "web/widgets.h"
@@ -7,10 +9,8 @@
 namespace userpool::web {
 namespace {
 
-// Height of the dark header bar, in units of the body text height.
-constexpr float kHeaderLines = 2.4f;
-
-// Width of the cards on the start page, in units of the body text height.
+constexpr float kHeaderLines = 2.4f;  // header height, in body text heights
+constexpr float kSidebarEms = 15.0f;
 constexpr float kCardEms = 40.0f;
 
 void label_value(const char* label, const std::string& value, ImFont* mono) {
@@ -21,7 +21,9 @@ void label_value(const char* label, const std::string& value, ImFont* mono) {
 
 }  // namespace
 
-App::App(Account& account) : account_(account) { regenerate_examples(); }
+App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock_(ctx_), wizard_(ctx_) {
+  regenerate_examples();
+}
 
 void App::regenerate_examples() {
   examples_.user_pool_id = generate_user_pool_id(account_.region, account_.random);
@@ -29,24 +31,39 @@ void App::regenerate_examples() {
   examples_.sub = generate_uuid_v4(account_.random);
 }
 
+void App::refresh_pools() {
+  if (pools_revision_ == api_.revision()) return;
+  pools_revision_ = api_.revision();
+  pools_.clear();
+  const Response r = api_.peek("ListUserPools", Json{{"MaxResults", 60}});
+  for (const auto& p : r.body.value("UserPools", Json::array()))
+    pools_.push_back({p["Id"].get<std::string>(), p["Name"].get<std::string>()});
+  // A pool that went away cannot stay open.
+  if (ctx_.view == View::kPool &&
+      std::none_of(pools_.begin(), pools_.end(), [&](const PoolEntry& e) { return e.id == ctx_.pool_id; }))
+    ctx_.open(View::kWelcome);
+}
+
 void App::frame() {
+  refresh_pools();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::Begin("##sandbox", nullptr, kFlags);
   ImGui::PopStyleVar();
   draw_header();
-  const float pad = ImGui::GetStyle().WindowPadding.x * 1.5f;
-  ImGui::SetCursorPos(ImVec2(pad, ImGui::GetCursorPosY() + pad));
-  ImGui::BeginGroup();
-  draw_welcome();
-  ImGui::Spacing();
-  draw_identifier_formats();
-  ImGui::EndGroup();
+  const float below_header = ImGui::GetContentRegionAvail().y;
+  draw_sidebar(below_header);
+  ImGui::SameLine(0, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ems(1.5f), ems(1.2f)));
+  ImGui::BeginChild("main", ImVec2(0, below_header), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  draw_main();
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  draw_notices();
   ImGui::End();
 }
 
@@ -55,50 +72,98 @@ void App::draw_header() {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(0x23, 0x2f, 0x3e, 0xff));
-
-  const float text_y = origin.y + (height - ImGui::GetFontSize()) * 0.5f;
+  draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), rgb(0x232f3e));
   const float pad = ImGui::GetStyle().WindowPadding.x * 1.5f;
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0xff, 0xff, 0xff, 0xff));
-  if (fonts_.heading != nullptr) ImGui::PushFont(fonts_.heading);
-  // Headings are taller than body text: centre them on their own height.
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::kWhite);
+  if (ctx_.fonts.heading != nullptr) ImGui::PushFont(ctx_.fonts.heading);
   ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + (height - ImGui::GetFontSize()) * 0.5f));
   ImGui::TextUnformatted("User pool sandbox");
-  if (fonts_.heading != nullptr) ImGui::PopFont();
+  if (ctx_.fonts.heading != nullptr) ImGui::PopFont();
   ImGui::PopStyleColor();
-
-  // The virtual clock, right-aligned: every expiry in the sandbox reads it.
-  std::string stamp = to_iso8601(account_.clock.now()).substr(0, 19);  // 2026-11-23T08:09:04
-  stamp[10] = ' ';
-  const std::string now = "Virtual time  " + stamp + " UTC";
-  const float text_w = ImGui::CalcTextSize(now.c_str()).x;
-  ImGui::SetCursorScreenPos(ImVec2(origin.x + width - pad - text_w, text_y));
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0xd1, 0xd5, 0xdb, 0xff));
-  ImGui::TextUnformatted(now.c_str());
-  ImGui::PopStyleColor();
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + (height - ImGui::GetFrameHeight()) * 0.5f));
+  ImGui::PushStyleColor(ImGuiCol_Button, rgb(0x3b4a5c));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(0x4b5d72));
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::kWhite);
+  ImGui::PushStyleColor(ImGuiCol_Border, rgb(0x5f6b7a));
+  clock_.draw(origin.x + width - pad);
+  ImGui::PopStyleColor(4);
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+}
+
+bool App::nav_item(const char* label, bool selected) {
+  ImGui::SetCursorPosX(ems(0.6f));
+  return ImGui::Selectable(label, selected, 0, ImVec2(ems(kSidebarEms - 1.2f), 0));
+}
+
+void App::draw_sidebar(float height) {
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ems(0.6f), ems(0.8f)));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+  ImGui::BeginChild("sidebar", ImVec2(ems(kSidebarEms), height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::TextDisabled("USER POOLS");
+  for (const auto& p : pools_) {
+    const bool selected = ctx_.view == View::kPool && ctx_.pool_id == p.id;
+    if (nav_item((p.name + "###nav.pool." + p.id).c_str(), selected)) ctx_.open_pool(p.id);
+  }
+  if (pools_.empty()) {
+    ImGui::SetCursorPosX(ems(0.6f));
+    ImGui::TextDisabled("None yet");
+  }
+  ImGui::Spacing();
+  if (primary_button("Create user pool###nav.create_pool")) {
+    if (ctx_.view != View::kCreatePool) wizard_.reset();
+    ctx_.open(View::kCreatePool);
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+}
+
+void App::draw_main() {
+  switch (ctx_.view) {
+    case View::kCreatePool: wizard_.draw(); break;
+    default: draw_welcome(); break;
+  }
 }
 
 void App::draw_welcome() {
   begin_card(ImGui::GetFontSize() * kCardEms);
-  text_in(fonts_.heading, "Learn Amazon Cognito user pools, right here");
+  heading(ctx_, "Learn Amazon Cognito user pools, right here");
   ImGui::TextWrapped(
-      "This sandbox simulates a Cognito user pool in your browser. No AWS account is "
-      "needed and nothing leaves this page. Everything that expires in a user pool "
-      "(codes, tokens, sessions) runs on the virtual clock shown above.");
+      "This sandbox simulates a Cognito user pool in your browser. No AWS account is needed and nothing leaves this "
+      "page. Everything that expires in a user pool (codes, tokens, sessions) runs on the virtual clock shown above.");
+  ImGui::Spacing();
+  if (primary_button("Create your first user pool###welcome.create_pool")) {
+    wizard_.reset();
+    ctx_.open(View::kCreatePool);
+  }
   end_card();
-}
-
-void App::draw_identifier_formats() {
+  ImGui::Spacing();
   begin_card(ImGui::GetFontSize() * kCardEms);
-  text_in(fonts_.heading, "What Cognito identifiers look like");
+  heading(ctx_, "What Cognito identifiers look like");
   card_separator();
-  label_value("User pool ID", examples_.user_pool_id, fonts_.mono);
-  label_value("App client ID", examples_.app_client_id, fonts_.mono);
-  label_value("User sub", examples_.sub, fonts_.mono);
+  label_value("User pool ID", examples_.user_pool_id, ctx_.fonts.mono);
+  label_value("App client ID", examples_.app_client_id, ctx_.fonts.mono);
+  label_value("User sub", examples_.sub, ctx_.fonts.mono);
   ImGui::Spacing();
   if (ImGui::Button("Generate new examples")) regenerate_examples();
   end_card();
+}
+
+void App::draw_notices() {
+  const double now = ImGui::GetTime();
+  std::erase_if(ctx_.notices, [&](const Notice& n) { return now - n.shown_at > (n.error ? 8.0 : 4.0); });
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  float y = viewport->WorkPos.y + viewport->WorkSize.y - ems(1);
+  for (auto it = ctx_.notices.rbegin(); it != ctx_.notices.rend(); ++it) {
+    const ImVec2 size = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, ems(30));
+    const ImVec2 pad(ems(0.8f), ems(0.5f));
+    const ImVec2 max(viewport->WorkPos.x + viewport->WorkSize.x - ems(1), y);
+    const ImVec2 min(max.x - size.x - 2 * pad.x, max.y - size.y - 2 * pad.y);
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRectFilled(min, max, it->error ? rgb(0xd91515) : rgb(0x232f3e), ems(0.3f));
+    draw->AddText(nullptr, 0, ImVec2(min.x + pad.x, min.y + pad.y), colors::kWhite, it->text.c_str(), nullptr, ems(30));
+    y = min.y - ems(0.4f);
+  }
 }
 
 }  // namespace userpool::web

@@ -1,12 +1,17 @@
-// The sandbox's user interface: everything drawn in one frame. ImGui only,
+// The sandbox's user interface: a header with the virtual clock, a sidebar
+// (user pools, the learner's app, the tools) and the open view. ImGui only,
 // no browser calls, so the same code runs in the page and headlessly in the
-// native UI tests.
+// native UI tests. Everything it does goes through the API client.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/account.h"
-#include "web/fonts.h"
+#include "web/api_client.h"
+#include "web/clock_panel.h"
+#include "web/ui_context.h"
+#include "web/wizard_panel.h"
 
 namespace userpool::web {
 
@@ -15,13 +20,17 @@ class App {
   explicit App(Account& account);
 
   // Fonts to draw with (after every atlas rebuild).
-  void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
+  void set_fonts(const Fonts& fonts) { ctx_.fonts = fonts; }
 
   // Draws the whole UI for one frame, filling the display. Call between
   // ImGui::NewFrame() and ImGui::Render().
   void frame();
 
-  // Identifiers shown in the "identifier formats" card (read by tests).
+  UiContext& context() { return ctx_; }
+  ApiClient& api() { return api_; }
+  WizardPanel& wizard() { return wizard_; }
+
+  // Identifiers shown on the welcome page (read by tests).
   struct Examples {
     std::string user_pool_id, app_client_id, sub;
   };
@@ -29,13 +38,26 @@ class App {
   void regenerate_examples();
 
  private:
+  struct PoolEntry {
+    std::string id, name;
+  };
+
   void draw_header();
+  void draw_sidebar(float height);
+  void draw_main();
   void draw_welcome();
-  void draw_identifier_formats();
+  void draw_notices();
+  void refresh_pools();
+  bool nav_item(const char* label, bool selected);
 
   Account& account_;
-  Fonts fonts_;
+  ApiClient api_;
+  UiContext ctx_;
+  ClockPanel clock_;
+  WizardPanel wizard_;
   Examples examples_;
+  std::vector<PoolEntry> pools_;
+  std::uint64_t pools_revision_ = ~0ull;
 };
 
 }  // namespace userpool::web

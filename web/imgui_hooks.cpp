@@ -20,8 +20,12 @@ void imgui_assert_failed(const char* expression, const char* file, int line) {
 }  // namespace userpool::web
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+  // The visible part only: clicking the middle of it must land on the widget,
+  // not on a window edge that hides part of it.
+  ImRect visible = bb;
+  if (ctx->CurrentWindow != nullptr) visible.ClipWithFull(ctx->CurrentWindow->ClipRect);
   userpool::web::widget_registry().item_added(ctx->FrameCount, id,
-                                              {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()});
+                                              {visible.Min.x, visible.Min.y, visible.GetWidth(), visible.GetHeight()});
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {

@@ -1,6 +1,8 @@
 #include "web/widgets.h"
 
 #include "imgui.h"
+#include "imgui_stdlib.h"
+#include "web/ui_context.h"
 
 namespace userpool::web {
 namespace {
@@ -15,6 +17,8 @@ OpenCard g_card;  // at most one open card (see widgets.h)
 float card_padding() { return ImGui::GetStyle().WindowPadding.x; }
 
 }  // namespace
+
+float ems(float count) { return ImGui::GetFontSize() * count; }
 
 void begin_card(float width) {
   IM_ASSERT(!g_card.open && "begin_card(): cards may not nest");
@@ -59,6 +63,90 @@ void text_in(ImFont* font, const char* text) {
   if (font != nullptr) ImGui::PushFont(font);
   ImGui::TextUnformatted(text);
   if (font != nullptr) ImGui::PopFont();
+}
+
+void heading(const UiContext& ctx, const char* text) { text_in(ctx.fonts.heading, text); }
+
+void help_text(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+void error_text(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::kRed);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+bool primary_button(const char* label) {
+  ImGui::PushStyleColor(ImGuiCol_Button, colors::kBlue);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(0x033160));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, rgb(0x033160));
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::kWhite);
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+bool danger_button(const char* label) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::kRed);
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleColor();
+  return pressed;
+}
+
+void copyable_value(UiContext& ctx, const char* label, const std::string& value, const char* id) {
+  ImGui::PushID(id);
+  if (label != nullptr && *label != '\0') {
+    ImGui::TextDisabled("%s", label);
+    ImGui::SameLine(ems(10));
+  }
+  text_in(ctx.fonts.mono, value.c_str());
+  ImGui::SameLine();
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ems(0.4f), ems(0.1f)));
+  if (ImGui::SmallButton((std::string("Copy###") + id + ".copy").c_str())) ctx.copy(value, label && *label ? label : "Value");
+  ImGui::PopStyleVar();
+  ImGui::PopID();
+}
+
+unsigned status_color(std::string_view status) {
+  if (status == "CONFIRMED" || status == "Success" || status == "Enabled") return colors::kGreen;
+  if (status == "UNCONFIRMED" || status == "FORCE_CHANGE_PASSWORD" || status == "RESET_REQUIRED") return colors::kAmber;
+  if (status == "Disabled") return colors::kRed;
+  return colors::kGrey;
+}
+
+void badge(const std::string& text, unsigned color) {
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  const ImVec2 pad(ems(0.45f), ems(0.1f));
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 fill = (color & 0x00ffffffu) | 0x26000000u;  // the colour at 15%
+  draw->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad.x, pos.y + size.y + 2 * pad.y), fill, size.y);
+  draw->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), color, text.c_str());
+  ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+}
+
+void lock_mark() {
+  const float h = ImGui::GetTextLineHeight();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 c = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const float w = h * 0.55f, x = p.x + h * 0.2f, body_top = p.y + h * 0.45f;
+  draw->AddRectFilled(ImVec2(x, body_top), ImVec2(x + w, p.y + h * 0.95f), c, h * 0.08f);
+  draw->PathArcTo(ImVec2(x + w * 0.5f, body_top), w * 0.32f, 3.14159f, 2 * 3.14159f, 10);
+  draw->PathStroke(c, 0, h * 0.1f);
+  ImGui::Dummy(ImVec2(h * 0.95f, h));
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Cannot be changed after the user pool is created.");
+}
+
+void json_view(UiContext& ctx, const char* id, const Json& value, float height) {
+  std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
+  if (ctx.fonts.mono != nullptr) ImGui::PushFont(ctx.fonts.mono);
+  ImGui::InputTextMultiline(id, &text, ImVec2(-1, height), ImGuiInputTextFlags_ReadOnly);
+  if (ctx.fonts.mono != nullptr) ImGui::PopFont();
 }
 
 }  // namespace userpool::web

@@ -12,6 +12,8 @@ HeadlessUi::HeadlessUi(float width, float height, float scale) {
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(width, height);
   io.DeltaTime = 1.0f / 60.0f;
+  // A key map, as a platform backend would set it, so tests can press keys.
+  for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
   fonts_ = web::load_fonts(scale);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
@@ -31,9 +33,26 @@ void HeadlessUi::frame(const std::function<void()>& draw) {
   ImGui::Render();
 }
 
-bool HeadlessUi::click(std::string_view name, const std::function<void()>& draw) {
+std::optional<web::WidgetRect> HeadlessUi::reveal(std::string_view name, const std::function<void()>& draw) {
   frame(draw);
-  const auto rect = web::widget_registry().find(name);
+  ImGuiIO& io = ImGui::GetIO();
+  // Not on screen: scroll the view under the middle of the display, as a
+  // learner would, first down, then up.
+  for (const float wheel : {-3.0f, 3.0f}) {
+    for (int i = 0; i < 30; ++i) {
+      if (auto rect = web::widget_registry().find(name); rect && rect->h >= 2) return rect;
+      io.MousePos = ImVec2(io.DisplaySize.x * 0.6f, io.DisplaySize.y * 0.55f);
+      io.MouseWheel = wheel;
+      frame(draw);
+      io.MouseWheel = 0;
+      frame(draw);
+    }
+  }
+  return web::widget_registry().find(name);
+}
+
+bool HeadlessUi::click(std::string_view name, const std::function<void()>& draw) {
+  const auto rect = reveal(name, draw);
   if (!rect) return false;
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2(rect->x + rect->w / 2, rect->y + rect->h / 2);
@@ -42,6 +61,25 @@ bool HeadlessUi::click(std::string_view name, const std::function<void()>& draw)
   io.MouseDown[0] = false;
   frame(draw);
   return true;
+}
+
+bool HeadlessUi::type(std::string_view name, std::string_view text, const std::function<void()>& draw) {
+  if (!click(name, draw)) return false;
+  ImGuiIO& io = ImGui::GetIO();
+  // Select all, then type over it.
+  io.KeyCtrl = true;
+  io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_A)] = true;
+  frame(draw);
+  io.KeyCtrl = false;
+  io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_A)] = false;
+  io.AddInputCharactersUTF8(std::string(text).c_str());
+  frame(draw);
+  frame(draw);
+  return true;
+}
+
+void HeadlessUi::frames(int count, const std::function<void()>& draw) {
+  for (int i = 0; i < count; ++i) frame(draw);
 }
 
 int HeadlessUi::vertex_count() const {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "web/fonts.h"
+#include "web/widget_registry.h"
 
 namespace userpool::test {
 
@@ -21,9 +22,17 @@ class HeadlessUi {
 
   // Draws one frame with `draw` between NewFrame and Render.
   void frame(const std::function<void()>& draw);
+  // Where the named widget is on screen, scrolling the view to it if need be;
+  // nullopt if it cannot be found.
+  std::optional<web::WidgetRect> reveal(std::string_view name, const std::function<void()>& draw);
   // Presses and releases the mouse over the named widget (two frames), after
-  // a frame that finds it. Returns false if no such widget was drawn.
+  // revealing it. Returns false if no such widget can be found.
   bool click(std::string_view name, const std::function<void()>& draw);
+  // Clicks the named text field and types `text` into it (replacing what was
+  // there), then draws a frame.
+  bool type(std::string_view name, std::string_view text, const std::function<void()>& draw);
+  // Draws `count` frames.
+  void frames(int count, const std::function<void()>& draw);
   // Vertices in the last frame's draw data: zero means nothing was drawn.
   int vertex_count() const;
 

@@ -187,7 +187,7 @@ TEST_CASE("SignUp without a Password is a validation error") {
   const auto client = s.create_client(s.create_pool());
   const ApiError e = s.error("SignUp", {{"ClientId", client}, {"Username", "jane"}});
   CHECK(e.type == "InvalidParameterException");
-  CHECK(e.message == "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must not be null");
+  CHECK(e.message == "1 validation error detected: Value null at 'password' failed to satisfy constraint: Member must not be null");
 }
 
 // ---------------------------------------------------------------------------

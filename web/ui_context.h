@@ -1,0 +1,67 @@
+// What the panels share: the API client, fonts, which view is open, the
+// learner's signed-in session ("Try it" and the token inspector both use
+// it), short notices, and copying to the clipboard.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/json.h"
+#include "web/api_client.h"
+#include "web/fonts.h"
+
+namespace userpool::web {
+
+enum class View {
+  kWelcome,
+  kCreatePool,  // the wizard
+  kPool,        // the pool console of the selected pool
+  kTryIt,
+  kInbox,
+  kTokens,
+  kApiLog,
+  kFlow,
+};
+
+// The learner's app: who is signed in, with which tokens. Kept across
+// reloads with the rest of the state.
+struct AppSession {
+  std::string pool_id, client_id, client_secret;
+  std::string username;  // as the user typed it
+  std::string id_token, access_token, refresh_token;
+
+  bool signed_in() const { return !access_token.empty(); }
+  void sign_out() { id_token.clear(), access_token.clear(), refresh_token.clear(); }
+  Json to_json() const;
+  static AppSession from_json(const Json& j);
+};
+
+struct Notice {
+  std::string text;
+  bool error = false;
+  double shown_at = 0;  // ImGui time
+};
+
+class UiContext {
+ public:
+  explicit UiContext(ApiClient& api_client) : api(api_client) {}
+
+  ApiClient& api;
+  Fonts fonts;
+  View view = View::kWelcome;
+  std::string pool_id;  // the pool the console shows
+  AppSession session;
+  std::vector<Notice> notices;
+
+  void open(View v) { view = v; }
+  void open_pool(const std::string& id) {
+    pool_id = id;
+    view = View::kPool;
+  }
+  // A short line at the bottom of the window for a few seconds.
+  void notify(std::string text, bool error = false);
+  // Copies text to the clipboard (the system clipboard in the browser) and says so.
+  void copy(const std::string& text, const std::string& what = "Value");
+};
+
+}  // namespace userpool::web

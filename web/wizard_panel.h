@@ -1,0 +1,48 @@
+// The "Create user pool" wizard, drawn: the console's six steps with every
+// choice, its default, a line on what it does, inline validation and a lock
+// on settings that cannot change later; the review page with the exact
+// requests; and creating the pool through the API.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "web/ui_context.h"
+#include "web/wizard_model.h"
+
+namespace userpool::web {
+
+class WizardPanel {
+ public:
+  explicit WizardPanel(UiContext& ctx);
+
+  void draw();
+  // Starts over with the console's defaults.
+  void reset();
+
+  int step() const { return step_; }
+  const WizardChoices& choices() const { return choices_; }
+
+ private:
+  void draw_steps_list();
+  void draw_step_1();
+  void draw_step_2();
+  void draw_step_3();
+  void draw_step_4();
+  void draw_step_5();
+  void draw_review();
+  void draw_buttons();
+  void create_pool();
+  // The error for a field on the current step, drawn under it.
+  void field_error(const char* field);
+
+  UiContext& ctx_;
+  WizardChoices choices_;
+  int step_ = 1;
+  std::vector<FieldError> errors_;  // of the last attempt to leave the step
+  int creating_frames_ = 0;  // >0: "Creating..." is on screen; the work runs on the next frame
+  std::string create_error_;
+  std::string new_callback_url_;
+};
+
+}  // namespace userpool::web
