@@ -229,6 +229,16 @@ TEST_CASE("ForgotPassword finds users by a verified alias, and by email in email
   CHECK(s.ok("ForgotPassword", forgot(email_client, "kim@example.com"))["CodeDeliveryDetails"] == email_details("k***@e***.com"));
 }
 
+TEST_CASE("ForgotPassword finds a verified email alias regardless of case in a case-insensitive pool") {
+  Sandbox s;
+  const auto pool = s.create_pool(Json{{"AliasAttributes", {"email"}}, {"UsernameConfiguration", {{"CaseSensitive", false}}}});
+  const auto client = s.create_client(pool);
+  add_user(s, pool, "jane", verified_email("Jane@Example.com"));
+  CHECK(s.ok("ForgotPassword", forgot(client, "jane@EXAMPLE.com"))["CodeDeliveryDetails"] == email_details("J***@E***.com"));
+  CHECK(s.ok("ForgotPassword", forgot(client, "JANE"))["CodeDeliveryDetails"] == email_details("J***@E***.com"));
+  CHECK(s.ok("Sandbox.ListMessages", Json{{"Destination", "Jane@Example.com"}})["Messages"].size() == 2);
+}
+
 TEST_CASE("ForgotPassword allows 5 per user per hour, then LimitExceededException until the hour has passed") {
   Sandbox s;
   const auto pool = s.create_pool();

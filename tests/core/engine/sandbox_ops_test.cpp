@@ -216,12 +216,12 @@ TEST_CASE("Sandbox.Reset removes pools, messages and events and keeps the clock"
   invite(s, pool, "res");
   s.advance(5min);
   CHECK(s.ok("Sandbox.Reset", Json::object()) == Json::object());
-  CHECK(s.ok("ListUserPools", {{"MaxResults", 60}})["UserPools"] == Json::array());
-  CHECK(s.message_count() == 0);
   const Json log = events(s);
   REQUIRE(log.size() == 1);  // only the Reset itself
   CHECK(log[0]["Operation"] == "Sandbox.Reset");
   CHECK(log[0]["Sequence"] == 1);
+  CHECK(s.message_count() == 0);
+  CHECK(s.ok("ListUserPools", {{"MaxResults", 60}})["UserPools"] == Json::array());
   CHECK(s.ok("Sandbox.GetClock", Json::object())["Now"] == 1768471500.0);
   const ApiError e = s.error("DescribeUserPool", {{"UserPoolId", pool}});
   CHECK(e.type == "ResourceNotFoundException");

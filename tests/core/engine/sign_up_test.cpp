@@ -465,3 +465,19 @@ TEST_CASE("SignUp follows a custom password policy: only the rules it asks for")
   CHECK(digits.message == "Password did not conform with policy: Password must have numeric characters");
   s.ok("SignUp", sign_up_request(client, "jane", "abcdefghi1"));  // no case or symbol needed
 }
+
+TEST_CASE("SignUp passwords are at most 256 characters and not only whitespace") {
+  Sandbox s;
+  const auto pool = s.create_pool(Json{{"Policies", {{"PasswordPolicy", {{"MinimumLength", 6}}}}}});
+  const auto client = s.create_client(pool);
+  const ApiError long_one = s.error("SignUp", sign_up_request(client, "jane", std::string(257, 'a')));
+  CHECK(long_one.type == "InvalidParameterException");
+  CHECK(long_one.message ==
+        "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length less than or equal to 256");
+  const ApiError blank = s.error("SignUp", sign_up_request(client, "jane", "        "));
+  CHECK(blank.type == "InvalidParameterException");
+  CHECK(blank.message ==
+        "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\S]+");
+  CHECK_FALSE(user_exists(s, pool, "jane"));
+  s.ok("SignUp", sign_up_request(client, "jane", std::string(256, 'a')));
+}
