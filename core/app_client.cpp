@@ -44,19 +44,7 @@ void check_lifetime(const char* what, seconds value, seconds min, seconds max, c
 }
 
 void check_callback_url(const std::string& url, const char* what) {
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos || scheme_end == 0)
-    fail_invalid_parameter(std::string(what) + " " + url + " is not an absolute URL.");
-  if (url.find('#') != std::string::npos)
-    fail_invalid_parameter(std::string(what) + " " + url + " must not contain a fragment (#).");
-  const std::string scheme = url.substr(0, scheme_end);
-  if (scheme == "http") {
-    const std::string rest = url.substr(scheme_end + 3);
-    const bool local = rest.rfind("localhost", 0) == 0 || rest.rfind("127.0.0.1", 0) == 0 || rest.rfind("[::1]", 0) == 0;
-    if (!local)
-      fail_invalid_parameter(std::string(what) + " " + url +
-                             " must use HTTPS; plain HTTP is allowed only for http://localhost.");
-  }
+  if (const auto problem = callback_url_problem(url)) fail_invalid_parameter(std::string(what) + " " + url + " " + *problem);
 }
 
 std::vector<std::string> attribute_list(const Request& r, const char* member, const PoolConfig& pool, bool write,
@@ -74,6 +62,28 @@ std::vector<std::string> attribute_list(const Request& r, const char* member, co
 }
 
 }  // namespace
+
+std::optional<std::string> callback_url_problem(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos || scheme_end == 0) return "is not an absolute URL.";
+  if (url.find('#') != std::string_view::npos) return "must not contain a fragment (#).";
+  if (url.substr(0, scheme_end) != "http") return std::nullopt;
+  // The authority ends at the first path, query or end; a user-info part
+  // ("localhost@evil.example") does not make a host local.
+  const std::string_view rest = url.substr(scheme_end + 3);
+  const std::string_view authority = rest.substr(0, rest.find_first_of("/?"));
+  std::string_view host = authority;
+  if (host.find('@') == std::string_view::npos) {
+    if (host.rfind("[::1]", 0) == 0) {
+      host = host.substr(5);
+      if (host.empty() || host[0] == ':') return std::nullopt;
+    } else {
+      host = host.substr(0, host.find(':'));
+      if (host == "localhost" || host == "127.0.0.1") return std::nullopt;
+    }
+  }
+  return "must use HTTPS; plain HTTP is allowed only for http://localhost.";
+}
 
 seconds AppClient::access_token_lifetime() const {
   return access_token_validity ? *access_token_validity * unit_seconds(unit_of(token_validity_units, "AccessToken", "hours"))
@@ -234,13 +244,15 @@ AppClient app_client_from_request(const Request& r, std::string_view user_pool_i
   c.default_redirect_uri = r.optional_string("DefaultRedirectURI").value_or("");
   if (!c.default_redirect_uri.empty() && !has(c.callback_urls.value_or(std::vector<std::string>{}), c.default_redirect_uri))
     fail_invalid_parameter("DefaultRedirectURI must be one of the CallbackURLs.");
-  c.allowed_oauth_flows = r.optional_string_list("AllowedOAuthFlows");
+  c.allowed_oauth_flows = r.optional_string_list("AllowedOAuthFlows", shapes::kAny, 3);
   c.allowed_oauth_scopes = r.optional_string_list("AllowedOAuthScopes", shapes::kAny, 50);
   const auto flows_list = c.allowed_oauth_flows.value_or(std::vector<std::string>{});
   for (const auto& f : flows_list)
     if (f != "code" && f != "implicit" && f != "client_credentials")
       fail_validation("allowedOAuthFlows", "'[" + f + "]'",
                       "Member must satisfy constraint: [Member must satisfy enum value set: [implicit, client_credentials, code]]");
+  for (auto f = flows_list.begin(); f != flows_list.end(); ++f)
+    if (std::find(flows_list.begin(), f, *f) != f) fail_invalid_parameter("Duplicate OAuth flow " + *f + " in AllowedOAuthFlows.");
   for (const auto& s : c.allowed_oauth_scopes.value_or(std::vector<std::string>{}))
     if (!one_of(kStandardScopes, s)) fail("ScopeDoesNotExistException", "Invalid scope requested: " + s);
   if (c.allowed_oauth_flows_user_pool_client) {

@@ -72,4 +72,10 @@ struct AppClient {
 AppClient app_client_from_request(const Request& request, std::string_view user_pool_id, const PoolConfig& pool,
                                   const AppClient* current, RandomSource& random, Timestamp now);
 
+// Why a callback or sign-out URL is refused, or nothing when it is accepted:
+// it must be absolute, without a fragment, and HTTPS unless its host is
+// exactly localhost, 127.0.0.1 or [::1] (so http://localhost.example.com is
+// refused, as Cognito does).
+std::optional<std::string> callback_url_problem(std::string_view url);
+
 }  // namespace userpool

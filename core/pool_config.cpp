@@ -1,6 +1,7 @@
 #include "core/pool_config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "core/api_error.h"
@@ -21,7 +22,7 @@ std::string enum_member(const Request& r, std::string_view member, std::initiali
     if (*value == a) return *value;
     list += (list.empty() ? "" : ", ") + std::string(a);
   }
-  fail_enum(lower_camel(member), *value, list);
+  fail_enum(r.path_of(member), *value, list);
 }
 
 std::vector<std::string> enum_list(const Request& r, std::string_view member, std::initializer_list<const char*> allowed) {
@@ -31,7 +32,7 @@ std::vector<std::string> enum_list(const Request& r, std::string_view member, st
   std::set<std::string> seen;
   for (const auto& v : values) {
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return v == a; }))
-      fail_validation(lower_camel(member), "'[" + v + "]'",
+      fail_validation(r.path_of(member), "'[" + v + "]'",
                       "Member must satisfy constraint: [Member must satisfy enum value set: [" + list + "]]");
     if (!seen.insert(v).second) fail_invalid_parameter("Duplicate value " + v + " in " + std::string(member) + ".");
   }
@@ -93,7 +94,10 @@ void apply_email(PoolConfig& c, const Request& r) {
   ec.source_arn = e.optional_string("SourceArn").value_or("");
   ec.from = e.optional_string("From").value_or("");
   ec.reply_to = e.optional_string("ReplyToEmailAddress").value_or("");
-  ec.configuration_set = e.optional_string("ConfigurationSet").value_or("");
+  StringShape configuration_set{1, 64, "[a-zA-Z0-9_-]+", [](std::string_view v) {
+    return std::all_of(v.begin(), v.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '-'; });
+  }};
+  ec.configuration_set = e.optional_string("ConfigurationSet", configuration_set).value_or("");
   if (!ec.source_arn.empty() && ec.source_arn.rfind("arn:aws:ses:", 0) != 0)
     fail_invalid_parameter("SourceArn must be the ARN of an Amazon SES verified identity (arn:aws:ses:...).");
   if (ec.sending_account == "DEVELOPER" && ec.source_arn.empty())
@@ -116,6 +120,10 @@ void apply_verification(PoolConfig& c, const Request& r) {
     if (auto m = template_member(t, "SmsMessage", 6, 140, "{####}")) v.sms_message = *m;
     if (auto m = template_member(t, "EmailMessage", 6, 20000, "{####}")) v.email_message = *m;
     if (auto m = template_member(t, "EmailSubject", 1, 140)) v.email_subject = *m;
+    // A template takes the code message or the link message, not both (reference §3.11).
+    if (t.has("EmailMessage") && t.has("EmailMessageByLink"))
+      fail_invalid_parameter("VerificationMessageTemplate can have EmailMessage or EmailMessageByLink, not both: the "
+                             "first is for CONFIRM_WITH_CODE, the second for CONFIRM_WITH_LINK.");
     if (auto m = template_member(t, "EmailMessageByLink", 6, 20000)) {
       if (m->find("{##") == std::string::npos || m->find("##}") == std::string::npos)
         fail_invalid_parameter("EmailMessageByLink must contain the {##link text##} placeholder.");
@@ -163,19 +171,15 @@ void apply_admin_create_user(PoolConfig& c, const Request& r, bool temporary_val
 
 void apply_recovery(PoolConfig& c, const Request& r) {
   if (!r.has("AccountRecoverySetting")) return;
-  const Json& setting = r.member("AccountRecoverySetting").body();
-  const auto found = setting.find("RecoveryMechanisms");
-  const Json* list = found == setting.end() ? nullptr : &*found;
-  if (list == nullptr || !list->is_array() || list->empty() || list->size() > 2)
-    fail_validation("accountRecoverySetting.recoveryMechanisms", "",
-                    "Member must have length less than or equal to 2 and greater than or equal to 1");
+  const Request setting = r.member("AccountRecoverySetting");
+  const auto items = setting.list("RecoveryMechanisms", 1, 2);
+  if (items.empty()) fail_validation(setting.path_of("RecoveryMechanisms"), "null", "Member must not be null");
   std::vector<RecoveryOption> options;
-  for (const Json& item : *list) {
-    const Request m("AccountRecoverySetting", item);
+  for (const Request& m : items) {
     const auto priority = m.optional_int("Priority", 1, 2);
-    if (!priority) fail_validation("accountRecoverySetting.recoveryMechanisms.member.priority", "null", "Member must not be null");
+    if (!priority) fail_validation(m.path_of("Priority"), "null", "Member must not be null");
     const std::string name = enum_member(m, "Name", {"verified_email", "verified_phone_number", "admin_only"}, "");
-    if (name.empty()) fail_validation("accountRecoverySetting.recoveryMechanisms.member.name", "null", "Member must not be null");
+    if (name.empty()) fail_validation(m.path_of("Name"), "null", "Member must not be null");
     for (const auto& o : options)
       if (o.priority == *priority || o.name == name)
         fail_invalid_parameter("Each recovery mechanism needs its own name and priority.");
@@ -231,7 +235,11 @@ void apply_mutable(PoolConfig& c, const Request& r, bool creating) {
   if (const Json* d = r.optional_object("DeviceConfiguration")) c.device_configuration = *d;
   if (r.has("UserPoolTags")) {
     c.user_pool_tags = Json::object();
-    for (const auto& [k, v] : r.string_map("UserPoolTags")) c.user_pool_tags[k] = v;
+    for (const auto& [k, v] : r.string_map("UserPoolTags")) {
+      if (k.empty() || k.size() > 128 || v.size() > 256)
+        fail_validation(r.path_of("UserPoolTags"), "", "Map keys must have 1 to 128 characters and values at most 256");
+      c.user_pool_tags[k] = v;
+    }
   }
   apply_admin_create_user(c, r, temporary_validity_set);
   c.tier = enum_member(r, "UserPoolTier", {"LITE", "ESSENTIALS", "PLUS"}, "ESSENTIALS");
@@ -283,7 +291,7 @@ PoolConfig pool_config_from_create(const Request& r) {
     if (!cs) fail_validation("usernameConfiguration.caseSensitive", "null", "Member must not be null");
     c.case_sensitive = *cs;
   }
-  c.schema = schema_from_request(r.has("Schema") ? &r.body()["Schema"] : nullptr);
+  c.schema = schema_from_request(r);
   const SchemaAttribute* preferred = find_attribute(c.schema, "preferred_username");
   if (c.alias_is("preferred_username") && preferred->required)
     fail_invalid_parameter("preferred_username cannot be both an alias and a required attribute.");

@@ -52,10 +52,7 @@ const char* json_type_name(const Json& j) {
   }
 }
 
-[[noreturn]] void wrong_type(const Json& j, const char* wanted) {
-  if (j.is_object() || j.is_array()) fail_serialization(std::string(json_type_name(j)) + " found where not expected.");
-  fail_serialization(std::string(json_type_name(j)) + " can not be converted to " + wanted);
-}
+[[noreturn]] void wrong_type(const Json& j, const char* wanted) { fail_wrong_type(j, wanted); }
 
 void check_shape(const std::string& path, const std::string& value, const StringShape& shape) {
   const std::string shown = shape.sensitive ? "" : "'" + value + "'";
@@ -118,6 +115,11 @@ void fail_validation(const std::string& path, const std::string& shown_value, co
 }
 
 void fail_serialization(const std::string& message) { fail("SerializationException", message); }
+
+void fail_wrong_type(const Json& j, const char* wanted) {
+  if (j.is_object() || j.is_array()) fail_serialization(std::string(json_type_name(j)) + " found where not expected.");
+  fail_serialization(std::string(json_type_name(j)) + " can not be converted to " + wanted);
+}
 
 Request::Request(std::string operation, const Json& body) : Request(std::move(operation), body, "") {}
 
@@ -217,6 +219,21 @@ std::optional<AttributeList> Request::optional_attributes(std::string_view membe
     out.emplace_back(item.string("Name", shapes::kAttributeName),
                      item.optional_string("Value", shapes::kAttributeValue).value_or(""));
   }
+  return out;
+}
+
+std::vector<Request> Request::list(std::string_view member, std::size_t min, std::size_t max) const {
+  std::vector<Request> out;
+  const Json* j = find(member);
+  if (j == nullptr) return out;
+  if (!j->is_array()) wrong_type(*j, "a list");
+  // Like Cognito, a list's length error does not echo the list itself.
+  if (j->size() < min)
+    fail_validation(path_of(member), "", "Member must have length greater than or equal to " + std::to_string(min));
+  if (j->size() > max)
+    fail_validation(path_of(member), "", "Member must have length less than or equal to " + std::to_string(max));
+  for (std::size_t i = 0; i < j->size(); ++i)
+    out.push_back(Request(operation_, (*j)[i], path_of(member) + "." + std::to_string(i + 1) + ".member"));
   return out;
 }
 

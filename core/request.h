@@ -77,10 +77,16 @@ class Request {
   // A nested structure as a Request of its own; its messages name the full
   // path ("policies.passwordPolicy.minimumLength").
   Request member(std::string_view member) const;
+  // A list of structures, each as a Request named "<member>.<n>.member" as
+  // AWS names list elements; checks the list's type and length (empty when
+  // the member is absent).
+  std::vector<Request> list(std::string_view member, std::size_t min, std::size_t max) const;
+
+  // The path AWS's messages use for a member of this structure.
+  std::string path_of(std::string_view member) const;
 
  private:
   Request(std::string operation, const Json& body, std::string path);
-  std::string path_of(std::string_view member) const;
   const Json* find(std::string_view member) const;
 
   std::string operation_;
@@ -91,6 +97,9 @@ class Request {
 // AWS's validation messages.
 [[noreturn]] void fail_validation(const std::string& path, const std::string& shown_value, const std::string& constraint);
 [[noreturn]] void fail_serialization(const std::string& message);
+// The SerializationException for a JSON value of the wrong type, e.g.
+// "STRING_VALUE can not be converted to a list".
+[[noreturn]] void fail_wrong_type(const Json& value, const char* wanted);
 
 // "ClientId" -> "clientId": the form AWS uses in validation messages.
 std::string lower_camel(std::string_view member);

@@ -82,7 +82,7 @@ void apply_entry(std::vector<SchemaAttribute>& schema, const Request& entry, std
     fail_invalid_parameter("Duplicate attribute name in Schema: " + name + ".");
   const auto type = entry.optional_string("AttributeDataType");
   if (type && std::find(std::begin(kDataTypes), std::end(kDataTypes), *type) == std::end(kDataTypes))
-    fail_validation("schema.member.attributeDataType", "'" + *type + "'",
+    fail_validation(entry.path_of("AttributeDataType"), "'" + *type + "'",
                     "Member must satisfy enum value set: [Boolean, Number, String, DateTime]");
 
   if (is_standard_attribute_name(name)) {
@@ -121,10 +121,9 @@ std::size_t custom_count(const std::vector<SchemaAttribute>& schema) {
   return static_cast<std::size_t>(std::count_if(schema.begin(), schema.end(), [](const auto& a) { return a.custom; }));
 }
 
-void apply_list(std::vector<SchemaAttribute>& schema, const Json& list, const char* operation) {
-  if (!list.is_array()) fail_serialization("Start of structure or map found where not expected.");
+void apply_list(std::vector<SchemaAttribute>& schema, const std::vector<Request>& entries) {
   std::set<std::string> seen;
-  for (const Json& entry : list) apply_entry(schema, Request(operation, entry), seen);
+  for (const Request& entry : entries) apply_entry(schema, entry, seen);
   if (custom_count(schema) > kMaxCustomAttributes)
     fail("LimitExceededException", "A user pool can have at most 50 custom attributes.");
 }
@@ -173,20 +172,23 @@ std::vector<SchemaAttribute> standard_schema() {
   return s;
 }
 
-std::vector<SchemaAttribute> schema_from_request(const Json* schema_list) {
+std::vector<SchemaAttribute> schema_from_request(const Request& request) {
   std::vector<SchemaAttribute> schema = standard_schema();
-  if (schema_list != nullptr) apply_list(schema, *schema_list, "Schema");
+  // The model allows 1 to 50 entries, standard and custom together.
+  apply_list(schema, request.list("Schema", 1, 50));
   return schema;
 }
 
-void add_custom_attributes(std::vector<SchemaAttribute>& schema, const Json& custom_list) {
-  std::vector<SchemaAttribute> updated = schema;
-  for (const Json& entry : custom_list) {
-    const Request r("AddCustomAttributes", entry);
-    if (is_standard_attribute_name(r.string("Name", shapes::kAttributeName)))
-      fail_invalid_parameter("Standard attributes cannot be added as custom attributes: " + r.string("Name") + ".");
+void add_custom_attributes(std::vector<SchemaAttribute>& schema, const Request& request) {
+  const auto entries = request.list("CustomAttributes", 1, 25);
+  if (entries.empty()) fail_validation(request.path_of("CustomAttributes"), "null", "Member must not be null");
+  for (const Request& entry : entries) {
+    const std::string name = entry.string("Name", shapes::kAttributeName);
+    if (is_standard_attribute_name(name))
+      fail_invalid_parameter("Standard attributes cannot be added as custom attributes: " + name + ".");
   }
-  apply_list(updated, custom_list, "AddCustomAttributes");
+  std::vector<SchemaAttribute> updated = schema;
+  apply_list(updated, entries);
   schema = std::move(updated);
 }
 

@@ -31,14 +31,14 @@ struct SchemaAttribute {
 // §3.10 table): sub, name, ..., identities.
 std::vector<SchemaAttribute> standard_schema();
 
-// The pool's schema from CreateUserPool's Schema list: standard attributes
-// updated (Required, Mutable, constraints) and custom attributes appended.
-// Throws InvalidParameterException with Cognito's messages.
-std::vector<SchemaAttribute> schema_from_request(const Json* schema_list);
+// The pool's schema from a CreateUserPool request's Schema list: standard
+// attributes updated (Required, Mutable, constraints) and custom attributes
+// appended. Throws InvalidParameterException with Cognito's messages.
+std::vector<SchemaAttribute> schema_from_request(const Request& create_request);
 
-// Appends custom attributes (AddCustomAttributes), refusing duplicates,
-// required ones and more than 50 in all.
-void add_custom_attributes(std::vector<SchemaAttribute>& schema, const Json& custom_list);
+// Appends an AddCustomAttributes request's CustomAttributes, refusing
+// duplicates, required ones and more than 50 in all.
+void add_custom_attributes(std::vector<SchemaAttribute>& schema, const Request& add_request);
 
 const SchemaAttribute* find_attribute(const std::vector<SchemaAttribute>& schema, std::string_view name);
 

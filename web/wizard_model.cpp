@@ -1,7 +1,9 @@
 #include "web/wizard_model.h"
 
 #include <algorithm>
+#include <cctype>
 
+#include "core/app_client.h"
 #include "core/schema.h"
 
 namespace userpool::web {
@@ -32,15 +34,7 @@ bool is_whole_number(const std::string& s) {
   return !s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool valid_callback(const std::string& url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string::npos || scheme == 0 || url.find('#') != std::string::npos) return false;
-  if (url.rfind("http://", 0) == 0) {
-    const std::string rest = url.substr(7);
-    return rest.rfind("localhost", 0) == 0 || rest.rfind("127.0.0.1", 0) == 0 || rest.rfind("[::1]", 0) == 0;
-  }
-  return true;
-}
+bool valid_callback(const std::string& url) { return !callback_url_problem(url); }
 
 std::string sms_role_arn(const WizardChoices& c, const std::string& account_id) {
   return c.sms_new_role ? "arn:aws:iam::" + account_id + ":role/service-role/" + c.sms_role_name : c.sms_existing_role_arn;

@@ -100,7 +100,7 @@ Json admin_create_user(OpContext& ctx, const Request& r) {
   for (const char* attribute : {"email", "phone_number"}) {
     const std::string flag = std::string(attribute) + "_verified";
     if (has_value(attributes, flag, "true") && value_of(attributes, attribute) == nullptr)
-      fail_invalid_parameter(flag + " can be true only with a " + attribute + ".");
+      fail_invalid_parameter(flag + " can be true only with " + (flag == "email_verified" ? "an email." : "a phone_number."));
   }
   const auto temporary = r.optional_string("TemporaryPassword", shapes::kPassword);
   if (temporary) check_password_policy(c.password_policy, *temporary, PolicyWording::kDoesNotConformTo);

@@ -34,12 +34,25 @@ void check_unique(UserPool& pool, const User& user, const std::string& name, con
 
 }  // namespace
 
-Json send_attribute_code(OpContext& ctx, UserPool& pool, User& user, const std::string& attribute) {
+namespace {
+
+// Where the code for `attribute` goes: its pending new value, if any.
+Destination verification_destination(const User& user, const std::string& attribute) {
   if (!is_contact(attribute)) fail_invalid_parameter("Only email and phone_number can be verified.");
-  const std::string* pending = pending_value(user, attribute);
   Destination to = destination_of(user, attribute);
-  if (pending != nullptr) to.address = *pending;
+  if (const std::string* pending = pending_value(user, attribute)) to.address = *pending;
   if (to.address.empty()) fail_invalid_parameter("The user has no " + attribute + " to verify.");
+  return to;
+}
+
+}  // namespace
+
+void check_attribute_can_be_verified(const User& user, const std::string& attribute) {
+  verification_destination(user, attribute);
+}
+
+Json send_attribute_code(OpContext& ctx, UserPool& pool, User& user, const std::string& attribute) {
+  const Destination to = verification_destination(user, attribute);
   const std::string code = generate_confirmation_code(ctx.random());
   const Json details = deliver_code(ctx, pool, user, to, CodePurpose::kAttributeVerification, code);
   user.attribute_codes[attribute] = Code{code, ctx.now + kAttributeCodeLifetime, attribute};

@@ -17,6 +17,10 @@ namespace userpool::ops {
 // CodeDeliveryDetailsList.
 Json apply_attribute_updates(OpContext& ctx, UserPool& pool, User& user, const AttributeList& updates, bool admin);
 
+// Throws InvalidParameterException unless `attribute` is the user's email or
+// phone number (current or pending), the attributes that take a code.
+void check_attribute_can_be_verified(const User& user, const std::string& attribute);
+
 // Sends a verification code for the user's email or phone number (the
 // pending new value, if there is one).
 Json send_attribute_code(OpContext& ctx, UserPool& pool, User& user, const std::string& attribute);

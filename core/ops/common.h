@@ -53,7 +53,7 @@ void check_client_can_write(const UserPool& pool, const AppClient& client, const
 void check_hourly_limit(OpContext& ctx, User& user, const std::string& action, int limit);
 
 // Sets a new password: checks the policy and the history, stores a fresh
-// verifier. `temporary` keeps the previous password out of the history.
+// verifier. The replaced password joins the history when the pool keeps one.
 void set_password(OpContext& ctx, UserPool& pool, User& user, std::string_view password, PolicyWording wording);
 bool password_matches(const UserPool& pool, const User& user, std::string_view password);
 

@@ -17,13 +17,11 @@ constexpr const char* kNoRecoveryContact =
 
 // Where a reset code goes: the first recovery mechanism (by priority) the
 // user can receive on. SMS is not used for a user with SMS MFA (reference §3.5).
-// An administrator's reset (AdminResetUserPassword) is allowed with
-// admin_only, and then goes by the legacy order.
-std::optional<Destination> recovery_destination(OpContext& ctx, const PoolConfig& config, const User& user,
-                                                bool by_admin = false) {
-  auto mechanisms = recovery_mechanisms(config);
-  if (by_admin && mechanisms.size() == 1 && mechanisms[0].name == "admin_only")
-    mechanisms = {{1, "verified_phone_number"}, {2, "verified_email"}};
+// UNVERIFIED: with admin_only, AdminResetUserPassword is refused too, like
+// ForgotPassword: its reset code would have nowhere to go, and an
+// administrator sets the password with AdminSetUserPassword instead.
+std::optional<Destination> recovery_destination(OpContext& ctx, const PoolConfig& config, const User& user) {
+  const auto mechanisms = recovery_mechanisms(config);
   for (const auto& m : mechanisms) {
     if (m.name == "admin_only") {
       ctx.rule("AccountRecoverySetting is admin_only: users cannot reset their own password");
@@ -102,6 +100,7 @@ Json confirm_forgot_password(OpContext& ctx, const Request& r) {
            "PreventUserExistenceErrors is ENABLED: an unknown or disabled user looks like a wrong code");
     fail_user_not_found("Username/client id combination not found.");
   }
+  if (!user->enabled) fail_not_authorized("User is disabled.");
   ctx.event.username = user->username;
   // Cognito allows 5 to 20 attempts an hour depending on risk; the sandbox uses 10.
   check_hourly_limit(ctx, *user, "ConfirmForgotPassword", 10);
@@ -150,7 +149,7 @@ Json admin_reset_user_password(OpContext& ctx, const Request& r) {
   User& user = require_user(ctx, pool, r.string("Username", shapes::kUsername));
   if (user.status == status::kForceChangePassword)
     fail_not_authorized("User password cannot be reset in the current state.");
-  const auto to = recovery_destination(ctx, pool.config, user, true);
+  const auto to = recovery_destination(ctx, pool.config, user);
   if (!to) fail_invalid_parameter(kNoRecoveryContact);
   send_reset_code(ctx, pool, user, *to, nullptr);
   user.status = status::kResetRequired;

@@ -183,11 +183,7 @@ Json list_user_pools(OpContext& ctx, const Request& r) {
 
 Json add_custom_attributes(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
-  const Json* list = r.has("CustomAttributes") ? &r.body()["CustomAttributes"] : nullptr;
-  if (list == nullptr) fail_validation("customAttributes", "null", "Member must not be null");
-  if (!list->is_array() || list->empty() || list->size() > 25)
-    fail_validation("customAttributes", "", "Member must have length less than or equal to 25 and greater than or equal to 1");
-  add_custom_attributes(pool.config.schema, *list);
+  add_custom_attributes(pool.config.schema, r);
   pool.last_modified = ctx.now;
   ctx.rule("Custom attributes can be added but never removed or renamed");
   return Json::object();
@@ -241,9 +237,11 @@ Json create_user_pool_domain(OpContext& ctx, const Request& r) {
     fail_invalid_parameter("Custom domains need a certificate in AWS Certificate Manager; this sandbox offers Cognito domains (a prefix) only.");
   if (!valid_domain_prefix(domain))
     fail_invalid_parameter("Domain prefix can contain only lowercase letters, numbers and hyphens, and cannot contain aws, amazon or cognito.");
+  // The pool's own domain is reported first: asking twice for the same
+  // prefix is not a clash with "another" pool.
+  if (pool.domain) fail_invalid_parameter("The user pool already has a domain: " + *pool.domain + ".");
   for (const auto& p : ctx.account.pools)
     if (p->domain == domain) fail_invalid_parameter("Domain already associated with another user pool.");
-  if (pool.domain) fail_invalid_parameter("The user pool already has a domain: " + *pool.domain + ".");
   pool.domain = domain;
   ctx.rule("Hosted UI domain: https://" + domain + ".auth." + ctx.account.region + ".amazoncognito.com");
   return Json::object();

@@ -31,8 +31,10 @@ Json update_user_attributes(OpContext& ctx, const Request& r) {
   const auto attributes = r.optional_attributes("UserAttributes");
   if (!attributes) fail_validation("userAttributes", "null", "Member must not be null");
   Caller caller = authorize_access_token(ctx, r.string("AccessToken", shapes::kToken));
-  check_client_can_write(caller.pool, caller_client(caller), *attributes);
+  // The schema is checked first: changing `sub` is refused as an invalid
+  // parameter whatever the client may write.
   check_attribute_values(caller.pool.config.schema, *attributes, false);
+  check_client_can_write(caller.pool, caller_client(caller), *attributes);
   return Json{{"CodeDeliveryDetailsList", apply_attribute_updates(ctx, caller.pool, caller.user, *attributes, false)}};
 }
 
@@ -42,8 +44,8 @@ Json delete_user_attributes(OpContext& ctx, const Request& r) {
   Caller caller = authorize_access_token(ctx, r.string("AccessToken", shapes::kToken));
   AttributeList removals;
   for (const auto& n : *names) removals.emplace_back(n, "");
-  check_client_can_write(caller.pool, caller_client(caller), removals);
   check_attribute_values(caller.pool.config.schema, removals, false);
+  check_client_can_write(caller.pool, caller_client(caller), removals);
   apply_attribute_updates(ctx, caller.pool, caller.user, removals, false);
   return Json::object();
 }
@@ -51,6 +53,7 @@ Json delete_user_attributes(OpContext& ctx, const Request& r) {
 Json get_user_attribute_verification_code(OpContext& ctx, const Request& r) {
   const std::string attribute = r.string("AttributeName", shapes::kAttributeName);
   Caller caller = authorize_access_token(ctx, r.string("AccessToken", shapes::kToken));
+  check_attribute_can_be_verified(caller.user, attribute);
   check_hourly_limit(ctx, caller.user, "GetUserAttributeVerificationCode", 5);
   return Json{{"CodeDeliveryDetails", send_attribute_code(ctx, caller.pool, caller.user, attribute)}};
 }
@@ -88,7 +91,9 @@ Json revoke_token(OpContext& ctx, const Request& r) {
   if (!client.enable_token_revocation)
     fail("UnsupportedOperationException", "Token revocation is not enabled for this app client.",
          "EnableTokenRevocation is false on the app client");
-  if (std::count(token.begin(), token.end(), '.') == 2)
+  // A refresh token has five parts (a JWE); anything else (an ID or access
+  // token, or text that is no token at all) is the wrong kind of token.
+  if (std::count(token.begin(), token.end(), '.') != 4)
     fail("UnsupportedTokenTypeException", "Unsupported token type. Only refresh tokens can be revoked.",
          "RevokeToken takes a refresh token; revoking it also revokes the access tokens minted from it");
   auto claims = open_refresh_token(token, pool.keys.refresh_token);

@@ -177,7 +177,8 @@ Json resend_confirmation_code(OpContext& ctx, const Request& r) {
       ctx.rule("PreventUserExistenceErrors is ENABLED: an unknown or disabled user gets a made-up delivery, and no code");
       return Json{{"CodeDeliveryDetails", simulated_delivery(pool.config, username)}};
     }
-    fail_user_not_found("Username/client id combination not found.");
+    if (user == nullptr) fail_user_not_found("Username/client id combination not found.");
+    fail_not_authorized("User is disabled.");
   }
   ctx.event.username = user->username;
   if (user->status != status::kUnconfirmed) fail_invalid_parameter("User is already confirmed.");

@@ -22,8 +22,11 @@ TokenSubject subject_of(const UserPool& pool, const AppClient& client, const Use
   for (const auto& name : user.groups)
     for (const auto& g : pool.groups)
       if (g.name == name) groups.push_back(&g);
-  std::stable_sort(groups.begin(), groups.end(), [](const Group* a, const Group* b) {
-    return a->precedence.value_or(INT64_MAX) < b->precedence.value_or(INT64_MAX);
+  // UNVERIFIED: ties (and groups without a precedence) go by name, so the
+  // claim does not depend on the order the user joined the groups.
+  std::sort(groups.begin(), groups.end(), [](const Group* a, const Group* b) {
+    const auto pa = a->precedence.value_or(INT64_MAX), pb = b->precedence.value_or(INT64_MAX);
+    return pa != pb ? pa < pb : a->name < b->name;
   });
   for (const Group* g : groups) s.groups.push_back(g->name);
   for (const auto& [name, value] : user.attributes)

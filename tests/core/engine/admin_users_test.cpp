@@ -196,7 +196,7 @@ TEST_CASE("email_verified may be set true at creation, but only together with an
   ApiError e = s.error("AdminCreateUser", {{"UserPoolId", pool}, {"Username", "nomail"}, {"MessageAction", "SUPPRESS"},
                                            {"UserAttributes", attrs({{"email_verified", "true"}})}});
   CHECK(e.type == "InvalidParameterException");
-  CHECK(e.message == "email_verified can be true only with a email.");
+  CHECK(e.message == "email_verified can be true only with an email.");
   e = s.error("AdminCreateUser", {{"UserPoolId", pool}, {"Username", "sub"}, {"MessageAction", "SUPPRESS"},
                                   {"UserAttributes", attrs({{"custom:nope", "x"}})}});
   CHECK(e.message == "Attributes did not conform to the schema: custom:nope: Attribute does not exist in the schema.");

@@ -203,6 +203,21 @@ TEST_CASE("CreateUserPoolClient: callback and sign-out URLs are absolute, withou
   CHECK(created(s, pool, {{"CallbackURLs", many}})["CallbackURLs"].size() == 100);
 }
 
+TEST_CASE("CreateUserPoolClient: plain HTTP only for a host that is exactly localhost, 127.0.0.1 or [::1]") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  for (const char* local : {"http://localhost", "http://localhost:3000/cb", "http://127.0.0.1:8080/?a=b", "http://[::1]:5173/"}) {
+    INFO(local);
+    CHECK(created(s, pool, {{"CallbackURLs", {local}}})["CallbackURLs"] == Json{local});
+  }
+  for (const char* remote : {"http://localhost.example.com/cb", "http://localhost@evil.example/", "http://127.0.0.1.nip.io/",
+                             "http://[::1]evil/", "http://localhostx:80/"}) {
+    INFO(remote);
+    CHECK(create_fails(s, pool, {{"CallbackURLs", {remote}}}) ==
+          invalid(std::string("Callback URL ") + remote + " must use HTTPS; plain HTTP is allowed only for http://localhost."));
+  }
+}
+
 TEST_CASE("CreateUserPoolClient: OAuth flows need the OAuth switch, scopes, and callbacks for code and implicit") {
   Sandbox s;
   const std::string pool = s.create_pool();
@@ -221,6 +236,20 @@ TEST_CASE("CreateUserPoolClient: OAuth flows need the OAuth switch, scopes, and 
         validation("Value '[password]' at 'allowedOAuthFlows' failed to satisfy constraint: Member must satisfy constraint: "
                    "[Member must satisfy enum value set: [implicit, client_credentials, code]]"));
   CHECK(create_fails(s, pool, {{"AllowedOAuthFlowsUserPoolClient", "true"}}) == serialization("STRING_VALUE can not be converted to Boolean"));
+}
+
+TEST_CASE("CreateUserPoolClient: AllowedOAuthFlows has at most 3 flows, each once") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  const Json https = {"https://example.com/cb"};
+  CHECK(create_fails(s, pool, {{"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"code", "code"}},
+                               {"AllowedOAuthScopes", {"openid"}}, {"CallbackURLs", https}}) ==
+        invalid("Duplicate OAuth flow code in AllowedOAuthFlows."));
+  CHECK(create_fails(s, pool, {{"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"code", "implicit", "code", "implicit"}},
+                               {"AllowedOAuthScopes", {"openid"}}, {"CallbackURLs", https}}) ==
+        validation("Value at 'allowedOAuthFlows' failed to satisfy constraint: Member must have length less than or equal to 3"));
+  CHECK(created(s, pool, {{"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"code", "implicit"}},
+                          {"AllowedOAuthScopes", {"openid"}}, {"CallbackURLs", https}})["AllowedOAuthFlows"] == Json{"code", "implicit"});
 }
 
 TEST_CASE("CreateUserPoolClient: scopes must exist, at most 50") {

@@ -342,6 +342,17 @@ TEST_CASE("AdminResetUserPassword for an unknown user or pool fails") {
   CHECK(unknown_pool.message == "User pool us-east-1_NoSuchPool does not exist.");
 }
 
-// Finding (not in this file; see the report): with AccountRecoverySetting
-// admin_only, AdminResetUserPassword sends a code by the legacy order, where
-// the reference (§9.24) requires self-service recovery to be configured.
+TEST_CASE("AdminResetUserPassword with admin_only recovery is InvalidParameterException: the code has nowhere to go") {
+  Sandbox s;
+  const auto pool = s.create_pool(Json{{"AccountRecoverySetting", {{"RecoveryMechanisms", {{{"Priority", 1}, {"Name", "admin_only"}}}}}}});
+  const auto client = s.create_client(pool);
+  add_user(s, pool, "ada", attrs({{"email", "ada@example.com"}, {"email_verified", "true"}}));
+  const ApiError e = s.error("AdminResetUserPassword", {{"UserPoolId", pool}, {"Username", "ada"}});
+  CHECK(e.type == "InvalidParameterException");
+  CHECK(e.message == kNoRecoveryContact);
+  CHECK(status_of(s, pool, "ada") == "CONFIRMED");
+  CHECK(s.message_count() == 0);
+  // The administrator's way with admin_only: set the password.
+  s.ok("AdminSetUserPassword", set_password(pool, "ada", "Another-pw1", true));
+  CHECK(s.password_sign_in(client, "ada", "Another-pw1").status == 200);
+}

@@ -365,7 +365,7 @@ TEST_CASE("ConfirmForgotPassword checks the password policy and keeps the code f
   s.ok("ConfirmForgotPassword", confirm_forgot(client, "jane", code, "Brand-new1"));
 }
 
-TEST_CASE("ConfirmForgotPassword for an unknown or disabled user: UserNotFoundException (LEGACY), CodeMismatchException (ENABLED)") {
+TEST_CASE("ConfirmForgotPassword for an unknown or disabled user: UserNotFoundException or NotAuthorizedException (LEGACY), CodeMismatchException (ENABLED)") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto legacy = s.create_client(pool);
@@ -384,6 +384,12 @@ TEST_CASE("ConfirmForgotPassword for an unknown or disabled user: UserNotFoundEx
   const ApiError disabled = s.error("ConfirmForgotPassword", confirm_forgot(enabled, "dora", s.last_code("dora@example.com")));
   CHECK(disabled.type == "CodeMismatchException");
   CHECK(disabled.message == "Invalid verification code provided, please try again.");
+  // A LEGACY client is told the truth, and the password stays as it was.
+  const ApiError disabled_legacy = s.error("ConfirmForgotPassword", confirm_forgot(legacy, "dora", s.last_code("dora@example.com")));
+  CHECK(disabled_legacy.type == "NotAuthorizedException");
+  CHECK(disabled_legacy.message == "User is disabled.");
+  s.ok("AdminEnableUser", {{"UserPoolId", pool}, {"Username", "dora"}});
+  CHECK(s.password_sign_in(legacy, "dora", "Passw0rd!").status == 200);
 }
 
 TEST_CASE("ConfirmForgotPassword moves a RESET_REQUIRED user to CONFIRMED") {

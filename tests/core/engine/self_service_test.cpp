@@ -121,6 +121,10 @@ TEST_CASE("UpdateUserAttributes refuses attributes the client may not write") {
   }
   s.ok("UpdateUserAttributes", update(narrow_token, attrs({{"given_name", "Wes"}})));
   CHECK(attributes_of(s, standard_token) == attrs({{"email", "wes@example.com"}, {"given_name", "Wes"}}));
+  // The schema is checked before the client's permissions: sub can never be changed.
+  const ApiError sub = s.error("UpdateUserAttributes", update(narrow_token, attrs({{"sub", "mine"}})));
+  CHECK(sub.type == "InvalidParameterException");
+  CHECK(sub.message.find("sub") != std::string::npos);
 }
 
 TEST_CASE("UpdateUserAttributes refuses immutable and unknown attributes, bad formats, and a missing list") {
@@ -215,6 +219,9 @@ TEST_CASE("GetUserAttributeVerificationCode: a code by email, none for other att
   e = s.error("GetUserAttributeVerificationCode", {{"AccessToken", token}, {"AttributeName", "email"}});
   CHECK(e.type == "LimitExceededException");
   CHECK(e.message == "Attempt limit exceeded, please try after some time.");
+  // A request that could never send a code is refused as such, limit or not.
+  e = s.error("GetUserAttributeVerificationCode", {{"AccessToken", token}, {"AttributeName", "name"}});
+  CHECK(e.message == "Only email and phone_number can be verified.");
   s.advance(1h);
   CHECK(s.ok("GetUserAttributeVerificationCode", {{"AccessToken", access_token(s, client, "lim")}, {"AttributeName", "email"}})
             .contains("CodeDeliveryDetails"));

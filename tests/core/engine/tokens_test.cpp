@@ -124,6 +124,13 @@ TEST_CASE("cognito:groups lists the user's groups by precedence, in both tokens;
   // A new precedence reorders the next tokens.
   s.ok("UpdateGroup", {{"UserPoolId", pool}, {"GroupName", "readers"}, {"Precedence", 0}});
   CHECK(payload(sign_in(s, client, "gus")["IdToken"])["cognito:groups"] == Json::array({"readers", "admins", "editors"}));
+  // Equal precedences, and groups without one, go by name whatever the order of joining.
+  s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", "zeta"}});
+  s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", "alpha"}, {"Precedence", 5}});
+  s.ok("AdminAddUserToGroup", {{"UserPoolId", pool}, {"Username", "gus"}, {"GroupName", "zeta"}});
+  s.ok("AdminAddUserToGroup", {{"UserPoolId", pool}, {"Username", "gus"}, {"GroupName", "alpha"}});
+  CHECK(payload(sign_in(s, client, "gus")["IdToken"])["cognito:groups"] ==
+        Json::array({"readers", "admins", "alpha", "editors", "zeta"}));
 }
 
 TEST_CASE("Custom attributes are strings in the ID token, and only attributes the client may read are in it") {
@@ -308,6 +315,9 @@ TEST_CASE("RevokeToken: client credentials, token types and the issuing client")
   CHECK(e.type == "UnsupportedTokenTypeException");
   CHECK(e.message == "Unsupported token type. Only refresh tokens can be revoked.");
   CHECK(s.error("RevokeToken", {{"ClientId", other}, {"Token", tokens["IdToken"]}}).type == "UnsupportedTokenTypeException");
+  CHECK(s.error("RevokeToken", {{"ClientId", other}, {"Token", "not-a-token"}}).type == "UnsupportedTokenTypeException");
+  // Five parts that this pool cannot open: nothing to revoke, and no error (RFC 7009).
+  CHECK(s.ok("RevokeToken", {{"ClientId", other}, {"Token", "a.b.c.d.e"}}) == Json::object());
   e = s.error("RevokeToken", {{"ClientId", "unknownclient00000000000000"}, {"Token", tokens["RefreshToken"]}});
   CHECK(e.type == "ResourceNotFoundException");
   CHECK(e.message == "User pool client unknownclient00000000000000 does not exist.");
