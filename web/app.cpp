@@ -21,7 +21,8 @@ void label_value(const char* label, const std::string& value, ImFont* mono) {
 
 }  // namespace
 
-App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock_(ctx_), wizard_(ctx_) {
+App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock_(ctx_), wizard_(ctx_),
+      pool_console_(ctx_), try_it_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_) {
   regenerate_examples();
 }
 
@@ -113,6 +114,16 @@ void App::draw_sidebar(float height) {
     if (ctx_.view != View::kCreatePool) wizard_.reset();
     ctx_.open(View::kCreatePool);
   }
+  ImGui::Spacing();
+  ImGui::Spacing();
+  ImGui::TextDisabled("YOUR APP");
+  if (nav_item("Try it###nav.try_it", ctx_.view == View::kTryIt)) ctx_.open(View::kTryIt);
+  if (nav_item("Inbox###nav.inbox", ctx_.view == View::kInbox)) ctx_.open(View::kInbox);
+  if (nav_item("Tokens###nav.tokens", ctx_.view == View::kTokens)) ctx_.open(View::kTokens);
+  ImGui::Spacing();
+  ImGui::TextDisabled("UNDER THE HOOD");
+  if (nav_item("API log###nav.api_log", ctx_.view == View::kApiLog)) ctx_.open(View::kApiLog);
+  if (nav_item("Flow###nav.flow", ctx_.view == View::kFlow)) ctx_.open(View::kFlow);
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
@@ -121,7 +132,13 @@ void App::draw_sidebar(float height) {
 void App::draw_main() {
   switch (ctx_.view) {
     case View::kCreatePool: wizard_.draw(); break;
-    default: draw_welcome(); break;
+    case View::kPool: pool_console_.draw(); break;
+    case View::kTryIt: try_it_.draw(); break;
+    case View::kInbox: inbox_.draw(); break;
+    case View::kTokens: tokens_.draw(); break;
+    case View::kApiLog: api_log_.draw(); break;
+    case View::kFlow: flow_.draw(); break;
+    case View::kWelcome: draw_welcome(); break;
   }
 }
 

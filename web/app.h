@@ -9,7 +9,13 @@
 
 #include "core/account.h"
 #include "web/api_client.h"
+#include "web/api_log_panel.h"
 #include "web/clock_panel.h"
+#include "web/flow_panel.h"
+#include "web/inbox_panel.h"
+#include "web/pool_console.h"
+#include "web/token_inspector_panel.h"
+#include "web/try_it_panel.h"
 #include "web/ui_context.h"
 #include "web/wizard_panel.h"
 
@@ -55,6 +61,12 @@ class App {
   UiContext ctx_;
   ClockPanel clock_;
   WizardPanel wizard_;
+  PoolConsole pool_console_;
+  TryItPanel try_it_;
+  InboxPanel inbox_;
+  TokenInspectorPanel tokens_;
+  ApiLogPanel api_log_;
+  FlowPanel flow_;
   Examples examples_;
   std::vector<PoolEntry> pools_;
   std::uint64_t pools_revision_ = ~0ull;

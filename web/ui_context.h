@@ -52,6 +52,9 @@ class UiContext {
   std::string pool_id;  // the pool the console shows
   AppSession session;
   std::vector<Notice> notices;
+  // A code the inbox hands to the form that waits for one ("Use" beside a
+  // code); the Try it panel takes it into its code field and clears it.
+  std::string offered_code;
 
   void open(View v) { view = v; }
   void open_pool(const std::string& id) {
