@@ -45,3 +45,12 @@ TEST_CASE("A click outside any widget changes nothing") {
   ui.frame([&] { app.frame(); });
   CHECK(app.examples().sub == before.sub);
 }
+
+TEST_CASE("A pool made through the API appears in the sidebar and opens its console") {
+  userpool::test::AppUnderTest t;
+  const auto lab = t.create_lab_pool();
+  t.frames(1);
+  REQUIRE(t.click("nav.pool." + lab.pool_id));
+  CHECK(t.app->context().view == userpool::web::View::kPool);
+  CHECK(t.app->context().pool_id == lab.pool_id);
+}

@@ -1,6 +1,11 @@
 #include "tests/web/ui_harness.h"
 
+#include <catch2/catch.hpp>
+
+#include "core/dispatcher.h"
 #include "imgui.h"
+#include "tests/core/test_keys.h"
+#include "web/app.h"
 #include "web/theme.h"
 #include "web/widget_registry.h"
 
@@ -86,5 +91,41 @@ int HeadlessUi::vertex_count() const {
   const ImDrawData* data = ImGui::GetDrawData();
   return data != nullptr ? data->TotalVtxCount : 0;
 }
+
+AppUnderTest::AppUnderTest() {
+  account.make_pool_keys = [](RandomSource&) { return shared_pool_keys(); };
+  app = std::make_unique<web::App>(account);
+  app->set_fonts(ui.fonts());
+}
+
+AppUnderTest::~AppUnderTest() = default;
+
+std::function<void()> AppUnderTest::draw() {
+  return [this] { app->frame(); };
+}
+
+Json AppUnderTest::ok(std::string_view operation, const Json& request) {
+  const Response r = call(account, operation, request);
+  INFO(std::string(operation) + " " + r.body.dump());
+  REQUIRE(r.status == 200);
+  return r.body;
+}
+
+AppUnderTest::LabPool AppUnderTest::create_lab_pool() {
+  LabPool lab;
+  lab.pool_id = ok("CreateUserPool", {{"PoolName", "kekepool"},
+                                      {"UsernameAttributes", {"email"}},
+                                      {"AutoVerifiedAttributes", {"email"}},
+                                      {"Schema", {{{"Name", "name"}, {"Required", true}}}}})["UserPool"]["Id"];
+  lab.client_id = ok("CreateUserPoolClient",
+                     {{"UserPoolId", lab.pool_id},
+                      {"ClientName", "kekeclient"},
+                      {"ExplicitAuthFlows", {"ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"}}})
+                      ["UserPoolClient"]["ClientId"];
+  app->api().touch();  // the app redraws what changed behind its back
+  return lab;
+}
+
+bool AppUnderTest::shown(std::string_view name) { return web::widget_registry().find(name).has_value(); }
 
 }  // namespace userpool::test

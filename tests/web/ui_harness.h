@@ -4,10 +4,18 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <string>
 #include <string_view>
+
+#include "core/account.h"
 
 #include "web/fonts.h"
 #include "web/widget_registry.h"
+
+namespace userpool::web {
+class App;
+}
 
 namespace userpool::test {
 
@@ -38,6 +46,35 @@ class HeadlessUi {
 
  private:
   web::Fonts fonts_;
+};
+
+// The whole app on a headless UI, over its own Account (pools share the test
+// keys, so creating one is fast). Panels are reached through the sidebar as a
+// learner would; the Account is there to check outcomes through the API.
+struct AppUnderTest {
+  AppUnderTest();
+  ~AppUnderTest();
+
+  HeadlessUi ui;
+  Account account;
+  std::unique_ptr<web::App> app;
+
+  std::function<void()> draw();
+  bool click(std::string_view name) { return ui.click(name, draw()); }
+  bool type(std::string_view name, std::string_view text) { return ui.type(name, text, draw()); }
+  void frames(int count) { ui.frames(count, draw()); }
+  // Whether the named widget was drawn in the last frame (without scrolling).
+  bool shown(std::string_view name);
+
+  // A pool like the lab's, made through the API (not the wizard): email as
+  // the username, name required, email verified by code, and an app client
+  // "kekeclient" without a secret, allowing SRP, password and refresh.
+  struct LabPool {
+    std::string pool_id, client_id;
+  };
+  LabPool create_lab_pool();
+  // A body from the API that must succeed (REQUIREs status 200).
+  Json ok(std::string_view operation, const Json& request);
 };
 
 }  // namespace userpool::test

@@ -2,32 +2,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/core/test_keys.h"
 #include "tests/web/ui_harness.h"
 #include "web/app.h"
 #include "web/widget_registry.h"
 
 using namespace userpool;
-
-namespace {
-
-struct AppUnderTest {
-  test::HeadlessUi ui;
-  Account account;
-  std::unique_ptr<web::App> app;
-  AppUnderTest() {
-    account.make_pool_keys = [](RandomSource&) { return test::shared_pool_keys(); };
-    app = std::make_unique<web::App>(account);
-    app->set_fonts(ui.fonts());
-  }
-  std::function<void()> draw() {
-    return [this] { app->frame(); };
-  }
-  bool click(std::string_view name) { return ui.click(name, draw()); }
-  bool type(std::string_view name, std::string_view text) { return ui.type(name, text, draw()); }
-};
-
-}  // namespace
+using test::AppUnderTest;
 
 TEST_CASE("The wizard creates the lab's pool through clicks and typing") {
   AppUnderTest t;
