@@ -1,5 +1,8 @@
 #include "web/widgets.h"
 
+#include <cmath>
+
+#include "core/clock.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "web/ui_context.h"
@@ -19,6 +22,13 @@ float card_padding() { return ImGui::GetStyle().WindowPadding.x; }
 }  // namespace
 
 float ems(float count) { return ImGui::GetFontSize() * count; }
+
+std::string date_text(const Json& epoch_seconds) {
+  if (!epoch_seconds.is_number()) return "-";
+  const auto ms = static_cast<std::int64_t>(std::llround(epoch_seconds.get<double>() * 1000.0));
+  std::string iso = to_iso8601(from_epoch_millis(ms));  // 2026-01-15T10:00:00.000Z
+  return iso.substr(0, 10) + " " + iso.substr(11, 8) + " UTC";
+}
 
 void begin_card(float width) {
   IM_ASSERT(!g_card.open && "begin_card(): cards may not nest");

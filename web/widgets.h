@@ -49,6 +49,10 @@ void lock_mark();
 // Pretty JSON, read-only but selectable, in the mono font.
 void json_view(UiContext& ctx, const char* id, const Json& value, float height);
 
+// A date from an API response (epoch seconds) as "2026-01-15 10:00:00 UTC";
+// "-" when the value is not a number.
+std::string date_text(const Json& epoch_seconds);
+
 // Width of `ems` body-text heights, for laying out forms.
 float ems(float count);
 

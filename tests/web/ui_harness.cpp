@@ -61,6 +61,9 @@ bool HeadlessUi::click(std::string_view name, const std::function<void()>& draw)
   if (!rect) return false;
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2(rect->x + rect->w / 2, rect->y + rect->h / 2);
+  // Hover first, as a real pointer does: items that allow overlap (tabs,
+  // selectable rows) only take a press they were hovered for a frame before.
+  frame(draw);
   io.MouseDown[0] = true;
   frame(draw);
   io.MouseDown[0] = false;

@@ -33,8 +33,8 @@ class HeadlessUi {
   // Where the named widget is on screen, scrolling the view to it if need be;
   // nullopt if it cannot be found.
   std::optional<web::WidgetRect> reveal(std::string_view name, const std::function<void()>& draw);
-  // Presses and releases the mouse over the named widget (two frames), after
-  // revealing it. Returns false if no such widget can be found.
+  // Moves the mouse over the named widget, then presses and releases it
+  // (three frames), after revealing it. Returns false if no such widget can be found.
   bool click(std::string_view name, const std::function<void()>& draw);
   // Clicks the named text field and types `text` into it (replacing what was
   // there), then draws a frame.
