@@ -22,7 +22,8 @@ void label_value(const char* label, const std::string& value, ImFont* mono) {
 }  // namespace
 
 App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock_(ctx_), wizard_(ctx_),
-      pool_console_(ctx_), try_it_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_) {
+      pool_console_(ctx_), try_it_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_),
+      saved_work_(ctx_) {
   regenerate_examples();
 }
 
@@ -124,6 +125,7 @@ void App::draw_sidebar(float height) {
   ImGui::TextDisabled("UNDER THE HOOD");
   if (nav_item("API log###nav.api_log", ctx_.view == View::kApiLog)) ctx_.open(View::kApiLog);
   if (nav_item("Flow###nav.flow", ctx_.view == View::kFlow)) ctx_.open(View::kFlow);
+  if (nav_item("Your work###nav.saved_work", ctx_.view == View::kSavedWork)) ctx_.open(View::kSavedWork);
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
@@ -138,6 +140,7 @@ void App::draw_main() {
     case View::kTokens: tokens_.draw(); break;
     case View::kApiLog: api_log_.draw(); break;
     case View::kFlow: flow_.draw(); break;
+    case View::kSavedWork: saved_work_.draw(); break;
     case View::kWelcome: draw_welcome(); break;
   }
 }

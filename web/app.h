@@ -14,6 +14,7 @@
 #include "web/flow_panel.h"
 #include "web/inbox_panel.h"
 #include "web/pool_console.h"
+#include "web/saved_work_panel.h"
 #include "web/token_inspector_panel.h"
 #include "web/try_it_panel.h"
 #include "web/ui_context.h"
@@ -67,6 +68,7 @@ class App {
   TokenInspectorPanel tokens_;
   ApiLogPanel api_log_;
   FlowPanel flow_;
+  SavedWorkPanel saved_work_;
   Examples examples_;
   std::vector<PoolEntry> pools_;
   std::uint64_t pools_revision_ = ~0ull;

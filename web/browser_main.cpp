@@ -22,6 +22,7 @@
 #include "web/app.h"
 #include "web/fonts.h"
 #include "web/js_api.h"
+#include "web/page_services.h"
 #include "web/theme.h"
 
 namespace {
@@ -84,6 +85,7 @@ void frame(void* arg) {
   ImGui::NewFrame();
   rt.app->frame();
   ImGui::Render();
+  userpool::web::save_work_if_changed(*rt.app, ImGui::GetTime());
 
   glViewport(0, 0, rt.width, rt.height);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -128,7 +130,8 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   rt.app = std::make_unique<userpool::web::App>(rt.account);
-  userpool::web::install_js_api(rt.account);
+  userpool::web::install_js_api(rt.app->api());
+  userpool::web::install_page_services(*rt.app);
   emscripten_set_main_loop_arg(frame, &rt, 0, true);
   return 0;
 }

@@ -4,11 +4,12 @@
 // does, and nothing more.
 #pragma once
 
-#include "core/account.h"
+#include "web/api_client.h"
 
 namespace userpool::web {
 
-// Installs window.userpool.call for this account (which must outlive the page).
-void install_js_api(Account& account);
+// Installs window.userpool.call (through the app's API client, which must
+// outlive the page) and window.userpool.widgets.
+void install_js_api(ApiClient& api);
 
 }  // namespace userpool::web

@@ -3,6 +3,7 @@
 // it), short notices, and copying to the clipboard.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ enum class View {
   kTokens,
   kApiLog,
   kFlow,
+  kSavedWork,  // export, import, reset
 };
 
 // The learner's app: who is signed in, with which tokens. Kept across
@@ -55,6 +57,16 @@ class UiContext {
   // A code the inbox hands to the form that waits for one ("Use" beside a
   // code); the Try it panel takes it into its code field and clears it.
   std::string offered_code;
+
+  // What the page offers for files and storage, set by the browser glue
+  // (tests set their own). `download` saves text as a file; `choose_file`
+  // asks for a file, whose text comes back through restore_saved_work().
+  std::function<void(const std::string& filename, const std::string& text)> download;
+  std::function<void()> choose_file;
+  // Whether the work is kept in this browser: when it was last saved, or why
+  // it could not be (storage full, private mode).
+  std::string storage_status;
+  bool storage_failed = false;
 
   void open(View v) { view = v; }
   void open_pool(const std::string& id) {

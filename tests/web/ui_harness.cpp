@@ -12,7 +12,9 @@
 namespace userpool::test {
 
 HeadlessUi::HeadlessUi(float width, float height, float scale) {
-  ImGui::CreateContext();
+  context_ = ImGui::CreateContext();
+  // CreateContext makes the new context current only if there was none.
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(width, height);
@@ -29,10 +31,12 @@ HeadlessUi::HeadlessUi(float width, float height, float scale) {
 
 HeadlessUi::~HeadlessUi() {
   web::widget_registry().set_enabled(false);
-  ImGui::DestroyContext();
+  ImGui::DestroyContext(context_);
 }
 
 void HeadlessUi::frame(const std::function<void()>& draw) {
+  // Several UIs may live in one test (an export here, an import there).
+  ImGui::SetCurrentContext(context_);
   ImGui::NewFrame();
   draw();
   ImGui::Render();

@@ -13,6 +13,8 @@
 #include "web/fonts.h"
 #include "web/widget_registry.h"
 
+struct ImGuiContext;
+
 namespace userpool::web {
 class App;
 }
@@ -45,6 +47,7 @@ class HeadlessUi {
   int vertex_count() const;
 
  private:
+  ImGuiContext* context_ = nullptr;
   web::Fonts fonts_;
 };
 
