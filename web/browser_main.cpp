@@ -74,6 +74,13 @@ void frame(void* arg) {
   Runtime& rt = *static_cast<Runtime*>(arg);
   fit_to_screen(rt);
 
+  // The frame's CPU time on the page's thread, for window.userpool.frameTimes():
+  // ImGui's input and layout, every panel the app draws, the check for work
+  // to save (and the save itself when something changed), and handing the
+  // draw lists to WebGL. Left out: fit_to_screen (it works only on a resize
+  // or zoom), and the drawing itself, which the browser's GPU process does
+  // after the frame.
+  const double started = emscripten_get_now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   // The GLFW backend reads GLFW's idea of the window size, which only
@@ -92,6 +99,7 @@ void frame(void* arg) {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  userpool::web::record_frame_time(emscripten_get_now() - started);
 
   if (!rt.announced_ready) {
     rt.announced_ready = true;

@@ -2,6 +2,7 @@
 
 #include <emscripten.h>
 
+#include <array>
 #include <string>
 
 #include "core/dispatcher.h"
@@ -11,6 +12,12 @@ namespace {
 
 userpool::web::ApiClient* g_api = nullptr;
 std::string g_answer;  // the last answer; its buffer is handed to JavaScript
+
+// The last kFrameTimesKept frames in a ring: fixed memory and a constant
+// cost per frame however long the page stays open.
+std::array<double, userpool::web::kFrameTimesKept> g_frame_times{};
+int g_frame_times_next = 0;   // where the next time goes
+int g_frame_times_count = 0;  // how many are kept (up to the ring's size)
 
 EM_JS(void, define_api, (), {
   window.userpool = window.userpool || {};
@@ -35,6 +42,11 @@ EM_JS(void, define_api, (), {
     }
     return out;
   };
+  // The CPU time of each of the last frames (up to 600), oldest first, in
+  // milliseconds, for benchmarks. clearFrameTimes() starts a fresh series,
+  // so a measurement can leave out the frames that did one-off work.
+  window.userpool.frameTimes = function() { return JSON.parse(Module.ccall('userpool_frame_times', 'string', [], [])); };
+  window.userpool.clearFrameTimes = function() { Module.ccall('userpool_clear_frame_times', null, [], []); };
 });
 
 }  // namespace
@@ -60,11 +72,34 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* userpool_widgets() {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void userpool_record_widgets(int on) { userpool::web::widget_registry().set_enabled(on != 0); }
 
+// [ms, ...], oldest first, valid until the next call. EMSCRIPTEN_KEEPALIVE
+// alone exports these two to the page's JavaScript (they need no place in the
+// link's list of exported functions).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* userpool_frame_times() {
+  userpool::Json out = userpool::Json::array();
+  const int size = static_cast<int>(g_frame_times.size());
+  const int first = (g_frame_times_next - g_frame_times_count + size) % size;
+  for (int i = 0; i < g_frame_times_count; ++i) out.push_back(g_frame_times[static_cast<std::size_t>((first + i) % size)]);
+  g_answer = out.dump();
+  return g_answer.c_str();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void userpool_clear_frame_times() {
+  g_frame_times_next = 0;
+  g_frame_times_count = 0;
+}
+
 namespace userpool::web {
 
 void install_js_api(ApiClient& api) {
   g_api = &api;
   define_api();
+}
+
+void record_frame_time(double ms) {
+  g_frame_times[static_cast<std::size_t>(g_frame_times_next)] = ms;
+  g_frame_times_next = (g_frame_times_next + 1) % kFrameTimesKept;
+  if (g_frame_times_count < kFrameTimesKept) ++g_frame_times_count;
 }
 
 }  // namespace userpool::web

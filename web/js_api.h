@@ -9,7 +9,14 @@
 namespace userpool::web {
 
 // Installs window.userpool.call (through the app's API client, which must
-// outlive the page) and window.userpool.widgets.
+// outlive the page), window.userpool.widgets and window.userpool.frameTimes.
 void install_js_api(ApiClient& api);
+
+// How many frames' CPU times the page keeps for window.userpool.frameTimes().
+inline constexpr int kFrameTimesKept = 600;
+
+// Adds one frame's CPU time, in milliseconds (web/browser_main.cpp says what
+// it covers); the oldest is dropped once kFrameTimesKept are kept.
+void record_frame_time(double ms);
 
 }  // namespace userpool::web
