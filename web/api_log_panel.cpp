@@ -144,11 +144,11 @@ void ApiLogPanel::draw_row(int row, const ApiLogEntry& entry) {
   ImGui::TextUnformatted(std::string(plain_operation(entry.operation)).c_str());
   ImGui::TableSetColumnIndex(2);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFrameHeight() - badge_height()) * 0.5f);
-  badge(std::to_string(entry.status), entry.status == 200 ? colors::kGreen : colors::kRed);
+  badge(std::to_string(entry.status), entry.status == 200 ? colors::green() : colors::red());
   ImGui::TableSetColumnIndex(3);
   if (entry.status != 200) {
     ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::kRed);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::red());
     ImGui::TextUnformatted(error_type(entry).c_str());
     ImGui::PopStyleColor();
   }
@@ -176,7 +176,7 @@ void ApiLogPanel::draw_detail() {
   heading(ctx_, detail_.operation.c_str());
   ImGui::SameLine();
   badge(entry->status == 200 ? "200 OK" : std::to_string(entry->status) + " " + error_type(*entry),
-        entry->status == 200 ? colors::kGreen : colors::kRed);
+        entry->status == 200 ? colors::green() : colors::red());
   if (is_sandbox_operation(detail_.operation))
     help_text("A Sandbox.* operation: the sandbox's own (its clock, inbox and state), not part of Cognito's API.");
   else if (needs_iam_signature(detail_.operation))

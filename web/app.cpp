@@ -4,6 +4,7 @@
 
 #include "core/identifiers.h"
 #include "imgui.h"
+#include "web/theme.h"
 #include "web/widgets.h"
 
 namespace userpool::web {
@@ -46,7 +47,15 @@ void App::refresh_pools() {
     ctx_.open(View::kWelcome);
 }
 
+void App::switch_theme_if_asked() {
+  if (!theme_switch_) return;
+  set_theme(*theme_switch_);
+  if (ctx_.theme_chosen) ctx_.theme_chosen(*theme_switch_);
+  theme_switch_.reset();
+}
+
 void App::frame() {
+  switch_theme_if_asked();
   refresh_pools();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -87,7 +96,15 @@ void App::draw_header() {
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(0x4b5d72));
   ImGui::PushStyleColor(ImGuiCol_Text, colors::kWhite);
   ImGui::PushStyleColor(ImGuiCol_Border, rgb(0x5f6b7a));
-  clock_.draw(origin.x + width - pad);
+  // The theme switch at the right end, the clock to its left.
+  const char* switch_label = current_theme() == Theme::kDark ? "Light###theme.toggle" : "Dark###theme.toggle";
+  const float switch_width = ImGui::CalcTextSize("Light").x + 2 * ImGui::GetStyle().FramePadding.x;
+  clock_.draw(origin.x + width - pad - switch_width - ImGui::GetStyle().ItemSpacing.x);
+  ImGui::SameLine();
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + width - pad - switch_width, ImGui::GetCursorScreenPos().y));
+  if (ImGui::Button(switch_label, ImVec2(switch_width, 0)))
+    theme_switch_ = current_theme() == Theme::kDark ? Theme::kLight : Theme::kDark;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Switch to the %s theme", current_theme() == Theme::kDark ? "light" : "dark");
   ImGui::PopStyleColor(4);
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
 }

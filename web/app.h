@@ -4,6 +4,7 @@
 // native UI tests. Everything it does goes through the API client.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,11 +46,16 @@ class App {
   void regenerate_examples();
 
  private:
+  // A theme switch clicked in this frame, applied at the start of the next:
+  // changing the style while colours are pushed would pop the old ones back.
+  std::optional<Theme> theme_switch_;
+
   struct PoolEntry {
     std::string id, name;
   };
 
   void draw_header();
+  void switch_theme_if_asked();
   void draw_sidebar(float height);
   void draw_main();
   void draw_welcome();

@@ -70,6 +70,21 @@ void fit_to_screen(Runtime& rt) {
   }
 }
 
+// Emscripten's GLFW hands the scroll callback the page's raw wheel deltas:
+// pixels (or lines), positive downwards, where GLFW and ImGui expect wheel
+// notches, positive upwards. A mouse-wheel notch arrives as about 100 pixels,
+// so through GLFW one notch would jump to the other end of a page, the wrong
+// way. The page's wheel events are read here instead, converted to notches.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  double per_notch = 100;  // DOM_DELTA_PIXEL, as Chromium and Safari send
+  if (e->deltaMode == DOM_DELTA_LINE) per_notch = 3;  // Firefox: three lines a notch
+  if (e->deltaMode == DOM_DELTA_PAGE) per_notch = 0.5;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheel -= static_cast<float>(e->deltaY / per_notch);
+  io.MouseWheelH -= static_cast<float>(e->deltaX / per_notch);
+  return EM_TRUE;  // the page itself does not scroll
+}
+
 void frame(void* arg) {
   Runtime& rt = *static_cast<Runtime*>(arg);
   fit_to_screen(rt);
@@ -135,6 +150,8 @@ int main() {
   io.IniFilename = nullptr;  // the page keeps no ImGui layout file
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
+  glfwSetScrollCallback(rt.window, nullptr);  // see on_wheel
+  emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   rt.app = std::make_unique<userpool::web::App>(rt.account);

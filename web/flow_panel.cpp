@@ -53,20 +53,20 @@ void dashed_vertical(ImDrawList* draw, float x, float y0, float y1, ImU32 color)
 }
 
 ImU32 step_color(const FlowStep& step) {
-  if (step.is_error) return colors::kRed;
+  if (step.is_error) return colors::red();
   switch (step.kind) {
-    case FlowStep::Kind::kRequest: return colors::kBlue;
-    case FlowStep::Kind::kMessage: return colors::kAmber;
-    case FlowStep::Kind::kResponse: return step.label == "tokens" ? colors::kGreen : colors::kGrey;
+    case FlowStep::Kind::kRequest: return colors::blue();
+    case FlowStep::Kind::kMessage: return colors::amber();
+    case FlowStep::Kind::kResponse: return step.label == "tokens" ? colors::green() : colors::grey();
   }
-  return colors::kGrey;
+  return colors::grey();
 }
 
 // A box of the architecture picture: a coloured top edge (the kind of
 // piece), a title and lines of text, clipped to the box.
 struct Box {
   ImVec2 min, max;
-  unsigned accent = colors::kGrey;
+  unsigned accent = colors::grey();
   std::string title;
   std::vector<std::string> lines;
   bool mono = false;  // identifiers: the lines in the mono font
@@ -205,7 +205,7 @@ void FlowPanel::draw_diagram(float width) {
     const char* name = lane_name(lane);
     const ImVec2 size = ImGui::CalcTextSize(name);
     const float half = size.x * 0.5f + ems(0.8f);
-    const unsigned accent = lane == Lane::kPool ? kCognitoRed : lane == Lane::kApp ? colors::kBlue : colors::kAmber;
+    const unsigned accent = lane == Lane::kPool ? kCognitoRed : lane == Lane::kApp ? colors::blue() : colors::amber();
     draw->AddRectFilled(ImVec2(x - half, origin.y), ImVec2(x + half, origin.y + head_h),
                         ImGui::GetColorU32(ImGuiCol_WindowBg), ems(0.25f));
     draw->AddRect(ImVec2(x - half, origin.y), ImVec2(x + half, origin.y + head_h), accent, ems(0.25f));
@@ -225,7 +225,7 @@ void FlowPanel::draw_diagram(float width) {
     const float label_x = std::min(x0, x1) + ems(0.5f);
     const ImVec4 clip(origin.x, top, origin.x + width, top + row_h);
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(label_x, y - ImGui::GetTextLineHeight() - ems(0.15f)),
-                  step.is_error ? colors::kRed : text_color(), step.label.c_str(), nullptr, 0.0f, &clip);
+                  step.is_error ? colors::red() : text_color(), step.label.c_str(), nullptr, 0.0f, &clip);
     // The exchange's number, left of the app's lifeline.
     if (step.kind == FlowStep::Kind::kRequest) {
       const std::string number = std::to_string(++exchange);
@@ -263,17 +263,17 @@ void FlowPanel::draw_architecture(float width) {
   std::vector<Box> left, right;
   const std::size_t drawn = std::min(p.clients.size(), kClientsDrawn);
   for (std::size_t i = 0; i < drawn; ++i)
-    left.push_back({{}, {}, colors::kBlue, "App client", {p.clients[i].name, p.clients[i].id}, false});
-  if (p.clients.empty()) left.push_back({{}, {}, colors::kGrey, "No app client", {"Apps need one to call", "the pool"}, false});
+    left.push_back({{}, {}, colors::blue(), "App client", {p.clients[i].name, p.clients[i].id}, false});
+  if (p.clients.empty()) left.push_back({{}, {}, colors::grey(), "No app client", {"Apps need one to call", "the pool"}, false});
   const std::size_t hidden = p.clients.size() - drawn;
   if (hidden > 0 || p.more_clients)
-    left.push_back({{}, {}, colors::kBlue, "+" + std::to_string(hidden) + (p.more_clients ? "+" : "") + " more", {}, false});
+    left.push_back({{}, {}, colors::blue(), "+" + std::to_string(hidden) + (p.more_clients ? "+" : "") + " more", {}, false});
 
-  Box users{{}, {}, colors::kGreen, "Users", {}, false};
+  Box users{{}, {}, colors::green(), "Users", {}, false};
   users.lines.push_back(std::to_string(p.user_count) + (p.more_users ? "+" : "") + (p.user_count == 1 ? " user" : " users"));
   for (const auto& u : p.user_labels) users.lines.push_back(u);
   right.push_back(users);
-  Box keys{{}, {}, colors::kAmber, "Signing keys (JWKS)", {}, true};
+  Box keys{{}, {}, colors::amber(), "Signing keys (JWKS)", {}, true};
   for (const auto& kid : p.key_ids) keys.lines.push_back("kid " + shorten(kid, 18));
   if (p.key_ids.empty()) keys.lines.push_back("none published");
   right.push_back(keys);

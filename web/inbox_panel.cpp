@@ -108,7 +108,7 @@ void InboxPanel::draw() {
 void InboxPanel::draw_message(const Message& m, int n) {
   const std::string id = std::to_string(n);
   begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(44)));
-  badge(m.medium, m.medium == "SMS" ? colors::kGreen : colors::kBlue);
+  badge(m.medium, m.medium == "SMS" ? colors::green() : colors::blue());
   ImGui::SameLine();
   text_in(ctx_.fonts.mono, m.destination.c_str());
   ImGui::SameLine();
@@ -121,7 +121,7 @@ void InboxPanel::draw_message(const Message& m, int n) {
   ImGui::TextWrapped("%s", m.body.c_str());
   if (!m.code.empty()) {
     ImGui::Spacing();
-    const float height = big_code(ctx_.fonts.mono, m.code, colors::kBlue);
+    const float height = big_code(ctx_.fonts.mono, m.code, colors::blue());
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFrameHeight()) * 0.5f);
     ImGui::BeginGroup();

@@ -72,6 +72,21 @@ EM_JS(void, page_choose_file, (), {
   }
   input.click();
 });
+// The theme the learner chose last, or else the one the system prefers.
+EM_JS(int, theme_prefers_dark, (), {
+  try {
+    var saved = window.localStorage.getItem("userpool-sandbox.theme");
+    if (saved === "dark" || saved === "light") return saved === "dark" ? 1 : 0;
+  } catch (e) {
+  }
+  return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
+});
+EM_JS(void, theme_remember, (const char* name), {
+  try {
+    window.localStorage.setItem("userpool-sandbox.theme", UTF8ToString(name));
+  } catch (e) {
+  }
+});
 EM_JS(void, page_copy, (const char* text), {
   var t = UTF8ToString(text);
   if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {});
@@ -138,6 +153,9 @@ void install_page_services(App& app) {
   io.GetClipboardTextFn = get_clipboard;
   io.ClipboardUserData = nullptr;
   page_listen_for_paste();
+  set_theme(theme_prefers_dark() != 0 ? Theme::kDark : Theme::kLight);
+  // A theme that cannot be remembered is no loss worth a notice: the work is.
+  ctx.theme_chosen = [](Theme theme) { theme_remember(theme_name(theme)); };
 
   if (char* saved = storage_load()) {
     const std::string text = saved;

@@ -45,7 +45,7 @@ std::vector<PasswordCheck> check_password(const PasswordPolicy& policy, std::str
 void draw_password_checklist(const std::vector<PasswordCheck>& checks) {
   for (const auto& c : checks) {
     // DejaVu (merged into the body font) has the check and cross marks.
-    ImGui::PushStyleColor(ImGuiCol_Text, c.met ? colors::kGreen : colors::kGrey);
+    ImGui::PushStyleColor(ImGuiCol_Text, c.met ? colors::green() : colors::grey());
     ImGui::Text("%s  %s", c.met ? "\xE2\x9C\x93" : "\xE2\x9C\x97", c.label.c_str());
     ImGui::PopStyleColor();
   }

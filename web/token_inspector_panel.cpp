@@ -65,7 +65,7 @@ void draw_compact_token(ImFont* mono, const std::string& token, float width) {
   for (std::size_t i = 0; i < token.size(); ++i) {
     const char c = token[i];
     unsigned colour = dot_colour;
-    if (c != '.') colour = jws || part == 0 ? kPartColours[std::min(part, 2)] : colors::kGrey;
+    if (c != '.') colour = jws || part == 0 ? kPartColours[std::min(part, 2)] : colors::grey();
     const float advance = font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
     const bool wrap = x > 0 && x + advance > width;
     if (i == 0 || wrap || colour != run_colour) {
@@ -124,7 +124,7 @@ void meaning(const ClaimExplanation& e) {
   if (e.cognito_sets)
     help_text(std::string(e.text).c_str());
   else
-    wrapped_in(nullptr, std::string(e.text), colors::kAmber);
+    wrapped_in(nullptr, std::string(e.text), colors::amber());
 }
 
 }  // namespace
@@ -298,7 +298,7 @@ void TokenInspectorPanel::draw_token(Slot slot, const char* title, float width) 
   heading(ctx_, title);
   if (token.edited()) {
     ImGui::SameLine();
-    badge("Edited", colors::kAmber);
+    badge("Edited", colors::amber());
   }
   if (token.empty()) {
     help_text("None: this session has no such token.");
@@ -337,7 +337,7 @@ void TokenInspectorPanel::draw_verdict(Slot slot, const JwtVerification& v, cons
   const std::string id = std::string("###tokens.verdict.") + kSlotNames[slot];
   if (ImGui::Selectable(id.c_str(), false, 0, ImVec2(width, size.y))) ctx_.copy(verification_report(v), "Verification report");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy the verification report");
-  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, v.valid() ? colors::kGreen : colors::kRed,
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, v.valid() ? colors::green() : colors::red(),
                                       text.c_str(), nullptr, width);
 
   // Who the token was checked for, as an app would configure aws-jwt-verify.
@@ -370,7 +370,7 @@ void TokenInspectorPanel::draw_checks(const JwtVerification& v, float width) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const bool passed = c.status == CheckStatus::kPassed, failed = c.status == CheckStatus::kFailed;
-      ImGui::PushStyleColor(ImGuiCol_Text, passed ? colors::kGreen : failed ? colors::kRed : colors::kGrey);
+      ImGui::PushStyleColor(ImGuiCol_Text, passed ? colors::green() : failed ? colors::red() : colors::grey());
       ImGui::Text("%s %s", passed ? kCheckMark : failed ? kCrossMark : "-", std::string(jwt_check_name(c.check)).c_str());
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();
@@ -426,7 +426,7 @@ void TokenInspectorPanel::draw_claim_value(Slot slot, const std::string& name, c
   std::string* text = editable ? token.edit_text(name) : nullptr;
   if (text != nullptr) {
     const bool edited = token.claim_edited(name);
-    if (edited) ImGui::PushStyleColor(ImGuiCol_FrameBg, rgb(0xfff1c7));  // a pale amber: changed since issued
+    if (edited) ImGui::PushStyleColor(ImGuiCol_FrameBg, colors::edited_field());  // changed since issued
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ctx_.fonts.mono != nullptr) ImGui::PushFont(ctx_.fonts.mono);
     const bool changed = ImGui::InputText(("###tokens.claim." + name).c_str(), text);
@@ -435,14 +435,14 @@ void TokenInspectorPanel::draw_claim_value(Slot slot, const std::string& name, c
     if (changed) token.commit_edit(name);
     if (const std::string* error = token.edit_error(name)) error_text(*error);
   } else {
-    wrapped_in(ctx_.fonts.mono, claim_as_text(value), token.claim_edited(name) ? colors::kAmber : 0);
+    wrapped_in(ctx_.fonts.mono, claim_as_text(value), token.claim_edited(name) ? colors::amber() : 0);
   }
   if (is_time_claim(name) && value.is_number()) {
     const double at = value.get<double>();
     const std::string when = describe_claim_time(name, at, now_);
     const bool past_expiry = name == "exp" && at < to_epoch_seconds(now_);
-    wrapped_in(nullptr, format_utc(at), colors::kGrey);
-    wrapped_in(nullptr, when, past_expiry ? colors::kRed : colors::kGrey);
+    wrapped_in(nullptr, format_utc(at), colors::grey());
+    wrapped_in(nullptr, when, past_expiry ? colors::red() : colors::grey());
   }
 }
 

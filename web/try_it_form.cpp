@@ -47,7 +47,7 @@ bool link_button(const char* label) {
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, 0u);
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, 0u);
   ImGui::PushStyleColor(ImGuiCol_Border, 0u);
-  ImGui::PushStyleColor(ImGuiCol_Text, colors::kBlue);
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::blue());
   const bool pressed = ImGui::SmallButton(label);
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGui::PopStyleColor(5);

@@ -233,7 +233,7 @@ void TryItPanel::draw_tabs() {
 void TryItPanel::draw_messages() {
   if (!form_.success.empty()) {
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::kGreen);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::green());
     ImGui::TextWrapped("%s", form_.success.c_str());
     ImGui::PopStyleColor();
   }

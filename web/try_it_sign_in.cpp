@@ -62,7 +62,7 @@ void TryItPanel::draw_sign_in() {
                           : "The password itself is sent in InitiateAuth (over TLS in real life): one round trip.");
   const char* flow = form_.use_srp ? "ALLOW_USER_SRP_AUTH" : "ALLOW_USER_PASSWORD_AUTH";
   if (!allowed(flow)) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::kAmber);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::amber());
     ImGui::TextWrapped("%s is not among the app client's flows: Cognito will refuse this sign-in.", flow);
     ImGui::PopStyleColor();
   }
@@ -355,7 +355,7 @@ void TryItPanel::draw_authenticator(const std::string& secret, std::string* code
   ImGui::TextDisabled("BUILT-IN AUTHENTICATOR  (virtual clock)");
   // The code large, in the mono font, split in two threes as apps show it.
   const std::string shown = current.substr(0, 3) + " " + current.substr(3);
-  const float height = big_code(ctx_.fonts.mono, shown, colors::kBlue);
+  const float height = big_code(ctx_.fonts.mono, shown, colors::blue());
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFrameHeight()) * 0.5f);
   ImGui::BeginGroup();

@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "web/api_client.h"
 #include "web/fonts.h"
+#include "web/theme.h"
 
 namespace userpool::web {
 
@@ -67,6 +68,8 @@ class UiContext {
   // it could not be (storage full, private mode).
   std::string storage_status;
   bool storage_failed = false;
+  // Called when the learner switches theme, so the page can remember it.
+  std::function<void(Theme)> theme_chosen;
 
   void open(View v) { view = v; }
   void open_pool(const std::string& id) {

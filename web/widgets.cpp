@@ -84,23 +84,23 @@ void help_text(const char* text) {
 }
 
 void error_text(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, colors::kRed);
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::red());
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopStyleColor();
 }
 
 bool primary_button(const char* label) {
-  ImGui::PushStyleColor(ImGuiCol_Button, colors::kBlue);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(0x033160));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, rgb(0x033160));
-  ImGui::PushStyleColor(ImGuiCol_Text, colors::kWhite);
+  ImGui::PushStyleColor(ImGuiCol_Button, colors::blue());
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::primary_hovered());
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::primary_hovered());
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::on_primary());
   const bool pressed = ImGui::Button(label);
   ImGui::PopStyleColor(4);
   return pressed;
 }
 
 bool danger_button(const char* label) {
-  ImGui::PushStyleColor(ImGuiCol_Text, colors::kRed);
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::red());
   const bool pressed = ImGui::Button(label);
   ImGui::PopStyleColor();
   return pressed;
@@ -121,10 +121,10 @@ void copyable_value(UiContext& ctx, const char* label, const std::string& value,
 }
 
 unsigned status_color(std::string_view status) {
-  if (status == "CONFIRMED" || status == "Success" || status == "Enabled") return colors::kGreen;
-  if (status == "UNCONFIRMED" || status == "FORCE_CHANGE_PASSWORD" || status == "RESET_REQUIRED") return colors::kAmber;
-  if (status == "Disabled") return colors::kRed;
-  return colors::kGrey;
+  if (status == "CONFIRMED" || status == "Success" || status == "Enabled") return colors::green();
+  if (status == "UNCONFIRMED" || status == "FORCE_CHANGE_PASSWORD" || status == "RESET_REQUIRED") return colors::amber();
+  if (status == "Disabled") return colors::red();
+  return colors::grey();
 }
 
 void badge(const std::string& text, unsigned color) {

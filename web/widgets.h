@@ -61,14 +61,18 @@ constexpr unsigned rgb(unsigned hex) {
   return 0xff000000u | (hex & 0xffu) << 16 | (hex & 0xff00u) | (hex >> 16 & 0xffu);
 }
 
-// Colours used across panels.
+// Colours used across panels. The status colours follow the theme (their
+// light and dark values are in web/theme.cpp), so each is read per frame.
 namespace colors {
-inline constexpr unsigned kGreen = rgb(0x037f0c);
-inline constexpr unsigned kAmber = rgb(0x8d6605);
-inline constexpr unsigned kRed = rgb(0xd91515);
-inline constexpr unsigned kBlue = rgb(0x0972d3);
-inline constexpr unsigned kGrey = rgb(0x5f6b7a);
-inline constexpr unsigned kWhite = rgb(0xffffff);
+unsigned green();
+unsigned amber();
+unsigned red();
+unsigned blue();
+unsigned grey();
+unsigned primary_hovered();  // a primary button under the pointer
+unsigned on_primary();       // text on a primary button
+unsigned edited_field();     // a field changed by the learner (token inspector)
+inline constexpr unsigned kWhite = rgb(0xffffff);  // text on the header bar and on notices
 }  // namespace colors
 
 }  // namespace userpool::web

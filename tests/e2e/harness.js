@@ -2,6 +2,7 @@
 // Chromium headless with software WebGL, watch the console, and read what
 // the canvas shows.
 'use strict';
+const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
@@ -48,6 +49,18 @@ async function waitForAppReady(page, timeout = 30000) {
   await page.waitForFunction(() => window.userpoolAppReady === true, null, { timeout });
 }
 
+// window.userpool.call in the page: {status, body}.
+function call(page, operation, params = {}) {
+  return page.evaluate(([op, p]) => window.userpool.call(op, p), [operation, params]);
+}
+
+// The body of a call that must succeed.
+async function ok(page, operation, params = {}) {
+  const r = await call(page, operation, params);
+  assert.equal(r.status, 200, `${operation}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
 function artifact(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
@@ -80,4 +93,6 @@ async function canvasStats(page, screenshotPath) {
   }, png.toString('base64'));
 }
 
-module.exports = { startServer, launchBrowser, watchConsole, waitForAppReady, artifact, canvasStats, DIST, ARTIFACTS };
+module.exports = {
+  startServer, launchBrowser, watchConsole, waitForAppReady, call, ok, artifact, canvasStats, DIST, ARTIFACTS,
+};

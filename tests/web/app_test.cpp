@@ -3,7 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "core/identifiers.h"
+#include "imgui.h"
 #include "tests/web/ui_harness.h"
+#include "web/theme.h"
+#include "web/widgets.h"
 
 using namespace userpool;
 
@@ -53,4 +56,31 @@ TEST_CASE("A pool made through the API appears in the sidebar and opens its cons
   REQUIRE(t.click("nav.pool." + lab.pool_id));
   CHECK(t.app->context().view == userpool::web::View::kPool);
   CHECK(t.app->context().pool_id == lab.pool_id);
+}
+
+TEST_CASE("The theme switch turns the whole app dark and back, and tells the page which was chosen") {
+  test::AppUnderTest t;
+  std::vector<web::Theme> remembered;
+  t.app->context().theme_chosen = [&](web::Theme theme) { remembered.push_back(theme); };
+  t.frames(1);
+  const auto brightness = [](const ImVec4& c) { return (c.x + c.y + c.z) / 3; };
+  CHECK(brightness(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]) > 0.8f);
+  const unsigned light_red = web::colors::red();
+
+  REQUIRE(t.click("theme.toggle"));
+  t.frames(1);  // the switch takes effect at the start of the next frame
+  CHECK(web::current_theme() == web::Theme::kDark);
+  CHECK(brightness(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]) < 0.2f);
+  CHECK(brightness(ImGui::GetStyle().Colors[ImGuiCol_Text]) > 0.8f);
+  CHECK(web::colors::red() != light_red);  // status colours follow, to stay readable
+  // Every panel still draws in the dark.
+  for (const char* nav : {"nav.create_pool", "nav.try_it", "nav.inbox", "nav.tokens", "nav.api_log", "nav.flow",
+                          "nav.saved_work"})
+    REQUIRE(t.click(nav));
+
+  REQUIRE(t.click("theme.toggle"));
+  t.frames(1);
+  CHECK(web::current_theme() == web::Theme::kLight);
+  CHECK(brightness(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]) > 0.8f);
+  CHECK(remembered == std::vector{web::Theme::kDark, web::Theme::kLight});
 }

@@ -25,6 +25,7 @@ HeadlessUi::HeadlessUi(float width, float height, float scale) {
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas
+  web::set_theme(web::Theme::kLight);  // a theme switched by an earlier test must not leak
   web::apply_theme(scale);
   web::widget_registry().set_enabled(true);
 }
