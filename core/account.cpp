@@ -20,6 +20,9 @@ void Account::reset() {
   pools.clear();
   outbox.clear();
   events.clear();
+  api_gateway.clear();
+  elastic_beanstalk.clear();
+  wizard_draft = nullptr;
   email_quota_day = 0;
   emails_sent_today = 0;
 }

@@ -1,5 +1,6 @@
 // The simulated AWS account: the virtual clock, the user pools, the outbox,
-// the event log and the account-wide email quota. One Account is the whole
+// the event log, the account-wide email quota, and the connected services
+// the tutorials use (API Gateway, Elastic Beanstalk). One Account is the whole
 // state of a sandbox; the dispatcher (dispatcher.h) is the only way in.
 #pragma once
 
@@ -12,6 +13,8 @@
 #include "core/event_log.h"
 #include "core/outbox.h"
 #include "core/random.h"
+#include "core/services/api_gateway.h"
+#include "core/services/elastic_beanstalk.h"
 #include "core/user_pool.h"
 
 namespace userpool {
@@ -27,6 +30,14 @@ class Account {
   std::vector<std::unique_ptr<UserPool>> pools;  // in creation order
   Outbox outbox;
   EventLog events;
+  // Connected services, with their own operations ("ApiGateway.<Op>",
+  // "ElasticBeanstalk.<Op>").
+  apigateway::ApiGateway api_gateway;
+  beanstalk::ElasticBeanstalk elastic_beanstalk;
+  // The "Create user pool" wizard's unfinished form (Sandbox.*WizardDraft):
+  // kept with the sandbox so it survives a reload and lessons can read it.
+  // Null when no wizard is open.
+  Json wizard_draft;
 
   // Email sent by Cognito's own sender (COGNITO_DEFAULT) is limited to 50
   // per day per account (reference §5); the count restarts each UTC day.

@@ -6,6 +6,10 @@
 // prefix ("SignUp" or "AWSCognitoIdentityProviderService.SignUp"), plus the
 // sandbox's own under "Sandbox." (GetClock, SetClock, AdvanceClock,
 // ListMessages, ListEvents, GetJwks, ExportState, ImportState, Reset).
+// The connected services the tutorials use have their own prefixes and
+// their own APIs' member names and errors: "ApiGateway." (REST APIs,
+// camelCase members, NotFoundException/BadRequestException/ConflictException)
+// and "ElasticBeanstalk." (PascalCase members, InvalidParameterValue).
 #pragma once
 
 #include <string>

@@ -8,14 +8,19 @@ Json export_state(const Account& a) {
   const Clock::State clock = a.clock.state();
   Json pools = Json::array();
   for (const auto& p : a.pools) pools.push_back(pool_to_state(*p));
-  return Json{{"Format", kStateFormat},
+  Json doc{{"Format", kStateFormat},
               {"Version", kStateVersion},
               {"Clock", {{"Frozen", clock.frozen}, {"OffsetMillis", clock.offset_ms}, {"FrozenAtMillis", clock.frozen_at_ms}}},
               {"Account", {{"AccountId", a.account_id}, {"Region", a.region}, {"EmailQuotaDay", a.email_quota_day},
                            {"EmailsSentToday", a.emails_sent_today}}},
               {"UserPools", pools},
               {"Outbox", a.outbox.to_state()},
-              {"Events", a.events.to_state()}};
+              {"Events", a.events.to_state()},
+              {"ApiGateway", a.api_gateway.to_state()},
+              {"ElasticBeanstalk", a.elastic_beanstalk.to_state()}};
+  // Only when there is one, so a sandbox without a wizard open saves as before.
+  if (!a.wizard_draft.is_null()) doc["WizardDraft"] = a.wizard_draft;
+  return doc;
 }
 
 void import_state(Account& account, const Json& doc) {
@@ -60,6 +65,17 @@ void import_state(Account& account, const Json& doc) {
     where = "Events";
     EventLog events;
     events.restore(doc.at("Events"));
+    // The connected services; a state saved before they existed has none.
+    where = "ApiGateway";
+    auto api_gateway = doc.contains("ApiGateway") ? apigateway::ApiGateway::from_state(doc.at("ApiGateway"))
+                                                  : apigateway::ApiGateway{};
+    where = "ElasticBeanstalk";
+    auto elastic_beanstalk = doc.contains("ElasticBeanstalk")
+                                 ? beanstalk::ElasticBeanstalk::from_state(doc.at("ElasticBeanstalk"))
+                                 : beanstalk::ElasticBeanstalk{};
+    where = "WizardDraft";
+    const Json draft = doc.value("WizardDraft", Json());
+    if (!draft.is_null() && !draft.is_object()) throw std::runtime_error("it is not a JSON object");
 
     account.clock.restore(clock);
     account.account_id = account_id;
@@ -69,6 +85,9 @@ void import_state(Account& account, const Json& doc) {
     account.pools = std::move(pools);
     account.outbox = std::move(outbox);
     account.events = std::move(events);
+    account.api_gateway = std::move(api_gateway);
+    account.elastic_beanstalk = std::move(elastic_beanstalk);
+    account.wizard_draft = draft;
   } catch (const ApiException&) {
     throw;
   } catch (const std::exception& e) {

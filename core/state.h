@@ -1,5 +1,7 @@
 // Saved state: the whole simulation (pools, clients, users, keys, codes,
-// sessions, clock, outbox, event log) as one versioned JSON document and
+// sessions, clock, outbox, event log, and the connected services' APIs,
+// authorizers, deployments, applications and environments) as one
+// versioned JSON document and
 // back, without loss: export, import and export again give the same bytes.
 #pragma once
 

@@ -1,14 +1,11 @@
 #include "web/api_client.h"
 
+#include "core/read_only_operations.h"
+
 namespace userpool::web {
 
-bool is_read_only(std::string_view op) {
-  if (op.substr(0, kTargetPrefix.size()) == kTargetPrefix) op.remove_prefix(kTargetPrefix.size());
-  for (std::string_view prefix : {"Describe", "List", "Get", "AdminGet", "AdminList", "Sandbox.Get", "Sandbox.List",
-                                  "Sandbox.Export"})
-    if (op.substr(0, prefix.size()) == prefix) return op != "GetUserAttributeVerificationCode";
-  return false;
-}
+// One rule for the UI and the lessons' checks (core/read_only_operations.h).
+bool is_read_only(std::string_view op) { return is_read_only_operation(op); }
 
 Response ApiClient::call(std::string_view operation, const Json& request) {
   const Timestamp time = account_.clock.now();
@@ -16,6 +13,12 @@ Response ApiClient::call(std::string_view operation, const Json& request) {
   log_.push_back({next_id_++, time, std::string(operation), request, r.status, r.body});
   while (log_.size() > kLogCapacity) log_.pop_front();
   if (!is_read_only(operation)) ++revision_;
+  return r;
+}
+
+Response ApiClient::quiet(std::string_view operation, const Json& request) {
+  Response r = userpool::call(account_, operation, request, CallOptions{false});
+  ++revision_;
   return r;
 }
 

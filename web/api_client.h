@@ -33,6 +33,10 @@ class ApiClient {
   // A read the UI makes to draw the screen: neither in the API log nor in
   // the sandbox's event log (Describe*, List*, Get*, Sandbox reads).
   Response peek(std::string_view operation, const Json& request);
+  // A write the UI makes for its own bookkeeping (the wizard keeping its
+  // unfinished form): in neither log, but the sandbox changed, so the
+  // revision moves and the work is saved.
+  Response quiet(std::string_view operation, const Json& request);
 
   const std::deque<ApiLogEntry>& log() const { return log_; }
   void clear_log() { log_.clear(); }

@@ -129,7 +129,7 @@ void App::draw_sidebar(float height) {
   }
   ImGui::Spacing();
   if (primary_button("Create user pool###nav.create_pool")) {
-    if (ctx_.view != View::kCreatePool) wizard_.reset();
+    if (ctx_.view != View::kCreatePool) wizard_.open();
     ctx_.open(View::kCreatePool);
   }
   ImGui::Spacing();
@@ -170,7 +170,7 @@ void App::draw_welcome() {
       "page. Everything that expires in a user pool (codes, tokens, sessions) runs on the virtual clock shown above.");
   ImGui::Spacing();
   if (primary_button("Create your first user pool###welcome.create_pool")) {
-    wizard_.reset();
+    wizard_.open();
     ctx_.open(View::kCreatePool);
   }
   end_card();

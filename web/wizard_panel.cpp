@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "web/widgets.h"
+#include "web/wizard_draft.h"
 
 namespace userpool::web {
 namespace {
@@ -79,6 +80,41 @@ void WizardPanel::reset() {
   create_error_.clear();
 }
 
+void WizardPanel::open() {
+  const Response r = ctx_.api.peek("Sandbox.GetWizardDraft", Json::object());
+  if (!r.body.contains("Draft")) {
+    reset();
+    sync_draft();
+  }
+  draft_revision_ = ~0ull;  // sync_draft() loads the kept draft
+}
+
+void WizardPanel::sync_draft() {
+  if (draft_revision_ != ctx_.api.revision()) {
+    draft_revision_ = ctx_.api.revision();
+    const Response r = ctx_.api.peek("Sandbox.GetWizardDraft", Json::object());
+    const Json draft = r.body.value("Draft", Json());
+    if (draft.is_object() && draft != saved_draft_) {
+      const std::string external_id = choices_.sms_external_id;
+      reset();
+      step_ = read_wizard_draft(draft, choices_);
+      if (choices_.sms_external_id.empty()) choices_.sms_external_id = external_id;
+      saved_draft_ = draft;
+    }
+  }
+  const Json now = wizard_draft(choices_, step_);
+  if (now == saved_draft_) return;
+  saved_draft_ = now;
+  ctx_.api.quiet("Sandbox.PutWizardDraft", Json{{"Draft", now}});
+  draft_revision_ = ctx_.api.revision();
+}
+
+void WizardPanel::discard_draft() {
+  ctx_.api.quiet("Sandbox.DeleteWizardDraft", Json::object());
+  saved_draft_ = nullptr;
+  draft_revision_ = ctx_.api.revision();
+}
+
 void WizardPanel::field_error(const char* field) {
   for (const auto& e : errors_)
     if (e.field == field) error_text(e.message);
@@ -89,6 +125,7 @@ void WizardPanel::draw() {
     create_pool();
     return;
   }
+  sync_draft();
   heading(ctx_, "Create user pool");
   help_text("The steps of the Amazon Cognito console. Each choice starts at the console's default; the requests it "
             "makes are shown before anything is created.");
@@ -517,6 +554,7 @@ void WizardPanel::draw_review() {
 
 void WizardPanel::draw_buttons() {
   if (ImGui::Button("Cancel###wizard.cancel")) {
+    discard_draft();
     reset();
     ctx_.open(View::kWelcome);
     return;
@@ -578,6 +616,7 @@ void WizardPanel::create_pool() {
   ctx_.session.pool_id = pool_id;
   ctx_.session.client_id = client.body["UserPoolClient"]["ClientId"].get<std::string>();
   ctx_.session.client_secret = client.body["UserPoolClient"].value("ClientSecret", "");
+  discard_draft();
   reset();
   ctx_.open_pool(pool_id);
 }

@@ -4,6 +4,8 @@
 // requests; and creating the pool through the API.
 #pragma once
 
+#include <cstdint>
+
 #include <string>
 #include <vector>
 
@@ -17,6 +19,9 @@ class WizardPanel {
   explicit WizardPanel(UiContext& ctx);
 
   void draw();
+  // Opens the wizard: the unfinished form kept in the sandbox if there is
+  // one (after a reload, or filled in by a lesson), else the console's defaults.
+  void open();
   // Starts over with the console's defaults.
   void reset();
 
@@ -33,6 +38,10 @@ class WizardPanel {
   void draw_review();
   void draw_buttons();
   void create_pool();
+  // Keeps the form and the sandbox's draft (Sandbox.*WizardDraft) in step:
+  // a draft changed through the API is loaded, an edit here is saved.
+  void sync_draft();
+  void discard_draft();
   // The error for a field on the current step, drawn under it.
   void field_error(const char* field);
 
@@ -42,6 +51,8 @@ class WizardPanel {
   std::vector<FieldError> errors_;  // of the last attempt to leave the step
   int creating_frames_ = 0;  // >0: "Creating..." is on screen; the work runs on the next frame
   std::string create_error_;
+  Json saved_draft_;  // the draft as last saved or loaded
+  std::uint64_t draft_revision_ = ~0ull;
   std::string new_callback_url_;
 };
 

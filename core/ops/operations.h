@@ -98,5 +98,50 @@ Json sandbox_get_openid_configuration(OpContext&, const Request&);
 Json sandbox_export_state(OpContext&, const Request&);
 Json sandbox_import_state(OpContext&, const Request&);
 Json sandbox_reset(OpContext&, const Request&);
+Json sandbox_get_wizard_draft(OpContext&, const Request&);
+Json sandbox_put_wizard_draft(OpContext&, const Request&);
+Json sandbox_update_wizard_draft(OpContext&, const Request&);
+Json sandbox_delete_wizard_draft(OpContext&, const Request&);
+
+// elastic_beanstalk.cpp: the sample app starting on an environment
+Json sandbox_start_beanstalk_app(OpContext&, const Request&);
+
+// api_gateway.cpp ("ApiGateway.<Name>": REST APIs, resources, methods)
+Json api_gateway_create_rest_api(OpContext&, const Request&);
+Json api_gateway_get_rest_apis(OpContext&, const Request&);
+Json api_gateway_get_rest_api(OpContext&, const Request&);
+Json api_gateway_delete_rest_api(OpContext&, const Request&);
+Json api_gateway_create_resource(OpContext&, const Request&);
+Json api_gateway_get_resources(OpContext&, const Request&);
+Json api_gateway_get_resource(OpContext&, const Request&);
+Json api_gateway_delete_resource(OpContext&, const Request&);
+Json api_gateway_put_method(OpContext&, const Request&);
+Json api_gateway_get_method(OpContext&, const Request&);
+Json api_gateway_update_method(OpContext&, const Request&);
+Json api_gateway_delete_method(OpContext&, const Request&);
+
+// api_gateway_authorizers.cpp
+Json api_gateway_create_authorizer(OpContext&, const Request&);
+Json api_gateway_get_authorizers(OpContext&, const Request&);
+Json api_gateway_get_authorizer(OpContext&, const Request&);
+Json api_gateway_update_authorizer(OpContext&, const Request&);
+Json api_gateway_delete_authorizer(OpContext&, const Request&);
+
+// api_gateway_deployments.cpp (deployments, stages, and Invoke: a request to a stage)
+Json api_gateway_create_deployment(OpContext&, const Request&);
+Json api_gateway_get_deployments(OpContext&, const Request&);
+Json api_gateway_get_stages(OpContext&, const Request&);
+Json api_gateway_get_stage(OpContext&, const Request&);
+Json api_gateway_delete_stage(OpContext&, const Request&);
+Json api_gateway_invoke(OpContext&, const Request&);
+
+// elastic_beanstalk.cpp ("ElasticBeanstalk.<Name>")
+Json elastic_beanstalk_create_application(OpContext&, const Request&);
+Json elastic_beanstalk_describe_applications(OpContext&, const Request&);
+Json elastic_beanstalk_create_environment(OpContext&, const Request&);
+Json elastic_beanstalk_update_environment(OpContext&, const Request&);
+Json elastic_beanstalk_describe_environments(OpContext&, const Request&);
+Json elastic_beanstalk_describe_configuration_settings(OpContext&, const Request&);
+Json elastic_beanstalk_terminate_environment(OpContext&, const Request&);
 
 }  // namespace userpool::ops

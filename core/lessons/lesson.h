@@ -1,0 +1,212 @@
+// Lessons: a tutorial turned into steps that check themselves. A lesson is a
+// JSON file in lessons/, written by a presenter without touching C++; this
+// header is its format and the loader that refuses a malformed one with an
+// error naming the file, the step and what is wrong.
+//
+// ---------------------------------------------------------------------------
+// The format (version 1)
+// ---------------------------------------------------------------------------
+//
+// {
+//   "Format": "userpool-sandbox-lesson",   required, exactly this
+//   "Version": 1,                          required, exactly 1
+//   "Id": "create-user-pool",              required, [a-z0-9-]+, unique in the catalogue
+//   "Title": "...",                        required
+//   "Summary": "...",                      required
+//   "Source": "create-user-pool-lab.md",   optional: the tutorial the lesson mirrors
+//   "Prerequisites": ["lesson-id", ...],   optional: lessons to do first (advice
+//                                          shown to the learner, not enforced;
+//                                          each must be a lesson of the catalogue)
+//   "Setup": [Action, ...],                optional: replayed when the lesson
+//                                          starts (a pool to work on, ...)
+//   "Steps": [Step, ...]                   required, at least one
+// }
+//
+// Step:
+// {
+//   "Id": "sign-in-options",               required, [a-z0-9-]+, unique in the lesson
+//   "Title": "...",                        required
+//   "Text": "...",                         required, light markup: **bold**,
+//                                          `code`, lines starting with "- " are
+//                                          list items, a blank line starts a paragraph
+//   "Highlight": "wizard.sign_in.email",   optional: the stable name of the
+//                                          widget to point at
+//   "Check": Check,                        required: when the step is done
+//   "Hints": ["...", ...],                 required, at least one
+//   "Solution": [Action, ...],             required, at least one: the reference
+//                                          solution, replayable through the API
+//   "Explanation": "..."                   optional, markup: shown once the step is done
+// }
+//
+// Check, one of:
+//   {"All": [Check, ...]}    every check holds (at least one check listed)
+//   {"Any": [Check, ...]}    at least one holds (at least one check listed)
+//   {"Not": Check}           the check does not hold
+//   {"Source": Source,       a document to look at
+//    "Pointer": "/a/b",      optional, default "": where in it (RFC 6901; "" is
+//                            the whole document)
+//    "Where": {"Member": value, ...},  optional: the value at Pointer must be an
+//                            array; it is narrowed to its elements that are
+//                            objects whose members equal these values
+//    and exactly one comparison:
+//    "Equals": json          the value equals this
+//    "Contains": json        an array with an element equal to this, or a
+//                            string with this (a string) inside it
+//    "Exists": true|false    the value is there (with Where: at least one
+//                            element is left) or is not
+//    "CountAtLeast": n       an array or object with at least n elements
+//    "Matches": "regex"      a string in which this ECMAScript regular
+//                            expression finds a match (searched, not anchored)
+//   }
+//
+// Source, one of:
+//   {"Call": "<operation>", "Request": {...}}  the response body of a read-only
+//       operation (Describe*, Get*, List*, AdminGetUser, Sandbox.Get*/List*,
+//       ApiGateway.Get*, ElasticBeanstalk.Describe*; see
+//       core/read_only_operations.h). Request is optional ({}). An answer
+//       other than 200 makes the check false, with the error as the reason.
+//       Checks never appear in the event log.
+//   {"Token": "IdToken" | "AccessToken"}  the claims of the session's token;
+//       false, "not signed in", without one
+//   {"Session": {}}  {"SignedIn": bool, "Username": ..., "PoolId": ...,
+//       "ClientId": ...} (null for what the session does not know)
+//
+// A check whose source cannot be read is false, so {"Not": ...} of it holds:
+// "AdminGetUser of jane answers 200" negated is how a step checks that a
+// user is gone.
+//
+// Action, one of:
+//   {"Call": "<operation>", "Request": {...}}  any operation; it must answer
+//       200 or the replay stops with Cognito's error. When the answer carries
+//       an AuthenticationResult (InitiateAuth, RespondToAuthChallenge, ...),
+//       its tokens become the session, as an app keeps them.
+//   {"SignIn": {"Pool": "<pool name>", "Client": "<app client name>",
+//               "Username": "...", "Password": "...",
+//               "Flow": "USER_SRP_AUTH" | "USER_PASSWORD_AUTH"}}
+//       Flow is optional (USER_SRP_AUTH, what the hosted pages use). Signs in
+//       as an app would (InitiateAuth, then for SRP the PASSWORD_VERIFIER
+//       answer; SECRET_HASH when the app client has a secret), recorded like
+//       the learner's own calls. It must end with tokens, which become the
+//       session; a challenge instead is a failed replay.
+//   {"SignOut": {}}  the session forgets its tokens (no API call)
+//
+// Templates: any string in a Request, and the values of Equals, Contains and
+// Where, may hold "{{function:argument}}". A string that is exactly one
+// template becomes the value itself, with its JSON type; otherwise each
+// template is replaced by its value as text.
+//   {{pool:NAME}}           the ID of the user pool named NAME (the newest if several)
+//   {{pool_arn:NAME}}       its ARN
+//   {{client:POOL/CLIENT}}  the ID of app client CLIENT of user pool POOL
+//   {{code:DESTINATION}}    the code in the newest message to that email
+//                           address or phone number
+//   {{session:IdToken|AccessToken|RefreshToken|Username}}
+//   {{last:Operation/pointer}}  a value of the last successful response to that
+//                           operation in this lesson (e.g. last:InitiateAuth/Session;
+//                           no pointer: the whole response)
+//   {{totp:REFERENCE}}      the current TOTP code, on the virtual clock, for
+//                           the secret another reference names, e.g.
+//                           {{totp:last:AssociateSoftwareToken/SecretCode}}
+//   {{rest_api:NAME}}       the id of the API Gateway REST API named NAME
+// A template that cannot be resolved yet makes a check false with the reason
+// ("no user pool named kekepool yet"), and stops a replay with it.
+//
+// Errors name positions counting from 1, as a reader counts: step 3 is the
+// third step, Solution[1] its first action.
+//
+// ---------------------------------------------------------------------------
+// In this header: the typed lesson (Lesson, Step, Check, Action) and
+// parse_lesson(). Checks are evaluated in lesson_check.h, templates resolved
+// in lesson_template.h, actions replayed in lesson_replay.h, progress kept in
+// lesson_progress.h, files gathered in lesson_catalogue.h.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/json.h"
+
+namespace userpool::lessons {
+
+inline constexpr std::string_view kLessonFormat = "userpool-sandbox-lesson";
+inline constexpr int kLessonVersion = 1;
+
+// Where a check looks.
+struct Source {
+  enum class Kind { kCall, kToken, kSession };
+  Kind kind = Kind::kSession;
+  std::string operation;          // kCall: without the Cognito target prefix
+  Json request = Json::object();  // kCall: with its templates unresolved
+  std::string token;              // kToken: "IdToken" or "AccessToken"
+};
+
+enum class Comparison { kEquals, kContains, kExists, kCountAtLeast, kMatches };
+
+struct Check {
+  enum class Kind { kAll, kAny, kNot, kSource };
+  Kind kind = Kind::kSource;
+  std::vector<Check> checks;  // kAll, kAny: the checks; kNot: the one it negates
+
+  // kSource:
+  Source source;
+  std::string pointer;                      // as written
+  std::vector<std::string> pointer_tokens;  // its reference tokens, unescaped
+  std::optional<Json> where;                // an object, templates unresolved
+  Comparison comparison = Comparison::kExists;
+  Json expected;  // Equals/Contains: the value; Exists: a boolean; CountAtLeast: n; Matches: the pattern
+  // Matches: compiled when the lesson loads, so a bad pattern is a load error.
+  std::shared_ptr<const std::regex> pattern;
+};
+
+struct SignIn {
+  std::string pool, client;  // names, as the learner sees them
+  std::string username, password;
+  std::string flow = "USER_SRP_AUTH";  // or USER_PASSWORD_AUTH
+};
+
+struct Action {
+  enum class Kind { kCall, kSignIn, kSignOut };
+  Kind kind = Kind::kSignOut;
+  std::string operation;          // kCall: without the target prefix
+  Json request = Json::object();  // kCall: templates unresolved
+  SignIn sign_in;                 // kSignIn
+  Json written;                   // the action as the file has it, to show as the solution
+};
+
+struct Step {
+  std::string id, title, text;
+  std::string highlight;  // empty: nothing to point at
+  Check check;
+  std::vector<std::string> hints;
+  std::vector<Action> solution;
+  std::string explanation;  // empty: none
+};
+
+struct Lesson {
+  std::string file;  // the name it was loaded from, for messages
+  std::string id, title, summary;
+  std::string source;  // the tutorial it mirrors; empty: none
+  std::vector<std::string> prerequisites;
+  std::vector<Action> setup;
+  std::vector<Step> steps;
+
+  // The step with that Id, or nullptr.
+  const Step* find_step(std::string_view step_id) const;
+};
+
+// Reads and validates one lesson. `file_name` starts every error message
+// ("lessons/x.json: step 3 \"sign-in-options\": missing \"Hints\""). Never
+// throws.
+tl::expected<Lesson, std::string> parse_lesson(std::string_view file_name, std::string_view text);
+// The same for a document already parsed (a lesson built in code, a test).
+tl::expected<Lesson, std::string> lesson_from_json(std::string_view file_name, const Json& document);
+
+// Whether an Id is made of lowercase letters, digits and dashes only.
+bool is_lesson_id(std::string_view id);
+
+}  // namespace userpool::lessons

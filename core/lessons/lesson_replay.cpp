@@ -1,0 +1,171 @@
+#include "core/lessons/lesson_replay.h"
+
+#include "core/dispatcher.h"
+#include "core/jwt.h"
+#include "core/lessons/lesson_pointer.h"
+#include "core/lessons/lesson_template.h"
+#include "core/secret_hash.h"
+#include "core/srp.h"
+#include "core/token_inspection.h"
+
+namespace userpool::lessons {
+namespace {
+
+using Outcome = tl::expected<void, std::string>;
+
+std::string text_at(const Json& document, const std::vector<std::string>& pointer) {
+  const Json* value = find_pointer(document, pointer);
+  return value && value->is_string() ? value->get<std::string>() : std::string();
+}
+
+// A recorded call that must answer 200; its answer is remembered for
+// {{last:...}}.
+tl::expected<Json, std::string> call_recorded(const LessonContext& ctx, std::string_view operation, const Json& request) {
+  Response r = call(ctx.account, operation, request);
+  if (r.status != 200) return tl::unexpected(describe_failure(operation, r));
+  ctx.memory.remember(operation, r.body);
+  return std::move(r.body);
+}
+
+// The user pool a token was issued by, from its iss claim.
+std::string pool_of_token(const std::string& token) {
+  const auto decoded = decode_jwt(token);
+  if (!decoded) return {};
+  const std::string issuer = text_at(decoded->payload, {"iss"});
+  return user_pool_id_from_issuer(issuer).value_or(std::string());
+}
+
+// An answer with an AuthenticationResult hands its tokens to the app: they
+// become the session. A refresh answers without a new refresh token, so the
+// one the session has is kept.
+void adopt_tokens(const LessonContext& ctx, const Json& request, const Json& answer) {
+  const Json* result = find_pointer(answer, {"AuthenticationResult"});
+  if (!result || !result->is_object()) return;
+  const std::string access = text_at(*result, {"AccessToken"});
+  if (access.empty()) return;
+  LessonSession& s = ctx.session;
+  // Who signed in, as the app knows them: the USERNAME it sent, if it sent one.
+  std::string username = text_at(request, {"AuthParameters", "USERNAME"});
+  if (username.empty()) username = text_at(request, {"ChallengeResponses", "USERNAME"});
+  if (username.empty() && s.username.empty()) {
+    if (const auto decoded = decode_jwt(access)) username = text_at(decoded->payload, {"username"});
+  }
+  if (!username.empty()) s.username = username;
+  s.access_token = access;
+  s.id_token = text_at(*result, {"IdToken"});
+  if (std::string refresh = text_at(*result, {"RefreshToken"}); !refresh.empty()) s.refresh_token = refresh;
+  if (std::string client = text_at(request, {"ClientId"}); !client.empty()) s.client_id = client;
+  if (std::string pool = pool_of_token(access); !pool.empty()) s.pool_id = pool;
+}
+
+Outcome run_call(const Action& action, const LessonContext& ctx) {
+  const auto request = resolve_templates(action.request, ctx);
+  if (!request) return tl::unexpected(request.error());
+  const auto answer = call_recorded(ctx, action.operation, *request);
+  if (!answer) return tl::unexpected(answer.error());
+  adopt_tokens(ctx, *request, *answer);
+  return {};
+}
+
+// SECRET_HASH for `username`, when the app client has a secret (an app
+// holding a secret sends it with every sign-in request).
+std::optional<std::string> secret_hash_for(const LessonContext& ctx, const std::string& pool_id,
+                                           const std::string& client_id, const std::string& username) {
+  const Response r = ctx.read("DescribeUserPoolClient", Json{{"UserPoolId", pool_id}, {"ClientId", client_id}});
+  const std::string secret = r.status == 200 ? text_at(r.body, {"UserPoolClient", "ClientSecret"}) : std::string();
+  if (secret.empty()) return std::nullopt;
+  return secret_hash(username, client_id, secret);
+}
+
+// InitiateAuth and, for SRP, the PASSWORD_VERIFIER answer a client library
+// computes. Returns the last answer.
+tl::expected<Json, std::string> sign_in_calls(const SignIn& s, const LessonContext& ctx, const std::string& pool_id,
+                                              const std::string& client_id) {
+  Json auth = {{"USERNAME", s.username}};
+  if (s.flow == "USER_PASSWORD_AUTH") {
+    auth["PASSWORD"] = s.password;
+    if (auto hash = secret_hash_for(ctx, pool_id, client_id, s.username)) auth["SECRET_HASH"] = *hash;
+    return call_recorded(ctx, "InitiateAuth", Json{{"ClientId", client_id}, {"AuthFlow", s.flow}, {"AuthParameters", auth}});
+  }
+
+  const srp::Client srp_client(pool_id, ctx.account.random);
+  auth["SRP_A"] = srp_client.srp_a();
+  if (auto hash = secret_hash_for(ctx, pool_id, client_id, s.username)) auth["SECRET_HASH"] = *hash;
+  const auto first = call_recorded(ctx, "InitiateAuth", Json{{"ClientId", client_id}, {"AuthFlow", s.flow}, {"AuthParameters", auth}});
+  if (!first) return first;
+  if (text_at(*first, {"ChallengeName"}) != "PASSWORD_VERIFIER")
+    return tl::unexpected(std::string("InitiateAuth answered without the PASSWORD_VERIFIER challenge"));
+
+  static const Json kNoParameters = Json::object();
+  const Json* parameters = find_pointer(*first, {"ChallengeParameters"});
+  const Json& p = parameters ? *parameters : kNoParameters;
+  const std::string user_id = text_at(p, {"USER_ID_FOR_SRP"});
+  const std::string timestamp = srp::format_timestamp(ctx.account.clock.now());
+  const auto signature = srp_client.password_claim_signature(user_id, s.password, text_at(p, {"SRP_B"}),
+                                                             text_at(p, {"SALT"}), text_at(p, {"SECRET_BLOCK"}), timestamp);
+  if (!signature) return tl::unexpected("the SRP answer could not be computed: " + std::string(srp::describe(signature.error())));
+  Json responses = {{"USERNAME", user_id},
+                    {"PASSWORD_CLAIM_SECRET_BLOCK", text_at(p, {"SECRET_BLOCK"})},
+                    {"TIMESTAMP", timestamp},
+                    {"PASSWORD_CLAIM_SIGNATURE", *signature}};
+  // After SRP the client libraries hash the USER_ID_FOR_SRP, not the typed name.
+  if (auto hash = secret_hash_for(ctx, pool_id, client_id, user_id)) responses["SECRET_HASH"] = *hash;
+  Json request = {{"ClientId", client_id}, {"ChallengeName", "PASSWORD_VERIFIER"}, {"ChallengeResponses", responses}};
+  if (const std::string session = text_at(*first, {"Session"}); !session.empty()) request["Session"] = session;
+  return call_recorded(ctx, "RespondToAuthChallenge", request);
+}
+
+Outcome run_sign_in(const SignIn& s, const LessonContext& ctx) {
+  const auto pool_id = resolve_reference("pool:" + s.pool, ctx);
+  if (!pool_id) return tl::unexpected(pool_id.error());
+  const auto client_id = resolve_reference("client:" + s.pool + "/" + s.client, ctx);
+  if (!client_id) return tl::unexpected(client_id.error());
+  const auto answer = sign_in_calls(s, ctx, pool_id->get<std::string>(), client_id->get<std::string>());
+  if (!answer) return tl::unexpected(answer.error());
+  if (!find_pointer(*answer, {"AuthenticationResult", "AccessToken"})) {
+    const std::string challenge = text_at(*answer, {"ChallengeName"});
+    return tl::unexpected("the sign-in ended with the " + (challenge.empty() ? std::string("unknown") : challenge) +
+                          " challenge instead of tokens (answer challenges with Call actions)");
+  }
+  ctx.session.sign_out();
+  adopt_tokens(ctx, Json{{"ClientId", *client_id}, {"AuthParameters", {{"USERNAME", s.username}}}}, *answer);
+  return {};
+}
+
+}  // namespace
+
+std::string action_label(const Action& action) {
+  switch (action.kind) {
+    case Action::Kind::kCall: return action.operation;
+    case Action::Kind::kSignIn: return "SignIn";
+    case Action::Kind::kSignOut: return "SignOut";
+  }
+  return "action";
+}
+
+tl::expected<void, std::string> run_action(const Action& action, const LessonContext& ctx) {
+  try {
+    switch (action.kind) {
+      case Action::Kind::kCall: return run_call(action, ctx);
+      case Action::Kind::kSignIn: return run_sign_in(action.sign_in, ctx);
+      case Action::Kind::kSignOut: ctx.session.sign_out(); return {};
+    }
+    return tl::unexpected(std::string("unknown action"));
+  } catch (const std::exception& e) {
+    // The dispatcher answers its own faults; this is one of the replay's
+    // (no randomness for SRP, ...).
+    return tl::unexpected(std::string("the action could not run: ") + e.what());
+  }
+}
+
+tl::expected<void, std::string> replay(const std::vector<Action>& actions, const LessonContext& ctx,
+                                       std::string_view list_name) {
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    if (auto done = run_action(actions[i], ctx); !done)
+      return tl::unexpected(std::string(list_name) + "[" + std::to_string(i + 1) + "] (" + action_label(actions[i]) +
+                            "): " + done.error());
+  }
+  return {};
+}
+
+}  // namespace userpool::lessons

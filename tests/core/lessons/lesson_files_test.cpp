@@ -1,0 +1,47 @@
+// Every lesson that ships (lessons/*.json, as bundled into the app): it
+// loads, and its reference solutions replay headlessly with each step's
+// check false before its own solution and true after it.
+#include "core/lessons/bundled_lessons.h"
+#include "tests/core/lessons/lesson_sandbox.h"
+
+using namespace userpool;
+using namespace userpool::lessons;
+using namespace userpool::test;
+
+namespace {
+
+const LessonCatalogue& shipped() {
+  static const LessonCatalogue catalogue = load_catalogue(bundled_lesson_files());
+  return catalogue;
+}
+
+}  // namespace
+
+TEST_CASE("Every lesson file that ships loads, with no errors") {
+  const std::vector<LessonFile> files = bundled_lesson_files();
+  const LessonCatalogue& catalogue = shipped();
+  for (const std::string& error : catalogue.errors) FAIL_CHECK(error);
+  CHECK(catalogue.lessons.size() == files.size());
+}
+
+TEST_CASE("The nine lessons of the course ship, each mirroring its source") {
+  const LessonCatalogue& catalogue = shipped();
+  for (const char* id : {"create-user-pool", "wizard-settings", "sign-up-and-sign-in", "tokens-up-close",
+                         "multi-factor-authentication", "account-recovery-and-lockout", "admin-created-users",
+                         "protect-an-api", "elastic-beanstalk"}) {
+    INFO(id);
+    const Lesson* lesson = catalogue.find(id);
+    REQUIRE(lesson != nullptr);
+    CHECK(lesson->steps.size() >= 3);
+  }
+  CHECK(catalogue.find("create-user-pool")->source == "create-user-pool-lab.md");
+  CHECK(catalogue.find("wizard-settings")->source == "user-pool-notes.md");
+}
+
+TEST_CASE("Every shipped lesson's solutions complete it, one step at a time") {
+  const LessonCatalogue& catalogue = shipped();
+  REQUIRE_FALSE(catalogue.lessons.empty());
+  for (const Lesson& lesson : catalogue.lessons) {
+    SECTION(lesson.id) { replay_every_solution(lesson); }
+  }
+}
