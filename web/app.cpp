@@ -24,7 +24,7 @@ void label_value(const char* label, const std::string& value, ImFont* mono) {
 
 App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock_(ctx_), wizard_(ctx_),
       pool_console_(ctx_), try_it_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_),
-      saved_work_(ctx_) {
+      saved_work_(ctx_), api_gateway_(ctx_), beanstalk_(ctx_) {
   regenerate_examples();
 }
 
@@ -143,6 +143,10 @@ void App::draw_sidebar(float height) {
   if (nav_item("API log###nav.api_log", ctx_.view == View::kApiLog)) ctx_.open(View::kApiLog);
   if (nav_item("Flow###nav.flow", ctx_.view == View::kFlow)) ctx_.open(View::kFlow);
   if (nav_item("Your work###nav.saved_work", ctx_.view == View::kSavedWork)) ctx_.open(View::kSavedWork);
+  ImGui::Spacing();
+  ImGui::TextDisabled("CONNECTED SERVICES");
+  if (nav_item("API Gateway###nav.api_gateway", ctx_.view == View::kApiGateway)) ctx_.open(View::kApiGateway);
+  if (nav_item("Elastic Beanstalk###nav.beanstalk", ctx_.view == View::kBeanstalk)) ctx_.open(View::kBeanstalk);
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
@@ -158,6 +162,8 @@ void App::draw_main() {
     case View::kApiLog: api_log_.draw(); break;
     case View::kFlow: flow_.draw(); break;
     case View::kSavedWork: saved_work_.draw(); break;
+    case View::kApiGateway: api_gateway_.draw(); break;
+    case View::kBeanstalk: beanstalk_.draw(); break;
     case View::kWelcome: draw_welcome(); break;
   }
 }

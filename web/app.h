@@ -10,6 +10,8 @@
 
 #include "core/account.h"
 #include "web/api_client.h"
+#include "web/api_gateway_panel.h"
+#include "web/beanstalk_panel.h"
 #include "web/api_log_panel.h"
 #include "web/clock_panel.h"
 #include "web/flow_panel.h"
@@ -75,6 +77,8 @@ class App {
   ApiLogPanel api_log_;
   FlowPanel flow_;
   SavedWorkPanel saved_work_;
+  ApiGatewayPanel api_gateway_;
+  BeanstalkPanel beanstalk_;
   Examples examples_;
   std::vector<PoolEntry> pools_;
   std::uint64_t pools_revision_ = ~0ull;

@@ -24,6 +24,8 @@ enum class View {
   kApiLog,
   kFlow,
   kSavedWork,  // export, import, reset
+  kApiGateway,  // the connected services the lessons use
+  kBeanstalk,
 };
 
 // The learner's app: who is signed in, with which tokens. Kept across
