@@ -5,6 +5,7 @@
 #include "core/identifiers.h"
 #include "imgui.h"
 #include "web/theme.h"
+#include "web/widget_registry.h"
 #include "web/widgets.h"
 
 namespace userpool::web {
@@ -24,7 +25,8 @@ void label_value(const char* label, const std::string& value, ImFont* mono) {
 
 App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock_(ctx_), wizard_(ctx_),
       pool_console_(ctx_), try_it_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_),
-      saved_work_(ctx_), api_gateway_(ctx_), beanstalk_(ctx_) {
+      saved_work_(ctx_), api_gateway_(ctx_), beanstalk_(ctx_), lessons_(ctx_) {
+  lessons_.show_me = [this](const std::string& widget) { show_me(widget); };
   regenerate_examples();
 }
 
@@ -57,6 +59,10 @@ void App::switch_theme_if_asked() {
 void App::frame() {
   switch_theme_if_asked();
   refresh_pools();
+  // A lesson re-checks its step after whatever the last frame did, and finds
+  // the widget it points at through the registry.
+  ctx_.lessons.update(ctx_);
+  if (ctx_.lessons.progress().active()) widget_registry().set_enabled(true);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -70,11 +76,17 @@ void App::frame() {
   draw_sidebar(below_header);
   ImGui::SameLine(0, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ems(1.5f), ems(1.2f)));
-  ImGui::BeginChild("main", ImVec2(0, below_header), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  const float lesson_width = lessons_.step_width();
+  ImGui::BeginChild("main", ImVec2(-lesson_width, below_header), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   draw_main();
   ImGui::EndChild();
   ImGui::PopStyleVar();
+  if (lesson_width > 0) {
+    ImGui::SameLine(0, 0);
+    lessons_.draw_step(lesson_width, below_header);
+  }
   draw_notices();
+  lessons_.draw_highlight();
   ImGui::End();
 }
 
@@ -118,6 +130,9 @@ void App::draw_sidebar(float height) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ems(0.6f), ems(0.8f)));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
   ImGui::BeginChild("sidebar", ImVec2(ems(kSidebarEms), height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::TextDisabled("LEARN");
+  if (nav_item("Lessons###nav.lessons", ctx_.view == View::kLessons)) ctx_.open(View::kLessons);
+  ImGui::Spacing();
   ImGui::TextDisabled("USER POOLS");
   for (const auto& p : pools_) {
     const bool selected = ctx_.view == View::kPool && ctx_.pool_id == p.id;
@@ -165,7 +180,46 @@ void App::draw_main() {
     case View::kApiGateway: api_gateway_.draw(); break;
     case View::kBeanstalk: beanstalk_.draw(); break;
     case View::kWelcome: draw_welcome(); break;
+    case View::kLessons: lessons_.draw_catalogue(); break;
   }
+}
+
+void App::show_me(const std::string& widget) {
+  const auto starts = [&](const char* prefix) { return widget.starts_with(prefix); };
+  if (starts("wizard.")) {
+    if (ctx_.view != View::kCreatePool) wizard_.open();
+    ctx_.open(View::kCreatePool);
+    wizard_.show_step_of(widget);
+  } else if (starts("pool.") || starts("users.") || starts("clients.") || starts("settings.")) {
+    // The pool the learner has open, else the newest one.
+    if (ctx_.view != View::kPool && !pools_.empty() &&
+        std::none_of(pools_.begin(), pools_.end(), [&](const PoolEntry& e) { return e.id == ctx_.pool_id; }))
+      ctx_.pool_id = pools_.back().id;
+    if (!ctx_.pool_id.empty()) ctx_.open_pool(ctx_.pool_id);
+    pool_console_.show_tab_of(widget);
+  } else if (starts("tryit.")) {
+    ctx_.open(View::kTryIt);
+    try_it_.show_page_of(widget);
+  } else if (starts("inbox.")) {
+    ctx_.open(View::kInbox);
+  } else if (starts("tokens.")) {
+    ctx_.open(View::kTokens);
+  } else if (starts("apilog.")) {
+    ctx_.open(View::kApiLog);
+  } else if (starts("flow.")) {
+    ctx_.open(View::kFlow);
+  } else if (starts("work.")) {
+    ctx_.open(View::kSavedWork);
+  } else if (starts("apigw.")) {
+    ctx_.open(View::kApiGateway);
+  } else if (starts("beanstalk.")) {
+    ctx_.open(View::kBeanstalk);
+  } else if (starts("lessons.")) {
+    ctx_.open(View::kLessons);
+  } else {
+    return;  // the sidebar, the header: always in sight
+  }
+  widget_registry().reveal(widget);
 }
 
 void App::draw_welcome() {
@@ -179,6 +233,8 @@ void App::draw_welcome() {
     wizard_.open();
     ctx_.open(View::kCreatePool);
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Learn with a lesson###welcome.lessons")) ctx_.open(View::kLessons);
   end_card();
   ImGui::Spacing();
   begin_card(ImGui::GetFontSize() * kCardEms);

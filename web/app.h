@@ -16,6 +16,7 @@
 #include "web/clock_panel.h"
 #include "web/flow_panel.h"
 #include "web/inbox_panel.h"
+#include "web/lesson_panel.h"
 #include "web/pool_console.h"
 #include "web/saved_work_panel.h"
 #include "web/token_inspector_panel.h"
@@ -60,6 +61,8 @@ class App {
   void switch_theme_if_asked();
   void draw_sidebar(float height);
   void draw_main();
+  // Opens the view that holds a widget and scrolls it into sight.
+  void show_me(const std::string& widget);
   void draw_welcome();
   void draw_notices();
   void refresh_pools();
@@ -79,6 +82,7 @@ class App {
   SavedWorkPanel saved_work_;
   ApiGatewayPanel api_gateway_;
   BeanstalkPanel beanstalk_;
+  LessonPanel lessons_;
   Examples examples_;
   std::vector<PoolEntry> pools_;
   std::uint64_t pools_revision_ = ~0ull;

@@ -52,6 +52,7 @@ Fonts load_fonts(float scale) {
   fonts.body = add(font_noto_sans, font_noto_sans_size, body_px);
   add(font_dejavu_sans, font_dejavu_sans_size, body_px, true, kSymbolRanges);
   fonts.heading = add(font_noto_sans_bold, font_noto_sans_bold_size, body_px * 1.35f);
+  fonts.bold = add(font_noto_sans_bold, font_noto_sans_bold_size, body_px);
   // DejaVu Sans Mono has the symbols itself.
   fonts.mono = add(font_dejavu_sans_mono, font_dejavu_sans_mono_size, body_px * 0.9f, false,
                    kMonoRanges);

@@ -9,6 +9,7 @@ struct Fonts {
   ImFont* body = nullptr;     // running text and widgets (Noto Sans + DejaVu symbols)
   ImFont* heading = nullptr;  // titles (Noto Sans Bold)
   ImFont* mono = nullptr;     // identifiers, JSON, tokens (DejaVu Sans Mono)
+  ImFont* bold = nullptr;     // **bold** in lesson texts (Noto Sans Bold, body size)
 };
 
 // Body text size in CSS pixels.

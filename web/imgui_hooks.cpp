@@ -22,9 +22,28 @@ void imgui_assert_failed(const char* expression, const char* file, int line) {
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
   // The visible part only: clicking the middle of it must land on the widget,
   // not on a window edge that hides part of it.
+  userpool::web::WidgetRegistry& registry = userpool::web::widget_registry();
+  // A widget to bring into sight: compared by ID, which ImGui computes even
+  // for items scrolled out of view (their labels are never reported). A
+  // widget made of parts (InputInt: a field and two buttons) pushes its own
+  // ID for them, so a part under that ID counts as the widget.
+  if (ImGuiWindow* window = ctx->CurrentWindow; window != nullptr && !registry.reveal_label().empty()) {
+    const char* label = registry.reveal_label().c_str();
+    const ImVector<ImGuiID>& stack = window->IDStack;
+    const bool whole = id == window->GetIDNoKeepAlive(label);
+    const bool part = stack.Size >= 2 && stack.back() == ImHashStr(label, 0, stack[stack.Size - 2]);
+    if (whole || part) {
+      // Asked again each frame until it is in sight: on the frame a page
+      // changes, the window's scroll range is still the old page's.
+      if (window->InnerClipRect.Contains(bb))
+        registry.revealed();
+      else
+        ImGui::ScrollToRect(window, bb, ImGuiScrollFlags_KeepVisibleCenterY);
+    }
+  }
   ImRect visible = bb;
   if (ctx->CurrentWindow != nullptr) visible.ClipWithFull(ctx->CurrentWindow->ClipRect);
-  userpool::web::widget_registry().item_added(ctx->FrameCount, id,
+  registry.item_added(ctx->FrameCount, id,
                                               {visible.Min.x, visible.Min.y, visible.GetWidth(), visible.GetHeight()});
 }
 

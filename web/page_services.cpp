@@ -15,6 +15,8 @@ constexpr double kSaveInterval = 0.25;  // seconds between saves at most
 userpool::web::App* g_app = nullptr;
 std::uint64_t g_saved_revision = ~0ull;
 double g_last_save = -1e9;
+// Who asked for the file the page is choosing (import, a lesson file).
+userpool::web::UiContext::FileHandler g_file_handler;
 std::string g_clipboard;  // the text ImGui pastes: the last copy, or the page's last paste event
 
 // The key under which the work is kept, and where an unreadable copy is set aside.
@@ -53,7 +55,8 @@ EM_JS(void, page_download, (const char* name, const char* text), {
   a.click();
   setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 0);
 });
-// A file input, made once; the chosen file's text goes to userpool_import.
+// A file input, made once; the chosen file's name and text go to
+// userpool_file_chosen, which hands them to whoever asked.
 EM_JS(void, page_choose_file, (), {
   var input = document.getElementById("userpool-import");
   if (!input) {
@@ -65,7 +68,9 @@ EM_JS(void, page_choose_file, (), {
     input.addEventListener("change", function() {
       var file = input.files && input.files[0];
       if (!file) return;
-      file.text().then(function(text) { Module.ccall("userpool_import", null, [ "string" ], [ text ]); });
+      file.text().then(function(text) {
+        Module.ccall("userpool_file_chosen", null, [ "string", "string" ], [ file.name, text ]);
+      });
       input.value = "";
     });
     document.body.appendChild(input);
@@ -131,13 +136,12 @@ void save_now() {
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void userpool_paste(const char* text) { g_clipboard = text; }
 EMSCRIPTEN_KEEPALIVE void userpool_save_now() { save_now(); }
-EMSCRIPTEN_KEEPALIVE void userpool_import(const char* text) {
-  if (g_app == nullptr) return;
-  userpool::web::UiContext& ctx = g_app->context();
-  if (const auto error = userpool::web::restore_saved_work(ctx, text))
-    ctx.notify("Import refused, nothing changed. " + *error, true);
-  else
-    ctx.notify("Imported: the sandbox is as the file saved it");
+EMSCRIPTEN_KEEPALIVE void userpool_file_chosen(const char* name, const char* text) {
+  if (!g_file_handler) return;
+  // The handler may ask for another file; it must not be the one running.
+  const auto handler = std::move(g_file_handler);
+  g_file_handler = nullptr;
+  handler(name, text);
 }
 }
 
@@ -147,7 +151,10 @@ void install_page_services(App& app) {
   g_app = &app;
   UiContext& ctx = app.context();
   ctx.download = [](const std::string& name, const std::string& text) { page_download(name.c_str(), text.c_str()); };
-  ctx.choose_file = [] { page_choose_file(); };
+  ctx.choose_file = [](UiContext::FileHandler handler) {
+    g_file_handler = std::move(handler);
+    page_choose_file();
+  };
   ImGuiIO& io = ImGui::GetIO();
   io.SetClipboardTextFn = set_clipboard;
   io.GetClipboardTextFn = get_clipboard;

@@ -80,25 +80,37 @@ void PoolConsole::draw() {
   ImGui::TextDisabled("User pool");
   copyable_value(ctx_, "User pool ID", pool_.value("Id", ""), "pool.id");
   ImGui::Spacing();
+  // ImGui selects a tab asked for with SetSelected; asked once, not every frame.
+  auto flags = [&](const char* tab) {
+    return pending_tab_ == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+  };
   if (ImGui::BeginTabBar("pool.tabs")) {
-    if (ImGui::BeginTabItem("Overview###pool.tab.overview")) {
+    if (ImGui::BeginTabItem("Overview###pool.tab.overview", nullptr, flags("overview"))) {
       draw_overview();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Users###pool.tab.users")) {
+    if (ImGui::BeginTabItem("Users###pool.tab.users", nullptr, flags("users"))) {
       users_.draw(pool_);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("App clients###pool.tab.clients")) {
+    if (ImGui::BeginTabItem("App clients###pool.tab.clients", nullptr, flags("clients"))) {
       clients_.draw(pool_);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Settings###pool.tab.settings")) {
+    if (ImGui::BeginTabItem("Settings###pool.tab.settings", nullptr, flags("settings"))) {
       settings_.draw(pool_);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
+    pending_tab_.clear();
   }
+}
+
+void PoolConsole::show_tab_of(const std::string& widget) {
+  for (const char* tab : {"users", "clients", "settings"})
+    if (widget.starts_with(std::string(tab) + ".")) pending_tab_ = tab;
+  if (widget.starts_with("pool.tab.")) pending_tab_ = widget.substr(9);
+  else if (widget.starts_with("pool.") && widget != "pool.id") pending_tab_ = "overview";
 }
 
 void PoolConsole::draw_overview() {

@@ -19,6 +19,9 @@ class PoolConsole {
  public:
   explicit PoolConsole(UiContext& ctx);
   void draw();
+  // Selects the tab that holds a widget ("users.create" → Users) in the
+  // next frame; "Show me" in a lesson uses it.
+  void show_tab_of(const std::string& widget);
 
  private:
   // Reads the pool again when the sandbox changed or another pool opened.
@@ -35,6 +38,7 @@ class PoolConsole {
   Json pool_;  // DescribeUserPool's UserPool; null when the read failed
   Json jwks_;
   std::string error_;
+  std::string pending_tab_;  // "overview", "users", "clients", "settings"; empty: leave as is
   bool confirm_delete_ = false;
   std::string delete_text_;
   std::string delete_error_;

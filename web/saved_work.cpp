@@ -8,7 +8,8 @@ Json saved_work(UiContext& ctx) {
               {"Version", kSavedWorkVersion},
               {"State", state.body.value("State", Json())},
               {"Session", ctx.session.to_json()},
-              {"OpenPool", ctx.pool_id}};
+              {"OpenPool", ctx.pool_id},
+              {"Lessons", ctx.lessons.to_json()}};
 }
 
 std::optional<std::string> restore_saved_work(UiContext& ctx, std::string_view text) {
@@ -26,6 +27,9 @@ std::optional<std::string> restore_saved_work(UiContext& ctx, std::string_view t
   ctx.session = ours ? AppSession::from_json(doc.value("Session", Json())) : AppSession{};
   ctx.pool_id = ours && doc.value("OpenPool", Json()).is_string() ? doc["OpenPool"].get<std::string>() : "";
   ctx.open(ctx.pool_id.empty() ? View::kWelcome : View::kPool);
+  // Progress that cannot be read is dropped, the sandbox kept: it is the work.
+  if (const auto problem = ctx.lessons.restore(ours ? doc.value("Lessons", Json()) : Json()))
+    ctx.notify("Your lesson progress could not be restored: " + *problem, true);
   return std::nullopt;
 }
 
@@ -33,6 +37,7 @@ void reset_work(UiContext& ctx) {
   ctx.api.call("Sandbox.Reset", Json::object());
   ctx.session = AppSession{};
   ctx.pool_id.clear();
+  ctx.lessons.stop();
   ctx.open(View::kWelcome);
 }
 

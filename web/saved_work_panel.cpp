@@ -31,7 +31,14 @@ void SavedWorkPanel::draw() {
     }
   }
   ImGui::SameLine();
-  if (ImGui::Button("Import a file###work.import") && ctx_.choose_file) ctx_.choose_file();
+  if (ImGui::Button("Import a file###work.import") && ctx_.choose_file) {
+    ctx_.choose_file([this](const std::string&, const std::string& text) {
+      if (const auto error = restore_saved_work(ctx_, text))
+        ctx_.notify("Import refused, nothing changed. " + *error, true);
+      else
+        ctx_.notify("Imported: the sandbox is as the file saved it");
+    });
+  }
   help_text("Importing replaces everything here. A file that is not sandbox work is refused and nothing changes.");
   end_card();
   ImGui::Spacing();

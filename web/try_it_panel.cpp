@@ -424,4 +424,13 @@ Timestamp TryItPanel::virtual_now() {
   return from_epoch_millis(static_cast<std::int64_t>(std::llround(now * 1000.0)));
 }
 
+void TryItPanel::show_page_of(const std::string& widget) {
+  if (ctx_.session.signed_in() || form_.page == Page::kChallenge) return;
+  const auto starts = [&](const char* prefix) { return widget.starts_with(prefix); };
+  if (starts("tryit.signup.") || widget == "tryit.tab.sign_up") form_.page = Page::kSignUp;
+  else if (starts("tryit.confirm.")) form_.page = Page::kConfirm;
+  else if (starts("tryit.signin.") || widget == "tryit.tab.sign_in") form_.page = Page::kSignIn;
+  else if (starts("tryit.forgot.") || widget == "tryit.tab.forgot") form_.page = Page::kForgot;
+}
+
 }  // namespace userpool::web

@@ -41,6 +41,10 @@ class TryItPanel {
   void draw();
 
   Page page() const { return form_.page; }
+  // Turns to the form that holds a widget ("tryit.signin.submit" → Sign in),
+  // for a lesson's "Show me". Pages that only an answer leads to (a
+  // challenge, signed in) are left as they are.
+  void show_page_of(const std::string& widget);
   // The last API error, as "__type: message" (empty when the last call worked).
   const std::string& error() const { return form_.error; }
   // The sign-up password against the pool's policy, as the checklist shows it.

@@ -10,12 +10,14 @@
 #include "core/json.h"
 #include "web/api_client.h"
 #include "web/fonts.h"
+#include "web/lesson_state.h"
 #include "web/theme.h"
 
 namespace userpool::web {
 
 enum class View {
   kWelcome,
+  kLessons,     // the list of lessons
   kCreatePool,  // the wizard
   kPool,        // the pool console of the selected pool
   kTryIt,
@@ -56,6 +58,8 @@ class UiContext {
   View view = View::kWelcome;
   std::string pool_id;  // the pool the console shows
   AppSession session;
+  // The lessons, and where the learner is in them.
+  LessonState lessons;
   std::vector<Notice> notices;
   // A code the inbox hands to the form that waits for one ("Use" beside a
   // code); the Try it panel takes it into its code field and clears it.
@@ -63,9 +67,10 @@ class UiContext {
 
   // What the page offers for files and storage, set by the browser glue
   // (tests set their own). `download` saves text as a file; `choose_file`
-  // asks for a file, whose text comes back through restore_saved_work().
+  // asks for a file and hands its name and text to the handler.
   std::function<void(const std::string& filename, const std::string& text)> download;
-  std::function<void()> choose_file;
+  using FileHandler = std::function<void(const std::string& name, const std::string& text)>;
+  std::function<void(FileHandler)> choose_file;
   // Whether the work is kept in this browser: when it was last saved, or why
   // it could not be (storage full, private mode).
   std::string storage_status;

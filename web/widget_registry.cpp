@@ -13,6 +13,8 @@ void WidgetRegistry::set_enabled(bool on) {
 void WidgetRegistry::start_frame_if_new(int frame) {
   if (frame == frame_) return;
   frame_ = frame;
+  constexpr int kRevealFrames = 60;
+  if (!reveal_label_.empty() && ++reveal_frames_ > kRevealFrames) reveal_label_.clear();
   rects_.clear();
   names_.clear();
 }
@@ -35,6 +37,11 @@ std::optional<WidgetRect> WidgetRegistry::find(std::string_view name) const {
     if (auto it = rects_.find(id); it != rects_.end()) return it->second;
   }
   return std::nullopt;
+}
+
+void WidgetRegistry::reveal(std::string_view name) {
+  reveal_label_ = "###" + std::string(name);
+  reveal_frames_ = 0;
 }
 
 std::vector<std::pair<std::string, WidgetRect>> WidgetRegistry::all() const {

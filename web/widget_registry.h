@@ -34,6 +34,15 @@ class WidgetRegistry {
   // Every named widget of the last frame, in drawing order.
   std::vector<std::pair<std::string, WidgetRect>> all() const;
 
+  // Asks for the widget named `name` (a "###" name) to be scrolled into
+  // sight when it is next drawn, even where it is scrolled out of view now;
+  // given up after a second of frames without it. A lesson's "Show me".
+  void reveal(std::string_view name);
+  // The label whose ID the hooks compare each item with ("###name"); empty
+  // when nothing is to be revealed.
+  const std::string& reveal_label() const { return reveal_label_; }
+  void revealed() { reveal_label_.clear(); }
+
  private:
   void start_frame_if_new(int frame);
 
@@ -41,6 +50,8 @@ class WidgetRegistry {
   int frame_ = -1;
   std::unordered_map<unsigned, WidgetRect> rects_;
   std::vector<std::pair<std::string, unsigned>> names_;
+  std::string reveal_label_;
+  int reveal_frames_ = 0;
 };
 
 WidgetRegistry& widget_registry();

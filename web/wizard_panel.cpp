@@ -1,10 +1,12 @@
 #include "web/wizard_panel.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/identifiers.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "web/named_item.h"
 #include "web/widgets.h"
 #include "web/wizard_draft.h"
 
@@ -49,6 +51,7 @@ bool choice(const char* label, E* value, E this_one, const char* help) {
 void int_field(const char* label, int* value, int min, int max, float width = ems(6)) {
   ImGui::SetNextItemWidth(width);
   if (ImGui::InputInt(label, value, 1, 10)) *value = std::clamp(*value, min - 1, max + 1);
+  name_last_item(label);  // InputInt does not report its label itself
 }
 
 void text_field(const char* label, std::string* value, float width = ems(22), const char* hint = nullptr) {
@@ -126,6 +129,10 @@ void WizardPanel::draw() {
     return;
   }
   sync_draft();
+  if (show_step_ != 0) {
+    step_ = std::exchange(show_step_, 0);
+    sync_draft();
+  }
   heading(ctx_, "Create user pool");
   help_text("The steps of the Amazon Cognito console. Each choice starts at the console's default; the requests it "
             "makes are shown before anything is created.");
@@ -619,6 +626,32 @@ void WizardPanel::create_pool() {
   discard_draft();
   reset();
   ctx_.open_pool(pool_id);
+}
+
+int wizard_step_of(std::string_view widget) {
+  if (!widget.starts_with("wizard.")) return 0;
+  const std::string_view name = widget.substr(7);
+  // Each page's widget names, or the start of them.
+  static const std::vector<std::pair<int, std::vector<std::string_view>>> kPages = {
+      {1, {"provider.", "sign_in.", "preferred_username", "case_sensitive"}},
+      {2, {"password.", "minimum_length", "require_", "temporary_password_days", "mfa.", "recovery."}},
+      {3, {"self_registration", "assisted_verification", "verify.", "keep_original", "required.", "custom."}},
+      {4, {"email.", "ses_region", "from_email", "from_name", "configuration_set", "reply_to", "sms.", "sms_role_",
+           "sns_region"}},
+      {5, {"pool_name", "deletion_protection", "hosted_ui", "domain", "app_type.", "client_name", "secret.",
+           "callback", "flow.", "auth_session", "refresh_token", "access_token", "id_token", "token_revocation",
+           "prevent_user_existence_errors"}},
+      {6, {"create", "edit."}},
+  };
+  for (const auto& page : kPages)
+    for (std::string_view start : page.second)
+      if (name.starts_with(start)) return page.first;
+  return 0;
+}
+
+void WizardPanel::show_step_of(std::string_view widget) {
+  // Applied in draw(), after a kept draft (which brings its own page) is loaded.
+  if (const int page = wizard_step_of(widget); page != 0) show_step_ = page;
 }
 
 }  // namespace userpool::web

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "web/ui_context.h"
@@ -19,6 +20,8 @@ class WizardPanel {
   explicit WizardPanel(UiContext& ctx);
 
   void draw();
+  // Turns to the page that holds a widget, for a lesson's "Show me".
+  void show_step_of(std::string_view widget);
   // Opens the wizard: the unfinished form kept in the sandbox if there is
   // one (after a reload, or filled in by a lesson), else the console's defaults.
   void open();
@@ -48,6 +51,7 @@ class WizardPanel {
   UiContext& ctx_;
   WizardChoices choices_;
   int step_ = 1;
+  int show_step_ = 0;  // a page "Show me" asked for, or 0
   std::vector<FieldError> errors_;  // of the last attempt to leave the step
   int creating_frames_ = 0;  // >0: "Creating..." is on screen; the work runs on the next frame
   std::string create_error_;
@@ -55,5 +59,9 @@ class WizardPanel {
   std::uint64_t draft_revision_ = ~0ull;
   std::string new_callback_url_;
 };
+
+// The wizard page (1-6) that holds a widget ("wizard.mfa.off" is on page 2),
+// or 0 for the widgets on every page (Next, Cancel) and unknown names.
+int wizard_step_of(std::string_view widget);
 
 }  // namespace userpool::web

@@ -1,7 +1,7 @@
 #include "core/lessons/lesson_catalogue.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 namespace userpool::lessons {
 
@@ -30,18 +30,36 @@ LessonCatalogue load_catalogue(std::vector<LessonFile> files) {
     loaded.push_back(std::move(*lesson));
   }
 
-  std::set<std::string, std::less<>> ids;
-  for (const Lesson& lesson : loaded) ids.insert(lesson.id);
-  for (Lesson& lesson : loaded) {
-    std::string problem;
-    for (std::size_t i = 0; i < lesson.prerequisites.size() && problem.empty(); ++i) {
-      const std::string& p = lesson.prerequisites[i];
-      const std::string where = lesson.file + ": Prerequisites[" + std::to_string(i + 1) + "]: ";
-      if (p == lesson.id) problem = where + "a lesson cannot be its own prerequisite";
-      else if (!ids.contains(p)) problem = where + "no lesson has the Id " + Json(p).dump();
+  // Prerequisites must be lessons the catalogue offers. Refusing a lesson
+  // can leave another naming it (b needs c, which is missing: b is refused,
+  // and a, which needs b, must be too), so refuse until nothing changes.
+  std::map<std::string, std::size_t, std::less<>> index_of;
+  for (std::size_t i = 0; i < loaded.size(); ++i) index_of.emplace(loaded[i].id, i);
+  std::vector<std::string> problems(loaded.size());
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+      if (!problems[i].empty()) continue;
+      const Lesson& lesson = loaded[i];
+      std::string problem;
+      for (std::size_t j = 0; j < lesson.prerequisites.size() && problem.empty(); ++j) {
+        const std::string& p = lesson.prerequisites[j];
+        const std::string where = lesson.file + ": Prerequisites[" + std::to_string(j + 1) + "]: ";
+        const auto found = index_of.find(p);
+        if (p == lesson.id) problem = where + "a lesson cannot be its own prerequisite";
+        else if (found == index_of.end()) problem = where + "no lesson has the Id " + Json(p).dump();
+        else if (!problems[found->second].empty())
+          problem = where + "lesson " + Json(p).dump() + " was refused (" + loaded[found->second].file + ")";
+      }
+      if (!problem.empty()) {
+        problems[i] = std::move(problem);
+        changed = true;
+      }
     }
-    if (problem.empty()) catalogue.lessons.push_back(std::move(lesson));
-    else catalogue.errors.push_back(std::move(problem));
+  }
+  for (std::size_t i = 0; i < loaded.size(); ++i) {
+    if (problems[i].empty()) catalogue.lessons.push_back(std::move(loaded[i]));
+    else catalogue.errors.push_back(std::move(problems[i]));
   }
   return catalogue;
 }

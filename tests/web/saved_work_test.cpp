@@ -97,13 +97,22 @@ TEST_CASE("Your work: export hands the document to the page, import asks for a f
   bool asked = false;
   web::UiContext& ctx = t.app->context();
   ctx.download = [&](const std::string& name, const std::string& text) { file_name = name, file_text = text; };
-  ctx.choose_file = [&] { asked = true; };
+  web::UiContext::FileHandler handler;
+  ctx.choose_file = [&](web::UiContext::FileHandler h) { asked = true, handler = std::move(h); };
   REQUIRE(t.click("nav.saved_work"));
   REQUIRE(t.click("work.export"));
   CHECK(file_name == "userpool-sandbox.json");
   CHECK(Json::parse(file_text)["Format"] == web::kSavedWorkFormat);
   REQUIRE(t.click("work.import"));
   CHECK(asked);
+  // The chosen file arrives later; a file that is not sandbox work changes nothing.
+  REQUIRE(handler);
+  handler("notes.txt", "hello");
+  CHECK(t.ok("ListUserPools", {{"MaxResults", 10}})["UserPools"].size() == 1);
+  CHECK(ctx.notices.back().error);
+  handler("userpool-sandbox.json", file_text);
+  CHECK_FALSE(ctx.notices.back().error);
+  REQUIRE(t.click("nav.saved_work"));  // an import opens the work it brought
   REQUIRE(t.click("work.reset"));
   CHECK(t.ok("ListUserPools", {{"MaxResults", 10}})["UserPools"].size() == 1);  // not yet
   REQUIRE(t.click("work.reset_confirmed"));

@@ -76,3 +76,30 @@ TEST_CASE("The wizard will not leave a step that breaks a rule, and Back keeps w
   CHECK(t.app->wizard().step() == 2);
   CHECK(call(t.account, "ListUserPools", {{"MaxResults", 10}}).body["UserPools"].empty());
 }
+
+TEST_CASE("Every widget of a wizard page is known to be on that page, so 'Show me' can turn to it") {
+  AppUnderTest t;
+  REQUIRE(t.click("nav.create_pool"));
+  int checked = 0;
+  for (int page = 1; page <= 6; ++page) {
+    INFO("page " << page);
+    if (page == 5) REQUIRE(t.click("wizard.email.cognito"));  // SES would need a sender first
+    if (page == 6) {
+      REQUIRE(t.type("wizard.pool_name", "pages"));
+      REQUIRE(t.type("wizard.client_name", "pages-client"));
+    }
+    if (page > 1) REQUIRE(t.click("wizard.next"));
+    t.frames(2);
+    REQUIRE(t.app->wizard().step() == page);
+    for (const auto& [name, rect] : web::widget_registry().all()) {
+      const int found = web::wizard_step_of(name);
+      if (found == 0) continue;
+      INFO(name);
+      CHECK(found == page);
+      ++checked;
+    }
+  }
+  CHECK(checked > 30);
+  CHECK(web::wizard_step_of("wizard.next") == 0);
+  CHECK(web::wizard_step_of("users.create") == 0);
+}

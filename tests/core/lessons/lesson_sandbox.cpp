@@ -43,6 +43,19 @@ CheckResult LessonSandbox::check(const Json& check_json) {
   return evaluate_check(c, context());
 }
 
+tl::expected<void, std::string> LessonSandbox::run(const Json& actions, std::string_view list_name) {
+  return replay(actions_from(actions), context(), list_name);
+}
+
+void LessonSandbox::sign_in(const std::string& pool_name, const std::string& username, const std::string& flow) {
+  Json sign_in = {{"Pool", pool_name}, {"Client", "web"}, {"Username", username}, {"Password", "Passw0rd!"}};
+  if (!flow.empty()) sign_in["Flow"] = flow;
+  const auto done = run(Json::array({{{"SignIn", sign_in}}}));
+  INFO((done ? std::string() : done.error()));
+  REQUIRE(done);
+  REQUIRE(session.signed_in());
+}
+
 Json minimal_lesson() {
   return Json{{"Format", "userpool-sandbox-lesson"},
               {"Version", 1},
@@ -82,6 +95,12 @@ Check check_from(const Json& check_json) {
   Json doc = minimal_lesson();
   doc["Steps"][0]["Check"] = check_json;
   return load(doc).steps[0].check;
+}
+
+std::vector<Action> actions_from(const Json& actions_json) {
+  Json doc = minimal_lesson();
+  doc["Steps"][0]["Solution"] = actions_json;
+  return load(doc).steps[0].solution;
 }
 
 void replay_every_solution(const Lesson& lesson) {

@@ -41,6 +41,13 @@ class LessonSandbox {
 
   // A check from its JSON, evaluated here.
   lessons::CheckResult check(const Json& check_json);
+
+  // Actions from their JSON (read as a step's Solution), replayed here
+  // under `list_name`; the replay's outcome.
+  tl::expected<void, std::string> run(const Json& actions, std::string_view list_name = "Solution");
+  // Signs in with a SignIn action (the test fails if it does not end with
+  // tokens); `flow` empty: the default flow.
+  void sign_in(const std::string& pool_name = "lab", const std::string& username = "jane", const std::string& flow = {});
 };
 
 // A minimal valid lesson document: one step whose check is the session
@@ -55,6 +62,8 @@ lessons::Lesson load(const Json& document, const std::string& file = "lessons/te
 std::string refusal(const Json& document, const std::string& file = "lessons/test.json");
 // A check read from JSON (through a one-step lesson).
 lessons::Check check_from(const Json& check_json);
+// Actions read from JSON (as a one-step lesson's Solution).
+std::vector<lessons::Action> actions_from(const Json& actions_json);
 
 // The replay every lesson must pass, in a fresh sandbox: Setup succeeds; each
 // step's check is false before its own Solution runs and true after it;

@@ -1,0 +1,119 @@
+// Lesson 1, "Create a user pool", followed through the lesson panel in the
+// real page: each step's "Show me" brings its widget into sight, the learner
+// does what the step says on the canvas, and the step checks itself. Then
+// the progress must survive a reload.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const { startServer, launchBrowser, watchConsole, waitForAppReady, ok, artifact, ARTIFACTS } = require('./harness');
+const { frames, recordWidgets, click, type, shown, reveal } = require('./canvas');
+
+let server, browser;
+
+test.before(async () => {
+  for (const f of fs.existsSync(ARTIFACTS) ? fs.readdirSync(ARTIFACTS) : []) {
+    if (f.startsWith('lesson-')) fs.rmSync(`${ARTIFACTS}/${f}`);
+  }
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+test.after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+// The lesson progress the page keeps with the saved work.
+async function progress(page) {
+  await frames(page, 20); // the save happens at most every quarter second
+  const work = await page.evaluate(() => JSON.parse(window.localStorage.getItem('userpool-sandbox.work')));
+  return work.Lessons.Progress;
+}
+
+// "Show me", then the widget the step points at must be on screen.
+async function showMe(page, widget) {
+  if (await shown(page, 'lesson.show_me')) await click(page, 'lesson.show_me');
+  await frames(page, 10);
+  assert.ok(await shown(page, widget), `Show me should bring ${widget} into sight`);
+}
+
+async function expectStep(page, index, done) {
+  const p = await progress(page);
+  assert.equal(p.Lesson, 'create-user-pool');
+  assert.equal(p.Step, index, `after "${done}" the lesson should be at step ${index + 1}`);
+}
+
+test('lesson 1 through the lesson panel: every step checks itself as the learner does it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(server.url);
+  await waitForAppReady(page);
+  await recordWidgets(page);
+
+  await click(page, 'nav.lessons');
+  await click(page, 'lessons.start.create-user-pool');
+  await reveal(page, 'lesson.hint');
+  await page.screenshot({ path: artifact('lesson-01-started.png') });
+  await expectStep(page, 0, 'start');
+
+  // Task 2: open the wizard.
+  await showMe(page, 'nav.create_pool');
+  await click(page, 'nav.create_pool');
+  await expectStep(page, 1, 'open the wizard');
+  // Task 3: Cognito user pool, Email (the defaults), Next.
+  await showMe(page, 'wizard.sign_in.email');
+  await page.screenshot({ path: artifact('lesson-02-highlight.png') });
+  await click(page, 'wizard.next');
+  await expectStep(page, 2, 'sign-in experience');
+  // Task 4: Cognito defaults, No MFA.
+  await showMe(page, 'wizard.mfa.off');
+  await click(page, 'wizard.mfa.off');
+  await click(page, 'wizard.next');
+  await expectStep(page, 3, 'security requirements');
+  // Task 5: required name, preferred username, phone number.
+  await showMe(page, 'wizard.required.name');
+  for (const attribute of ['name', 'preferred_username', 'phone_number']) await click(page, `wizard.required.${attribute}`);
+  await click(page, 'wizard.next');
+  await expectStep(page, 4, 'sign-up experience');
+  // Task 6: Send email with Cognito.
+  await showMe(page, 'wizard.email.cognito');
+  await click(page, 'wizard.email.cognito');
+  await click(page, 'wizard.next');
+  await expectStep(page, 5, 'message delivery');
+  // Task 7: kekepool and kekeclient.
+  await showMe(page, 'wizard.client_name');
+  await type(page, 'wizard.pool_name', 'kekepool');
+  await type(page, 'wizard.client_name', 'kekeclient');
+  await click(page, 'wizard.next');
+  await expectStep(page, 6, 'integrate your app');
+  // Task 8: review and create.
+  await showMe(page, 'wizard.create');
+  await click(page, 'wizard.create');
+  await expectStep(page, 7, 'review and create');
+  // Then a user, created in the console.
+  await showMe(page, 'users.create');
+  await click(page, 'users.create');
+  await click(page, 'users.new.invite.email');
+  await type(page, 'users.new.email', 'learner@example.com');
+  await click(page, 'users.new.email_verified');
+  await click(page, 'users.new.submit');
+  await reveal(page, 'lesson.all');
+  await page.screenshot({ path: artifact('lesson-03-complete.png') });
+  const finished = await progress(page);
+  assert.deepEqual(finished.Completed, ['create-user-pool']);
+  const pools = (await ok(page, 'ListUserPools', { MaxResults: 10 })).UserPools;
+  assert.deepEqual(pools.map((p) => p.Name), ['kekepool']);
+
+  // A reload keeps the finished lesson.
+  await page.reload();
+  await waitForAppReady(page);
+  await recordWidgets(page);
+  await reveal(page, 'lesson.all');
+  await click(page, 'lesson.all');
+  await reveal(page, 'lessons.start.create-user-pool');
+  assert.deepEqual((await progress(page)).Completed, ['create-user-pool']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,183 @@
+#include "web/lesson_state.h"
+
+#include <algorithm>
+
+#include "core/lessons/bundled_lessons.h"
+#include "web/ui_context.h"
+
+namespace userpool::web {
+namespace {
+
+lessons::LessonSession lesson_session(const AppSession& app) {
+  lessons::LessonSession s;
+  s.pool_id = app.pool_id;
+  s.client_id = app.client_id;
+  s.username = app.username;
+  s.id_token = app.id_token;
+  s.access_token = app.access_token;
+  s.refresh_token = app.refresh_token;
+  return s;
+}
+
+// What a replay did to the session becomes the app's: a "do it for me" that
+// signs in leaves the learner signed in, in Try it and the token inspector.
+void take_session(UiContext& ctx, const lessons::LessonSession& s) {
+  AppSession& app = ctx.session;
+  if (s.id_token == app.id_token && s.access_token == app.access_token && s.refresh_token == app.refresh_token)
+    return;
+  if (s.client_id != app.client_id) {
+    // Try it signs requests of a client with a secret; it needs the secret.
+    const Response r = ctx.api.peek("DescribeUserPoolClient", Json{{"UserPoolId", s.pool_id}, {"ClientId", s.client_id}});
+    app.client_secret = r.status == 200 ? r.body["UserPoolClient"].value("ClientSecret", "") : "";
+  }
+  app.pool_id = s.pool_id;
+  app.client_id = s.client_id;
+  app.username = s.username;
+  app.id_token = s.id_token;
+  app.access_token = s.access_token;
+  app.refresh_token = s.refresh_token;
+}
+
+}  // namespace
+
+LessonState::LessonState() { reload_catalogue(); }
+
+void LessonState::reload_catalogue() {
+  std::vector<lessons::LessonFile> files = lessons::bundled_lesson_files();
+  files.insert(files.end(), own_files_.begin(), own_files_.end());
+  catalogue_ = lessons::load_catalogue(std::move(files));
+}
+
+bool LessonState::finished(const std::string& lesson_id) const {
+  const auto& done = progress_.lessons_completed();
+  return std::find(done.begin(), done.end(), lesson_id) != done.end();
+}
+
+const lessons::Step* LessonState::just_completed() const {
+  const lessons::Lesson* l = lesson();
+  return l && !just_completed_.empty() ? l->find_step(just_completed_) : nullptr;
+}
+
+void LessonState::start(UiContext& ctx, const std::string& lesson_id) {
+  lessons::LessonSession session = lesson_session(ctx.session);
+  const auto started = progress_.start(catalogue_, lesson_id, ctx.api.account(), session);
+  problem_ = started ? "" : started.error();
+  not_yet_.clear();
+  just_completed_.clear();
+  take_session(ctx, session);
+  ctx.api.touch();
+  // Calls made before the lesson started are not the lesson's to remember.
+  remembered_log_id_ = ctx.api.log().empty() ? 0 : ctx.api.log().back().id;
+  check_now(ctx);
+}
+
+void LessonState::restart(UiContext& ctx) {
+  if (progress_.active()) start(ctx, progress_.lesson_id());
+}
+
+void LessonState::stop() {
+  progress_.stop();
+  not_yet_.clear();
+  just_completed_.clear();
+  problem_.clear();
+}
+
+void LessonState::remember_new_calls(UiContext& ctx) {
+  for (const ApiLogEntry& entry : ctx.api.log()) {
+    if (entry.id <= remembered_log_id_) continue;
+    remembered_log_id_ = entry.id;
+    if (entry.status == 200) progress_.remember(entry.operation, Response{entry.status, entry.response});
+  }
+}
+
+void LessonState::update(UiContext& ctx) {
+  if (!progress_.active()) return;
+  if (checked_revision_ == ctx.api.revision() && checked_session_ == ctx.session.access_token) return;
+  remember_new_calls(ctx);
+  check_now(ctx);
+}
+
+void LessonState::check_now(UiContext& ctx) {
+  checked_revision_ = ctx.api.revision();
+  checked_session_ = ctx.session.access_token;
+  if (!progress_.active()) return;
+  lessons::LessonSession session = lesson_session(ctx.session);
+  const lessons::Recheck r = progress_.recheck(catalogue_, ctx.api.account(), session);
+  if (!r.steps_completed.empty()) just_completed_ = r.steps_completed.back();
+  not_yet_ = r.lesson_complete ? "" : r.active.reason;
+}
+
+void LessonState::do_it_for_me(UiContext& ctx) {
+  lessons::LessonSession session = lesson_session(ctx.session);
+  const auto done = progress_.do_it_for_me(catalogue_, ctx.api.account(), session);
+  problem_ = done ? "" : done.error();
+  take_session(ctx, session);
+  ctx.api.touch();
+  check_now(ctx);
+}
+
+std::optional<std::string> LessonState::add_own_lesson(const std::string& file_name, const std::string& text) {
+  const auto parsed = lessons::parse_lesson(file_name, text);
+  if (!parsed) return parsed.error();
+  const std::string& id = parsed->id;
+  const auto bundled = lessons::bundled_lesson_files();
+  for (const lessons::LessonFile& f : bundled) {
+    const auto shipped = lessons::parse_lesson(f.name, f.text);
+    if (shipped && shipped->id == id)
+      return file_name + ": the Id \"" + id + "\" is taken by a lesson of the sandbox (" + f.name +
+             "); give your lesson another Id";
+  }
+  const std::vector<lessons::LessonFile> before = own_files_;
+  std::erase_if(own_files_, [&](const lessons::LessonFile& f) {
+    const auto old = lessons::parse_lesson(f.name, f.text);
+    return old && old->id == id;
+  });
+  own_files_.push_back({file_name, text});
+  reload_catalogue();
+  for (const std::string& error : catalogue_.errors) {
+    if (error.starts_with(file_name + ":")) {
+      own_files_ = before;
+      reload_catalogue();
+      return error;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> LessonState::own_lesson_files() const {
+  std::vector<std::string> names;
+  for (const lessons::LessonFile& f : own_files_) names.push_back(f.name);
+  return names;
+}
+
+Json LessonState::to_json() const {
+  Json own = Json::array();
+  for (const lessons::LessonFile& f : own_files_) own.push_back({{"Name", f.name}, {"Text", f.text}});
+  return Json{{"Progress", progress_.to_json()}, {"OwnLessons", own}};
+}
+
+std::optional<std::string> LessonState::restore(const Json& saved) {
+  own_files_.clear();
+  stop();
+  std::optional<std::string> problem;
+  if (!saved.is_object()) {
+    reload_catalogue();
+    return saved.is_null() ? problem : std::optional<std::string>("the lessons part is not an object");
+  }
+  for (const Json& f : saved.value("OwnLessons", Json::array())) {
+    if (!f.is_object() || !f.value("Name", Json()).is_string() || !f.value("Text", Json()).is_string()) {
+      problem = "a saved lesson file is damaged and was dropped";
+      continue;
+    }
+    if (auto error = add_own_lesson(f["Name"].get<std::string>(), f["Text"].get<std::string>())) problem = *error;
+  }
+  reload_catalogue();
+  if (saved.contains("Progress")) {
+    if (auto error = progress_.restore(saved["Progress"].dump(), catalogue_); !error) problem = error.error();
+  }
+  // The next update() checks the restored step against the restored sandbox.
+  checked_revision_ = ~0ull;
+  return problem;
+}
+
+}  // namespace userpool::web

@@ -1,0 +1,90 @@
+#include "web/service_forms.h"
+
+#include "imgui.h"
+#include "web/named_item.h"
+#include "web/ui_context.h"
+#include "web/widgets.h"
+
+namespace userpool::web {
+
+void step_heading(const UiContext& ctx, int step, const char* title) {
+  ImFont* font = ctx.fonts.heading;
+  if (font != nullptr) ImGui::PushFont(font);
+  const float size = ImGui::GetTextLineHeight();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 centre(at.x + size * 0.5f, at.y + size * 0.5f);
+  draw->AddCircleFilled(centre, size * 0.5f, colors::blue(), 24);
+  const std::string number = std::to_string(step);
+  const ImVec2 text = ImGui::CalcTextSize(number.c_str());
+  draw->AddText(ImVec2(centre.x - text.x * 0.5f, centre.y - text.y * 0.5f), colors::on_primary(), number.c_str());
+  ImGui::Dummy(ImVec2(size, size));
+  ImGui::SameLine(0, size * 0.5f);
+  ImGui::TextUnformatted(title);
+  if (font != nullptr) ImGui::PopFont();
+}
+
+float row_field_x() { return ems(11); }
+
+void row_label(const char* label) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(row_field_x());
+}
+
+void value_row(const char* label, const std::string& value, ImFont* font) {
+  ImGui::TextDisabled("%s", label);
+  ImGui::SameLine(row_field_x());
+  if (font != nullptr) ImGui::PushFont(font);
+  ImGui::TextWrapped("%s", value.c_str());
+  if (font != nullptr) ImGui::PopFont();
+}
+
+bool named_combo(const char* id, const std::vector<ComboChoice>& choices, std::string* value, float width,
+                 const char* empty_preview) {
+  std::string preview = empty_preview;
+  for (const auto& c : choices)
+    if (c.value == *value) preview = c.label;
+  const std::string widget = std::string("###") + id;
+  ImGui::SetNextItemWidth(width);
+  const ImGuiID combo_id = ImGui::GetID(widget.c_str());
+  const bool open = ImGui::BeginCombo(widget.c_str(), preview.c_str());
+  name_item(combo_id, widget.c_str());
+  if (!open) return false;
+  bool changed = false;
+  for (const auto& c : choices) {
+    const bool selected = c.value == *value;
+    if (ImGui::Selectable((c.label + "###" + id + "." + c.value).c_str(), selected) && !selected) {
+      *value = c.value;
+      changed = true;
+    }
+    if (selected) ImGui::SetItemDefaultFocus();
+  }
+  ImGui::EndCombo();
+  return changed;
+}
+
+std::string error_of(const Response& r) {
+  const std::string type = r.body.value("__type", "Error");
+  const std::string message = r.body.value("message", "");
+  return message.empty() ? type : type + ": " + message;
+}
+
+void named_error(const std::string& text, const std::string& name) {
+  if (text.empty()) return;
+  error_text(text);
+  name_last_item(("###" + name).c_str());
+}
+
+bool choice_button(const char* label, bool selected) {
+  if (!selected) return ImGui::Button(label);
+  ImGui::PushStyleColor(ImGuiCol_Button, colors::blue());
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::primary_hovered());
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::primary_hovered());
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::on_primary());
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+}  // namespace userpool::web
