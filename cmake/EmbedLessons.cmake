@@ -1,9 +1,9 @@
-# cmake -DOUTPUT=<file.cpp> -DLESSONS_DIR=<dir> -P EmbedLessons.cmake
+# cmake -DOUTPUT=<file.cpp> -DLESSONS_DIR=<dir> -DFILES=<a.json,b.json> -P EmbedLessons.cmake
 # Writes bundled_lesson_files() (core/lessons/bundled_lessons.h): every
 # lessons/*.json as bytes, so the browser and the wasm tests carry the lessons
 # with no file system. Bytes rather than a raw string literal: a lesson may
 # contain any delimiter.
-file(GLOB _files RELATIVE "${LESSONS_DIR}" "${LESSONS_DIR}/*.json")
+string(REPLACE "," ";" _files "${FILES}")
 list(SORT _files)
 set(_arrays "")
 set(_table "")

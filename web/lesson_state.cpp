@@ -103,8 +103,13 @@ void LessonState::check_now(UiContext& ctx) {
   if (!progress_.active()) return;
   lessons::LessonSession session = lesson_session(ctx.session);
   const lessons::Recheck r = progress_.recheck(catalogue_, ctx.api.account(), session);
-  if (!r.steps_completed.empty()) just_completed_ = r.steps_completed.back();
   not_yet_ = r.lesson_complete ? "" : r.active.reason;
+  if (!r.steps_completed.empty()) {
+    just_completed_ = r.steps_completed.back();
+    // Progress is part of the saved work, which is saved when the revision moves.
+    ctx.api.touch();
+    checked_revision_ = ctx.api.revision();
+  }
 }
 
 void LessonState::do_it_for_me(UiContext& ctx) {

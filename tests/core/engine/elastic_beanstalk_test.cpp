@@ -2,6 +2,8 @@
 // their environment properties with Beanstalk's errors, and
 // Sandbox.StartBeanstalkApp reading the user pool settings the way the
 // sample app does at start-up.
+#include <vector>
+
 #include "core/services/elastic_beanstalk.h"
 #include "core/state.h"
 #include "tests/core/engine/harness.h"
@@ -22,8 +24,10 @@ struct Fixture {
     s.ok("ElasticBeanstalk.CreateApplication", {{"ApplicationName", "notes"}, {"Description", "A notes app"}});
     s.ok("ElasticBeanstalk.CreateEnvironment", {{"ApplicationName", "notes"}, {"EnvironmentName", "notes-prod"}});
   }
-  Json set(Json options) {
-    return s.ok("ElasticBeanstalk.UpdateEnvironment", {{"EnvironmentName", "notes-prod"}, {"OptionSettings", std::move(options)}});
+  // A vector, not a Json: a braced list of one setting would become that
+  // setting itself (not a list of it) with some compilers.
+  Json set(const std::vector<Json>& options) {
+    return s.ok("ElasticBeanstalk.UpdateEnvironment", {{"EnvironmentName", "notes-prod"}, {"OptionSettings", Json(options)}});
   }
   Json start() { return s.ok("Sandbox.StartBeanstalkApp", {{"EnvironmentName", "notes-prod"}}); }
 };
@@ -53,7 +57,7 @@ TEST_CASE("ElasticBeanstalk.CreateEnvironment launches at once with its ID, CNAM
   Fixture f;
   const Json env = f.s.ok("ElasticBeanstalk.CreateEnvironment",
                           {{"ApplicationName", "notes"}, {"EnvironmentName", "notes-dev"},
-                           {"OptionSettings", {property("AWS_REGION", "us-east-1")}}});
+                           {"OptionSettings", Json::array({property("AWS_REGION", "us-east-1")})}});
   CHECK(env["EnvironmentName"] == "notes-dev");
   const std::string id = env["EnvironmentId"];
   REQUIRE(id.size() == 12);
