@@ -113,7 +113,7 @@ std::vector<MarkupBlock> parse_markup(std::string_view text) {
 void draw_markup(const UiContext& ctx, std::string_view text) {
   const float left = ImGui::GetCursorPosX();
   const float right = left + ImGui::GetContentRegionAvail().x;
-  const float indent = ImGui::GetFontSize() * 1.2f;
+  const float indent = ImGui::GetFontSize() * 1.6f;
   bool previous_was_item = false;
   for (const MarkupBlock& block : parse_markup(text)) {
     if (!block.list_item || !previous_was_item) ImGui::Spacing();
