@@ -80,6 +80,10 @@
 //       200 or the replay stops with Cognito's error. When the answer carries
 //       an AuthenticationResult (InitiateAuth, RespondToAuthChallenge, ...),
 //       its tokens become the session, as an app keeps them.
+//   {"Call": "<operation>", "Request": {...}, "Expect": "<error __type>"}
+//       a call that must be refused with that error (a wrong password that
+//       counts towards the lockout, an expired temporary password); an
+//       answer of 200 or another error stops the replay.
 //   {"SignIn": {"Pool": "<pool name>", "Client": "<app client name>",
 //               "Username": "...", "Password": "...",
 //               "Flow": "USER_SRP_AUTH" | "USER_PASSWORD_AUTH"}}
@@ -174,6 +178,7 @@ struct Action {
   Kind kind = Kind::kSignOut;
   std::string operation;          // kCall: without the target prefix
   Json request = Json::object();  // kCall: templates unresolved
+  std::string expect;             // kCall: the error it must answer ("" = it must succeed)
   SignIn sign_in;                 // kSignIn
   Json written;                   // the action as the file has it, to show as the solution
 };

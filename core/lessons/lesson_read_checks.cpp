@@ -190,10 +190,15 @@ Action read_action(const Json& value, const std::string& where) {
   Action action;
   action.written = value;
   if (kind == "Call") {
-    only_members(value, where, {"Call", "Request"});
+    only_members(value, where, {"Call", "Request", "Expect"});
     action.kind = Action::Kind::kCall;
     action.operation = known_operation(value["Call"], where);
     action.request = request_member(value, where);
+    if (const auto it = value.find("Expect"); it != value.end()) {
+      if (!it->is_string() || !it->get<std::string>().ends_with("Exception"))
+        fail(where, "\"Expect\" must name the error the call answers, e.g. \"NotAuthorizedException\"");
+      action.expect = it->get<std::string>();
+    }
   } else if (kind == "SignIn") {
     alone(value, where, kind);
     action.kind = Action::Kind::kSignIn;

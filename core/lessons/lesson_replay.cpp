@@ -61,6 +61,14 @@ void adopt_tokens(const LessonContext& ctx, const Json& request, const Json& ans
 Outcome run_call(const Action& action, const LessonContext& ctx) {
   const auto request = resolve_templates(action.request, ctx);
   if (!request) return tl::unexpected(request.error());
+  if (!action.expect.empty()) {
+    // A refusal the lesson wants the learner to see; recorded like any call.
+    const Response r = call(ctx.account, action.operation, *request);
+    const std::string type = r.status == 200 ? "" : r.body.value("__type", "");
+    if (type == action.expect) return {};
+    return tl::unexpected(std::string(action.operation) + " was to answer " + action.expect + ", but " +
+                          (r.status == 200 ? "it succeeded" : "answered " + type + ": " + r.body.value("message", "")));
+  }
   const auto answer = call_recorded(ctx, action.operation, *request);
   if (!answer) return tl::unexpected(answer.error());
   adopt_tokens(ctx, *request, *answer);

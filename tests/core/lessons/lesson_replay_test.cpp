@@ -345,3 +345,27 @@ TEST_CASE("SignIn as someone else replaces the session; SignOut forgets the toke
   // Signing out twice is fine.
   require_ok(s.run(Json::array({kSignOut})));
 }
+
+TEST_CASE("A Call action with Expect must be refused with that error, and is recorded like any call") {
+  LessonSandbox s;
+  s.pool_with_client("lab");
+  const Json confirm = call_action("ConfirmSignUp", {{"ClientId", "{{client:lab/web}}"},
+                                                     {"Username", "nobody"},
+                                                     {"ConfirmationCode", "123456"}});
+  Json expected = confirm;
+  expected["Expect"] = "UserNotFoundException";
+  const std::size_t before = s.event_count();
+  CHECK(s.run(Json::array({expected})));
+  CHECK(events_after(s, before) == std::vector<std::string>{"ConfirmSignUp 400"});
+  CHECK(s.memory.last("ConfirmSignUp") == nullptr);
+
+  Json other = confirm;
+  other["Expect"] = "CodeMismatchException";
+  CHECK(failure(s.run(Json::array({other}))) ==
+        "Solution[1] (ConfirmSignUp): ConfirmSignUp was to answer CodeMismatchException, but answered "
+        "UserNotFoundException: Username/client id combination not found.");
+  Json succeeds = call_action("CreateUserPool", {{"PoolName", "second"}});
+  succeeds["Expect"] = "InvalidParameterException";
+  CHECK(failure(s.run(Json::array({succeeds}))) ==
+        "Solution[1] (CreateUserPool): CreateUserPool was to answer InvalidParameterException, but it succeeded");
+}
