@@ -138,6 +138,18 @@ const std::map<std::string, Operation, std::less<>>& operations() {
   return table;
 }
 
+// The error a service answers a request that breaks its shapes with. The
+// request reader words them all as Cognito's InvalidParameterException;
+// API Gateway says BadRequestException and Elastic Beanstalk
+// InvalidParameterValue (Sandbox.StartBeanstalkApp stands for the
+// Beanstalk app, so it speaks as Beanstalk).
+std::string_view malformed_request_error(std::string_view operation) {
+  if (operation.starts_with("ApiGateway.")) return "BadRequestException";
+  if (operation.starts_with("ElasticBeanstalk.") || operation == "Sandbox.StartBeanstalkApp")
+    return "InvalidParameterValue";
+  return "InvalidParameterException";
+}
+
 Response error_response(const ApiError& e) {
   return Response{e.status, Json{{"__type", e.type}, {"message", e.message}}};
 }
@@ -165,10 +177,12 @@ Response call(Account& account, std::string_view operation, const Json& request,
     const Request r(event.operation, request);
     response.body = found->second.handler(ctx, r);
   } catch (const ApiException& e) {
-    response = error_response(e.error());
-    event.outcome = e.error().type;
-    event.message = e.error().message;
-    if (!e.error().rule.empty()) event.rules.push_back(e.error().rule);
+    ApiError error = e.error();
+    if (error.type == "InvalidParameterException") error.type = malformed_request_error(operation);
+    response = error_response(error);
+    event.outcome = error.type;
+    event.message = error.message;
+    if (!error.rule.empty()) event.rules.push_back(error.rule);
   } catch (const std::exception& e) {
     // A fault of the sandbox itself, never of the request: Cognito's 500.
     response = error_response({"InternalErrorException", "An internal error occurred in the sandbox.", 500, {}});

@@ -8,34 +8,14 @@
 namespace userpool::web {
 namespace {
 
-lessons::LessonSession lesson_session(const AppSession& app) {
-  lessons::LessonSession s;
-  s.pool_id = app.pool_id;
-  s.client_id = app.client_id;
-  s.username = app.username;
-  s.id_token = app.id_token;
-  s.access_token = app.access_token;
-  s.refresh_token = app.refresh_token;
-  return s;
-}
-
-// What a replay did to the session becomes the app's: a "do it for me" that
-// signs in leaves the learner signed in, in Try it and the token inspector.
-void take_session(UiContext& ctx, const lessons::LessonSession& s) {
+// The app's session is the one lessons read and replays sign in with. A
+// replay that signed in with another app client leaves Try it that
+// client's secret, which it signs its requests with.
+void follow_client(UiContext& ctx, const std::string& client_before) {
   AppSession& app = ctx.session;
-  if (s.id_token == app.id_token && s.access_token == app.access_token && s.refresh_token == app.refresh_token)
-    return;
-  if (s.client_id != app.client_id) {
-    // Try it signs requests of a client with a secret; it needs the secret.
-    const Response r = ctx.api.peek("DescribeUserPoolClient", Json{{"UserPoolId", s.pool_id}, {"ClientId", s.client_id}});
-    app.client_secret = r.status == 200 ? r.body["UserPoolClient"].value("ClientSecret", "") : "";
-  }
-  app.pool_id = s.pool_id;
-  app.client_id = s.client_id;
-  app.username = s.username;
-  app.id_token = s.id_token;
-  app.access_token = s.access_token;
-  app.refresh_token = s.refresh_token;
+  if (app.client_id == client_before) return;
+  const Response r = ctx.api.peek("DescribeUserPoolClient", Json{{"UserPoolId", app.pool_id}, {"ClientId", app.client_id}});
+  app.client_secret = r.status == 200 ? r.body["UserPoolClient"].value("ClientSecret", "") : "";
 }
 
 }  // namespace
@@ -59,12 +39,12 @@ const lessons::Step* LessonState::just_completed() const {
 }
 
 void LessonState::start(UiContext& ctx, const std::string& lesson_id) {
-  lessons::LessonSession session = lesson_session(ctx.session);
-  const auto started = progress_.start(catalogue_, lesson_id, ctx.api.account(), session);
+  const std::string client_before = ctx.session.client_id;
+  const auto started = progress_.start(catalogue_, lesson_id, ctx.api.account(), ctx.session);
   problem_ = started ? "" : started.error();
   not_yet_.clear();
   just_completed_.clear();
-  take_session(ctx, session);
+  follow_client(ctx, client_before);
   ctx.api.touch();
   // Calls made before the lesson started are not the lesson's to remember.
   remembered_log_id_ = ctx.api.log().empty() ? 0 : ctx.api.log().back().id;
@@ -101,8 +81,7 @@ void LessonState::check_now(UiContext& ctx) {
   checked_revision_ = ctx.api.revision();
   checked_session_ = ctx.session.access_token;
   if (!progress_.active()) return;
-  lessons::LessonSession session = lesson_session(ctx.session);
-  const lessons::Recheck r = progress_.recheck(catalogue_, ctx.api.account(), session);
+  const lessons::Recheck r = progress_.recheck(catalogue_, ctx.api.account(), ctx.session);
   not_yet_ = r.lesson_complete ? "" : r.active.reason;
   if (!r.steps_completed.empty()) {
     just_completed_ = r.steps_completed.back();
@@ -113,10 +92,10 @@ void LessonState::check_now(UiContext& ctx) {
 }
 
 void LessonState::do_it_for_me(UiContext& ctx) {
-  lessons::LessonSession session = lesson_session(ctx.session);
-  const auto done = progress_.do_it_for_me(catalogue_, ctx.api.account(), session);
+  const std::string client_before = ctx.session.client_id;
+  const auto done = progress_.do_it_for_me(catalogue_, ctx.api.account(), ctx.session);
   problem_ = done ? "" : done.error();
-  take_session(ctx, session);
+  follow_client(ctx, client_before);
   ctx.api.touch();
   check_now(ctx);
 }
@@ -125,18 +104,16 @@ std::optional<std::string> LessonState::add_own_lesson(const std::string& file_n
   const auto parsed = lessons::parse_lesson(file_name, text);
   if (!parsed) return parsed.error();
   const std::string& id = parsed->id;
-  const auto bundled = lessons::bundled_lesson_files();
-  for (const lessons::LessonFile& f : bundled) {
-    const auto shipped = lessons::parse_lesson(f.name, f.text);
-    if (shipped && shipped->id == id)
-      return file_name + ": the Id \"" + id + "\" is taken by a lesson of the sandbox (" + f.name +
-             "); give your lesson another Id";
-  }
+  // The catalogue already knows every Id and the file it came from.
   const std::vector<lessons::LessonFile> before = own_files_;
-  std::erase_if(own_files_, [&](const lessons::LessonFile& f) {
-    const auto old = lessons::parse_lesson(f.name, f.text);
-    return old && old->id == id;
-  });
+  if (const lessons::Lesson* taken = catalogue_.find(id)) {
+    const auto own = std::find_if(own_files_.begin(), own_files_.end(),
+                                  [&](const lessons::LessonFile& f) { return f.name == taken->file; });
+    if (own == own_files_.end())
+      return file_name + ": the Id \"" + id + "\" is taken by a lesson of the sandbox (" + taken->file +
+             "); give your lesson another Id";
+    own_files_.erase(own);
+  }
   own_files_.push_back({file_name, text});
   reload_catalogue();
   for (const std::string& error : catalogue_.errors) {

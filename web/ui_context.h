@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "web/api_client.h"
 #include "web/fonts.h"
+#include "core/lessons/lesson_context.h"
 #include "web/lesson_state.h"
 #include "web/theme.h"
 
@@ -32,13 +33,13 @@ enum class View {
 
 // The learner's app: who is signed in, with which tokens. Kept across
 // reloads with the rest of the state.
-struct AppSession {
-  std::string pool_id, client_id, client_secret;
-  std::string username;  // as the user typed it
-  std::string id_token, access_token, refresh_token;
+// It is the session lesson checks read (pool, client, username, tokens,
+// signed_in(), sign_out()), plus the client secret the app signs requests
+// with.
+struct AppSession : lessons::LessonSession {
+  std::string client_secret;
 
-  bool signed_in() const { return !access_token.empty(); }
-  void sign_out() { id_token.clear(), access_token.clear(), refresh_token.clear(); }
+  // The saved form (not the lesson Session source's document).
   Json to_json() const;
   static AppSession from_json(const Json& j);
 };

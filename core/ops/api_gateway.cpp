@@ -287,17 +287,17 @@ Json update_method(OpContext& ctx, const Request& r) {
 
 }  // namespace
 
-Json api_gateway_create_rest_api(OpContext& c, const Request& r) { return guarded<create_rest_api>(c, r); }
-Json api_gateway_get_rest_apis(OpContext& c, const Request& r) { return guarded<get_rest_apis>(c, r); }
-Json api_gateway_get_rest_api(OpContext& c, const Request& r) { return guarded<get_rest_api>(c, r); }
-Json api_gateway_delete_rest_api(OpContext& c, const Request& r) { return guarded<delete_rest_api>(c, r); }
-Json api_gateway_create_resource(OpContext& c, const Request& r) { return guarded<create_resource>(c, r); }
-Json api_gateway_get_resources(OpContext& c, const Request& r) { return guarded<get_resources>(c, r); }
-Json api_gateway_get_resource(OpContext& c, const Request& r) { return guarded<get_resource>(c, r); }
-Json api_gateway_delete_resource(OpContext& c, const Request& r) { return guarded<delete_resource>(c, r); }
-Json api_gateway_put_method(OpContext& c, const Request& r) { return guarded<put_method>(c, r); }
-Json api_gateway_get_method(OpContext& c, const Request& r) { return guarded<get_method>(c, r); }
-Json api_gateway_update_method(OpContext& c, const Request& r) { return guarded<update_method>(c, r); }
-Json api_gateway_delete_method(OpContext& c, const Request& r) { return guarded<delete_method>(c, r); }
+Json api_gateway_create_rest_api(OpContext& c, const Request& r) { return create_rest_api(c, r); }
+Json api_gateway_get_rest_apis(OpContext& c, const Request& r) { return get_rest_apis(c, r); }
+Json api_gateway_get_rest_api(OpContext& c, const Request& r) { return get_rest_api(c, r); }
+Json api_gateway_delete_rest_api(OpContext& c, const Request& r) { return delete_rest_api(c, r); }
+Json api_gateway_create_resource(OpContext& c, const Request& r) { return create_resource(c, r); }
+Json api_gateway_get_resources(OpContext& c, const Request& r) { return get_resources(c, r); }
+Json api_gateway_get_resource(OpContext& c, const Request& r) { return get_resource(c, r); }
+Json api_gateway_delete_resource(OpContext& c, const Request& r) { return delete_resource(c, r); }
+Json api_gateway_put_method(OpContext& c, const Request& r) { return put_method(c, r); }
+Json api_gateway_get_method(OpContext& c, const Request& r) { return get_method(c, r); }
+Json api_gateway_update_method(OpContext& c, const Request& r) { return update_method(c, r); }
+Json api_gateway_delete_method(OpContext& c, const Request& r) { return delete_method(c, r); }
 
 }  // namespace userpool::ops

@@ -139,10 +139,10 @@ Json delete_authorizer(OpContext& ctx, const Request& r) {
 
 }  // namespace
 
-Json api_gateway_create_authorizer(OpContext& c, const Request& r) { return guarded<create_authorizer>(c, r); }
-Json api_gateway_get_authorizers(OpContext& c, const Request& r) { return guarded<get_authorizers>(c, r); }
-Json api_gateway_get_authorizer(OpContext& c, const Request& r) { return guarded<get_authorizer>(c, r); }
-Json api_gateway_update_authorizer(OpContext& c, const Request& r) { return guarded<update_authorizer>(c, r); }
-Json api_gateway_delete_authorizer(OpContext& c, const Request& r) { return guarded<delete_authorizer>(c, r); }
+Json api_gateway_create_authorizer(OpContext& c, const Request& r) { return create_authorizer(c, r); }
+Json api_gateway_get_authorizers(OpContext& c, const Request& r) { return get_authorizers(c, r); }
+Json api_gateway_get_authorizer(OpContext& c, const Request& r) { return get_authorizer(c, r); }
+Json api_gateway_update_authorizer(OpContext& c, const Request& r) { return update_authorizer(c, r); }
+Json api_gateway_delete_authorizer(OpContext& c, const Request& r) { return delete_authorizer(c, r); }
 
 }  // namespace userpool::ops

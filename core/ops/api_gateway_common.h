@@ -16,21 +16,6 @@ namespace userpool::ops::apigw {
 [[noreturn]] void bad_request(std::string message, std::string rule = {});
 [[noreturn]] void conflict(std::string message, std::string rule = {});
 
-// Runs a handler with API Gateway's error for a request that breaks the
-// model's constraints: the validation message the request reader words, as
-// BadRequestException instead of Cognito's InvalidParameterException.
-template <Json (*Handler)(OpContext&, const Request&)>
-Json guarded(OpContext& ctx, const Request& r) {
-  try {
-    return Handler(ctx, r);
-  } catch (const ApiException& e) {
-    if (e.error().type != "InvalidParameterException") throw;
-    ApiError error = e.error();
-    error.type = "BadRequestException";
-    throw ApiException(std::move(error));
-  }
-}
-
 // The API restApiId names (NotFoundException "Invalid REST API identifier specified").
 apigateway::RestApi& require_api(OpContext& ctx, const Request& r);
 // The resource resourceId names in it.

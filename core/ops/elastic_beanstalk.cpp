@@ -28,20 +28,6 @@ using beanstalk::OptionSetting;
   fail("InvalidParameterValue", std::move(message), std::move(rule));
 }
 
-// Runs a handler with Beanstalk's error for a request that breaks the model's
-// constraints (the request reader words them as for Cognito).
-template <Json (*Handler)(OpContext&, const Request&)>
-Json guarded(OpContext& ctx, const Request& r) {
-  try {
-    return Handler(ctx, r);
-  } catch (const ApiException& e) {
-    if (e.error().type != "InvalidParameterException") throw;
-    ApiError error = e.error();
-    error.type = "InvalidParameterValue";
-    throw ApiException(std::move(error));
-  }
-}
-
 beanstalk::ElasticBeanstalk& service(OpContext& ctx) { return ctx.account.elastic_beanstalk; }
 
 Application& require_application(OpContext& ctx, const std::string& name) {
@@ -276,15 +262,15 @@ Json sandbox_start_app(OpContext& ctx, const Request& r) {
 
 }  // namespace
 
-Json elastic_beanstalk_create_application(OpContext& c, const Request& r) { return guarded<create_application>(c, r); }
-Json elastic_beanstalk_describe_applications(OpContext& c, const Request& r) { return guarded<describe_applications>(c, r); }
-Json elastic_beanstalk_create_environment(OpContext& c, const Request& r) { return guarded<create_environment>(c, r); }
-Json elastic_beanstalk_update_environment(OpContext& c, const Request& r) { return guarded<update_environment>(c, r); }
-Json elastic_beanstalk_describe_environments(OpContext& c, const Request& r) { return guarded<describe_environments>(c, r); }
+Json elastic_beanstalk_create_application(OpContext& c, const Request& r) { return create_application(c, r); }
+Json elastic_beanstalk_describe_applications(OpContext& c, const Request& r) { return describe_applications(c, r); }
+Json elastic_beanstalk_create_environment(OpContext& c, const Request& r) { return create_environment(c, r); }
+Json elastic_beanstalk_update_environment(OpContext& c, const Request& r) { return update_environment(c, r); }
+Json elastic_beanstalk_describe_environments(OpContext& c, const Request& r) { return describe_environments(c, r); }
 Json elastic_beanstalk_describe_configuration_settings(OpContext& c, const Request& r) {
-  return guarded<describe_configuration_settings>(c, r);
+  return describe_configuration_settings(c, r);
 }
-Json elastic_beanstalk_terminate_environment(OpContext& c, const Request& r) { return guarded<terminate_environment>(c, r); }
-Json sandbox_start_beanstalk_app(OpContext& c, const Request& r) { return guarded<sandbox_start_app>(c, r); }
+Json elastic_beanstalk_terminate_environment(OpContext& c, const Request& r) { return terminate_environment(c, r); }
+Json sandbox_start_beanstalk_app(OpContext& c, const Request& r) { return sandbox_start_app(c, r); }
 
 }  // namespace userpool::ops

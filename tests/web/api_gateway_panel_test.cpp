@@ -26,8 +26,7 @@ AppUnderTest::LabPool signed_in(AppUnderTest& t) {
   const Json tokens = t.ok("InitiateAuth", {{"ClientId", lab.client_id}, {"AuthFlow", "USER_PASSWORD_AUTH"},
                                             {"AuthParameters", {{"USERNAME", "ada@example.com"}, {"PASSWORD", "Passw0rd!"}}}})
                           ["AuthenticationResult"];
-  t.app->context().session = {lab.pool_id, lab.client_id, "", "ada@example.com", tokens["IdToken"], tokens["AccessToken"],
-                              tokens["RefreshToken"]};
+  t.app->context().session = test::signed_in_session(lab.pool_id, lab.client_id, "ada@example.com", tokens);
   t.app->api().touch();
   return lab;
 }

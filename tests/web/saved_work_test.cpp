@@ -25,7 +25,7 @@ AppUnderTest::LabPool some_work(AppUnderTest& t) {
                                             {"AuthParameters", {{"USERNAME", "ada@example.com"}, {"PASSWORD", "Passw0rd!"}}}})
                           ["AuthenticationResult"];
   web::UiContext& ctx = t.app->context();
-  ctx.session = {lab.pool_id, lab.client_id, "", "ada@example.com", tokens["IdToken"], tokens["AccessToken"], tokens["RefreshToken"]};
+  ctx.session = test::signed_in_session(lab.pool_id, lab.client_id, "ada@example.com", tokens);
   ctx.open_pool(lab.pool_id);
   return lab;
 }

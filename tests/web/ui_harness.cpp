@@ -136,4 +136,16 @@ AppUnderTest::LabPool AppUnderTest::create_lab_pool() {
 
 bool AppUnderTest::shown(std::string_view name) { return web::widget_registry().find(name).has_value(); }
 
+web::AppSession signed_in_session(const std::string& pool_id, const std::string& client_id,
+                                  const std::string& username, const Json& tokens) {
+  web::AppSession s;
+  s.pool_id = pool_id;
+  s.client_id = client_id;
+  s.username = username;
+  s.id_token = tokens.value("IdToken", "");
+  s.access_token = tokens.value("AccessToken", "");
+  s.refresh_token = tokens.value("RefreshToken", "");
+  return s;
+}
+
 }  // namespace userpool::test

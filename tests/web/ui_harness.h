@@ -11,6 +11,7 @@
 #include "core/account.h"
 
 #include "web/fonts.h"
+#include "web/ui_context.h"
 #include "web/widget_registry.h"
 
 struct ImGuiContext;
@@ -79,5 +80,10 @@ struct AppUnderTest {
   // A body from the API that must succeed (REQUIREs status 200).
   Json ok(std::string_view operation, const Json& request);
 };
+
+// The session Try it keeps after a sign-in answered with `tokens` (an
+// AuthenticationResult), for an app client without a secret.
+web::AppSession signed_in_session(const std::string& pool_id, const std::string& client_id,
+                                  const std::string& username, const Json& tokens);
 
 }  // namespace userpool::test
