@@ -26,4 +26,11 @@ Response ApiClient::peek(std::string_view operation, const Json& request) {
   return userpool::call(account_, operation, request, CallOptions{false});
 }
 
+std::string api_error_text(const Json& body) {
+  const std::string type = body.value("__type", "");
+  const std::string message = body.value("message", "");
+  if (type.empty()) return message.empty() ? std::string("The request failed.") : message;
+  return message.empty() ? type : type + ": " + message;
+}
+
 }  // namespace userpool::web

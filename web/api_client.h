@@ -55,6 +55,9 @@ class ApiClient {
   std::uint64_t revision_ = 0;
 };
 
+// An API error as Cognito words it: "__type: message".
+std::string api_error_text(const Json& body);
+
 // Whether an operation only reads (Describe*, List*, Get*, Sandbox reads).
 bool is_read_only(std::string_view operation);
 

@@ -27,7 +27,6 @@ const FlowChoice kFlows[] = {
      "Always allowed by Cognito: new ID and access tokens from a refresh token."},
 };
 
-std::string error_of(const Response& r) { return r.body.value("__type", "Error") + ": " + r.body.value("message", ""); }
 
 // A lifetime as the client reports it: value and unit (hours and days by default).
 std::string lifetime(const Json& client, const char* member, const char* unit_member, const char* fallback_unit,
@@ -207,7 +206,7 @@ void AppClientsPage::save(bool creating) {
   request["EnableTokenRevocation"] = form_.token_revocation;
   const Response r = ctx_.api.call(creating ? "CreateUserPoolClient" : "UpdateUserPoolClient", request);
   if (r.status != 200) {
-    error_ = error_of(r);
+    error_ = api_error_text(r.body);
     return;
   }
   ctx_.notify(creating ? "App client created" : "App client saved");

@@ -97,7 +97,7 @@ bool BeanstalkPanel::succeeded(const Response& r, const char* section) {
     errors_.erase(section);
     return true;
   }
-  errors_[section] = error_of(r);
+  errors_[section] = api_error_text(r.body);
   return false;
 }
 

@@ -9,7 +9,6 @@
 namespace userpool::web {
 namespace {
 
-std::string error_of(const Response& r) { return r.body.value("__type", "Error") + ": " + r.body.value("message", ""); }
 
 void locked_row(const char* label, const std::string& value) {
   ImGui::TextDisabled("%s", label);
@@ -66,7 +65,7 @@ Json PoolSettingsPage::update_request(const Json& pool) const {
 void PoolSettingsPage::save(const Json& pool) {
   const Response r = ctx_.api.call("UpdateUserPool", update_request(pool));
   if (r.status != 200) {
-    error_ = error_of(r);
+    error_ = api_error_text(r.body);
     return;
   }
   if (form_.mfa != saved_.mfa || form_.totp != saved_.totp || form_.sms != saved_.sms) {
@@ -80,7 +79,7 @@ void PoolSettingsPage::save(const Json& pool) {
     }
     const Response m = ctx_.api.call("SetUserPoolMfaConfig", mfa);
     if (m.status != 200) {
-      error_ = error_of(m);
+      error_ = api_error_text(m.body);
       return;
     }
   }

@@ -64,12 +64,6 @@ bool named_combo(const char* id, const std::vector<ComboChoice>& choices, std::s
   return changed;
 }
 
-std::string error_of(const Response& r) {
-  const std::string type = r.body.value("__type", "Error");
-  const std::string message = r.body.value("message", "");
-  return message.empty() ? type : type + ": " + message;
-}
-
 void named_error(const std::string& text, const std::string& name) {
   if (text.empty()) return;
   error_text(text);
@@ -77,14 +71,7 @@ void named_error(const std::string& text, const std::string& name) {
 }
 
 bool choice_button(const char* label, bool selected) {
-  if (!selected) return ImGui::Button(label);
-  ImGui::PushStyleColor(ImGuiCol_Button, colors::blue());
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::primary_hovered());
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::primary_hovered());
-  ImGui::PushStyleColor(ImGuiCol_Text, colors::on_primary());
-  const bool pressed = ImGui::Button(label);
-  ImGui::PopStyleColor(4);
-  return pressed;
+  return selected ? primary_button(label) : ImGui::Button(label);
 }
 
 }  // namespace userpool::web

@@ -35,9 +35,6 @@ float row_field_x();
 bool named_combo(const char* id, const std::vector<ComboChoice>& choices, std::string* value, float width,
                  const char* empty_preview = "Choose...");
 
-// An error from the API as the app words them ("__type: message"), or the
-// panel's own message when there is no body to read.
-std::string error_of(const Response& r);
 // An error line named `name` for tests and lessons, drawn only when `text` is not empty.
 void named_error(const std::string& text, const std::string& name);
 

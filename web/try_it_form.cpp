@@ -72,13 +72,6 @@ std::string username_label(const Json& pool) {
   return label;
 }
 
-std::string api_error_text(const Json& body) {
-  const std::string type = body.value("__type", "");
-  const std::string message = body.value("message", "");
-  if (type.empty()) return message.empty() ? std::string("The request failed.") : message;
-  return message.empty() ? type : type + ": " + message;
-}
-
 std::string delivery_text(const Json& details) {
   if (!details.is_object()) return {};
   const std::string medium = details.value("DeliveryMedium", "");

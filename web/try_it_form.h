@@ -26,8 +26,6 @@ bool link_button(const char* label);
 // (DescribeUserPool's UserPool): "Email", "Username", "Username or email", ...
 std::string username_label(const Json& pool);
 
-// An API error as Cognito words it: "__type: message".
-std::string api_error_text(const Json& body);
 // "by EMAIL to j***@e***.com", from CodeDeliveryDetails.
 std::string delivery_text(const Json& details);
 // The error line under a form, named `tryit.error` for tests.

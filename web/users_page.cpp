@@ -16,7 +16,6 @@ std::string attribute_of(const Json& attributes, const char* name) {
   return "";
 }
 
-std::string error_of(const Response& r) { return r.body.value("__type", "Error") + ": " + r.body.value("message", ""); }
 
 bool contains_text(const std::string& haystack, const std::string& needle) {
   const auto lower = [](std::string s) {
@@ -204,7 +203,7 @@ void UsersPage::create_user(const Json& pool) {
   if (!new_user_.generate_password) request["TemporaryPassword"] = new_user_.password;
   const Response r = ctx_.api.call("AdminCreateUser", request);
   if (r.status != 200) {
-    error_ = error_of(r);
+    error_ = api_error_text(r.body);
     return;
   }
   selected_ = r.body["User"].value("Username", "");
@@ -218,7 +217,7 @@ bool UsersPage::act(const char* operation, Json request, const char* done) {
   request["Username"] = selected_;
   const Response r = ctx_.api.call(operation, request);
   if (r.status != 200) {
-    error_ = error_of(r);
+    error_ = api_error_text(r.body);
     return false;
   }
   error_.clear();
