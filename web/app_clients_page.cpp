@@ -27,7 +27,6 @@ const FlowChoice kFlows[] = {
      "Always allowed by Cognito: new ID and access tokens from a refresh token."},
 };
 
-
 // A lifetime as the client reports it: value and unit (hours and days by default).
 std::string lifetime(const Json& client, const char* member, const char* unit_member, const char* fallback_unit,
                      int fallback) {

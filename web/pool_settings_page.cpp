@@ -9,7 +9,6 @@
 namespace userpool::web {
 namespace {
 
-
 void locked_row(const char* label, const std::string& value) {
   ImGui::TextDisabled("%s", label);
   ImGui::SameLine(ems(12));

@@ -16,7 +16,6 @@ std::string attribute_of(const Json& attributes, const char* name) {
   return "";
 }
 
-
 bool contains_text(const std::string& haystack, const std::string& needle) {
   const auto lower = [](std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
