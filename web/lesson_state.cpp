@@ -155,7 +155,9 @@ std::optional<std::string> LessonState::restore(const Json& saved) {
   }
   reload_catalogue();
   if (saved.contains("Progress")) {
-    if (auto error = progress_.restore(saved["Progress"].dump(), catalogue_); !error) problem = error.error();
+    auto restored = lessons::LessonProgress::from_json(saved["Progress"], catalogue_);
+    progress_ = restored ? std::move(*restored) : lessons::LessonProgress{};
+    if (!restored) problem = restored.error();
   }
   // The next update() checks the restored step against the restored sandbox.
   checked_revision_ = ~0ull;
