@@ -1,5 +1,6 @@
 #include "web/api_gateway_tokens.h"
 
+#include "core/clock.h"
 #include "core/encoding.h"
 #include "core/json.h"
 #include "core/jwt.h"
@@ -57,15 +58,6 @@ std::string http_status_line(int status) {
   return reason == nullptr ? std::to_string(status) : std::to_string(status) + " " + reason;
 }
 
-std::string duration_text(std::int64_t seconds) {
-  if (seconds < 0) seconds = -seconds;
-  if (seconds < 60) return std::to_string(seconds) + " s";
-  const std::int64_t minutes = seconds / 60;
-  if (minutes < 60) return std::to_string(minutes) + " min";
-  const std::int64_t hours = minutes / 60;
-  if (hours < 48)
-    return std::to_string(hours) + " h" + (minutes % 60 == 0 ? "" : " " + std::to_string(minutes % 60) + " min");
-  return std::to_string(hours / 24) + " days";
-}
+std::string duration_text(std::int64_t seconds) { return format_duration(std::chrono::seconds(seconds)); }
 
 }  // namespace userpool::web

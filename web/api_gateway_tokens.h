@@ -25,7 +25,7 @@ std::optional<std::int64_t> token_expiry(const std::string& token);
 // "401 Unauthorized", "200 OK", ... (the code alone for codes it does not name).
 std::string http_status_line(int status);
 
-// A length of time in words: "59 min", "2 h 5 min", "3 days".
+// A length of time in whole seconds, in words as format_duration (core/clock.h) puts it.
 std::string duration_text(std::int64_t seconds);
 
 }  // namespace userpool::web
