@@ -5,7 +5,7 @@
 # Debian packages the build, the tests and the served app need. Commands that
 # this machine may have from elsewhere (node, npm) are checked by command.
 APT_PACKAGES=(
-  cmake ninja-build g++ pkg-config dpkg-dev libssl-dev
+  cmake ninja-build g++ ccache pkg-config dpkg-dev libssl-dev
   emscripten nlohmann-json3-dev catch2 libexpected-dev
   chromium fonts-noto-core fonts-dejavu-core python3-fonttools
 )
