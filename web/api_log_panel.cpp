@@ -14,14 +14,6 @@ constexpr float kListEms = 14.0f;    // the most height the list of requests tak
 constexpr float kBodyEms = 18.0f;    // height of the request and response text
 constexpr float kFilterEms = 18.0f;  // width of the filter field
 
-// Read-only, selectable text in the mono font (the learner can select part
-// of a body and copy it with the keyboard).
-void wire_text(const UiContext& ctx, const char* id, std::string* text, float height) {
-  if (ctx.fonts.mono != nullptr) ImGui::PushFont(ctx.fonts.mono);
-  ImGui::InputTextMultiline(id, text, ImVec2(-1, height), ImGuiInputTextFlags_ReadOnly);
-  if (ctx.fonts.mono != nullptr) ImGui::PopFont();
-}
-
 float badge_height() { return ImGui::GetTextLineHeight() + 2 * ems(0.1f); }
 
 }  // namespace
@@ -51,7 +43,11 @@ void ApiLogPanel::draw_toolbar() {
   ImGui::SetNextItemWidth(ems(kFilterEms));
   ImGui::InputTextWithHint("###apilog.filter", "Filter by operation or body text", &filter_);
   ImGui::SameLine();
-  ImGui::Checkbox("Errors only###apilog.errors_only", &errors_only_);
+  // A toggle, not a checkbox: beside the filter, a checkbox's white square
+  // reads as a second text field.
+  if (errors_only_ ? primary_button("Errors only###apilog.errors_only") : ImGui::Button("Errors only###apilog.errors_only"))
+    errors_only_ = !errors_only_;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(errors_only_ ? "Showing failed requests only" : "Show failed requests only");
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%zu of %zu requests", rows_.size(), ctx_.api.log().size());
@@ -138,10 +134,14 @@ void ApiLogPanel::draw_row(int row, const ApiLogEntry& entry) {
   // a click in the first frame the row is hovered).
   if (ImGui::Selectable(label.c_str(), entry.id == selected_id_, ImGuiSelectableFlags_SpanAllColumns))
     selected_id_ = entry.id;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (virtual clock)", iso.c_str());
+  if (ImGui::IsItemHovered()) {
+    // Above the row, so it hides none of the row's own cells or the next row's.
+    ImGui::SetNextWindowPos(ImGui::GetItemRectMin(), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetTooltip("%s (virtual clock)", iso.c_str());
+  }
   ImGui::TableSetColumnIndex(1);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(std::string(plain_operation(entry.operation)).c_str());
+  text_fitted(std::string(plain_operation(entry.operation)), ImGui::GetContentRegionAvail().x);
   ImGui::TableSetColumnIndex(2);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFrameHeight() - badge_height()) * 0.5f);
   badge(std::to_string(entry.status), entry.status == 200 ? colors::green() : colors::red());
@@ -149,13 +149,15 @@ void ApiLogPanel::draw_row(int row, const ApiLogEntry& entry) {
   if (entry.status != 200) {
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, colors::red());
-    ImGui::TextUnformatted(error_type(entry).c_str());
+    text_fitted(error_type(entry), ImGui::GetContentRegionAvail().x);
     ImGui::PopStyleColor();
   }
   ImGui::TableSetColumnIndex(4);
   ImGui::AlignTextToFramePadding();
   if (ctx_.fonts.mono != nullptr) ImGui::PushFont(ctx_.fonts.mono);
-  ImGui::TextDisabled("%s", text.summary.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  text_fitted(text.summary, ImGui::GetContentRegionAvail().x);
+  ImGui::PopStyleColor();
   if (ctx_.fonts.mono != nullptr) ImGui::PopFont();
 }
 
@@ -190,13 +192,13 @@ void ApiLogPanel::draw_detail() {
     ImGui::TextUnformatted("Request");
     ImGui::SameLine();
     if (ImGui::SmallButton("Copy###apilog.copy.request")) ctx_.copy(detail_.request, detail_.operation + " request");
-    wire_text(ctx_, "###apilog.request", &detail_.request, ems(kBodyEms));
+    code_view(ctx_, "###apilog.request", detail_.request, ems(kBodyEms));
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Response");
     ImGui::SameLine();
     if (ImGui::SmallButton("Copy###apilog.copy.response")) ctx_.copy(detail_.response, detail_.operation + " response");
-    wire_text(ctx_, "###apilog.response", &detail_.response, ems(kBodyEms));
+    code_view(ctx_, "###apilog.response", detail_.response, ems(kBodyEms));
     ImGui::EndTable();
   }
   ImGui::Spacing();

@@ -26,7 +26,7 @@ void label_value(const char* label, const std::string& value, ImFont* mono) {
 App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock_(ctx_), wizard_(ctx_),
       pool_console_(ctx_), try_it_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_),
       saved_work_(ctx_), api_gateway_(ctx_), beanstalk_(ctx_), lessons_(ctx_) {
-  lessons_.show_me = [this](const std::string& widget) { show_me(widget); };
+  lessons_.show_me = [this](const std::string& widget, const std::string& pool_id) { show_me(widget, pool_id); };
   regenerate_examples();
 }
 
@@ -95,7 +95,7 @@ void App::draw_header() {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), rgb(0x232f3e));
+  draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), rgb(chrome::kHeaderBar));
   const float pad = ImGui::GetStyle().WindowPadding.x * 1.5f;
   ImGui::PushStyleColor(ImGuiCol_Text, colors::kWhite);
   if (ctx_.fonts.heading != nullptr) ImGui::PushFont(ctx_.fonts.heading);
@@ -104,10 +104,10 @@ void App::draw_header() {
   if (ctx_.fonts.heading != nullptr) ImGui::PopFont();
   ImGui::PopStyleColor();
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + (height - ImGui::GetFrameHeight()) * 0.5f));
-  ImGui::PushStyleColor(ImGuiCol_Button, rgb(0x3b4a5c));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(0x4b5d72));
+  ImGui::PushStyleColor(ImGuiCol_Button, rgb(chrome::kHeaderButton));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(chrome::kHeaderButtonHovered));
   ImGui::PushStyleColor(ImGuiCol_Text, colors::kWhite);
-  ImGui::PushStyleColor(ImGuiCol_Border, rgb(0x5f6b7a));
+  ImGui::PushStyleColor(ImGuiCol_Border, rgb(chrome::kHeaderButtonBorder));
   // The theme switch at the right end, the clock to its left.
   const char* switch_label = current_theme() == Theme::kDark ? "Light###theme.toggle" : "Dark###theme.toggle";
   const float switch_width = ImGui::CalcTextSize("Light").x + 2 * ImGui::GetStyle().FramePadding.x;
@@ -136,7 +136,13 @@ void App::draw_sidebar(float height) {
   ImGui::TextDisabled("USER POOLS");
   for (const auto& p : pools_) {
     const bool selected = ctx_.view == View::kPool && ctx_.pool_id == p.id;
-    if (nav_item((p.name + "###nav.pool." + p.id).c_str(), selected)) ctx_.open_pool(p.id);
+    // Cognito lets pools share a name (a lesson started twice makes two):
+    // the end of the ID tells them apart.
+    const bool shared = std::count_if(pools_.begin(), pools_.end(), [&](const PoolEntry& e) { return e.name == p.name; }) > 1;
+    const std::string suffix = shared ? "  " + p.id.substr(p.id.size() - std::min<std::size_t>(p.id.size(), 5)) : "";
+    const float room = ems(kSidebarEms - 1.2f) - ImGui::GetStyle().FramePadding.x - ImGui::CalcTextSize(suffix.c_str()).x;
+    if (nav_item((fit_text(p.name, room) + suffix + "###nav.pool." + p.id).c_str(), selected)) ctx_.open_pool(p.id);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", p.name.c_str(), p.id.c_str());
   }
   if (pools_.empty()) {
     ImGui::SetCursorPosX(ems(0.6f));
@@ -184,20 +190,23 @@ void App::draw_main() {
   }
 }
 
-void App::show_me(const std::string& widget) {
+void App::show_me(const std::string& widget, const std::string& pool_id) {
   const auto starts = [&](const char* prefix) { return widget.starts_with(prefix); };
   if (starts("wizard.")) {
     if (ctx_.view != View::kCreatePool) wizard_.open();
     ctx_.open(View::kCreatePool);
     wizard_.show_step_of(widget);
   } else if (starts("pool.") || starts("users.") || starts("clients.") || starts("settings.")) {
-    // The pool the learner has open, else the newest one.
-    if (ctx_.view != View::kPool && !pools_.empty() &&
-        std::none_of(pools_.begin(), pools_.end(), [&](const PoolEntry& e) { return e.id == ctx_.pool_id; }))
+    // The pool the step is about; else the one the learner has open, else the newest.
+    if (!pool_id.empty())
+      ctx_.pool_id = pool_id;
+    else if (ctx_.view != View::kPool && !pools_.empty() &&
+             std::none_of(pools_.begin(), pools_.end(), [&](const PoolEntry& e) { return e.id == ctx_.pool_id; }))
       ctx_.pool_id = pools_.back().id;
     if (!ctx_.pool_id.empty()) ctx_.open_pool(ctx_.pool_id);
     pool_console_.show_tab_of(widget);
   } else if (starts("tryit.")) {
+    if (!pool_id.empty()) try_it_.use_pool(pool_id);
     ctx_.open(View::kTryIt);
     try_it_.show_page_of(widget);
   } else if (starts("inbox.")) {
@@ -229,7 +238,8 @@ void App::draw_welcome() {
       "This sandbox simulates a Cognito user pool in your browser. No AWS account is needed and nothing leaves this "
       "page. Everything that expires in a user pool (codes, tokens, sessions) runs on the virtual clock shown above.");
   ImGui::Spacing();
-  if (primary_button("Create your first user pool###welcome.create_pool")) {
+  if (primary_button(pools_.empty() ? "Create your first user pool###welcome.create_pool"
+                                     : "Create a user pool###welcome.create_pool")) {
     wizard_.open();
     ctx_.open(View::kCreatePool);
   }
@@ -259,7 +269,7 @@ void App::draw_notices() {
     const ImVec2 max(viewport->WorkPos.x + viewport->WorkSize.x - ems(1), y);
     const ImVec2 min(max.x - size.x - 2 * pad.x, max.y - size.y - 2 * pad.y);
     ImDrawList* draw = ImGui::GetForegroundDrawList();
-    draw->AddRectFilled(min, max, it->error ? rgb(0xd91515) : rgb(0x232f3e), ems(0.3f));
+    draw->AddRectFilled(min, max, it->error ? rgb(chrome::kErrorNotice) : rgb(chrome::kHeaderBar), ems(0.3f));
     draw->AddText(nullptr, 0, ImVec2(min.x + pad.x, min.y + pad.y), colors::kWhite, it->text.c_str(), nullptr, ems(30));
     y = min.y - ems(0.4f);
   }

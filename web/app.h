@@ -61,8 +61,9 @@ class App {
   void switch_theme_if_asked();
   void draw_sidebar(float height);
   void draw_main();
-  // Opens the view that holds a widget and scrolls it into sight.
-  void show_me(const std::string& widget);
+  // Opens the view that holds a widget and scrolls it into sight; a pool's
+  // widget in the pool `pool_id` names (else the open or the newest pool).
+  void show_me(const std::string& widget, const std::string& pool_id);
   void draw_welcome();
   void draw_notices();
   void refresh_pools();

@@ -32,7 +32,9 @@ std::string lifetime(const Json& client, const char* member, const char* unit_me
                      int fallback) {
   const int value = client.value(member, fallback);
   const std::string unit = client.value("/TokenValidityUnits"_json_pointer / unit_member, std::string(fallback_unit));
-  return std::to_string(value) + " " + unit;
+  // Cognito's unit names are plural ("hours"): one of them reads singular.
+  const bool one = value == 1 && unit.ends_with('s');
+  return std::to_string(value) + " " + (one ? unit.substr(0, unit.size() - 1) : unit);
 }
 
 int in_minutes(const Json& client, const char* member, const char* unit_member, const char* fallback_unit, int fallback) {

@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "web/ui_context.h"
+#include "web/widgets.h"
 
 namespace userpool::web {
 namespace {
@@ -112,11 +113,19 @@ std::vector<MarkupBlock> parse_markup(std::string_view text) {
 
 void draw_markup(const UiContext& ctx, std::string_view text) {
   const float left = ImGui::GetCursorPosX();
-  const float right = left + ImGui::GetContentRegionAvail().x;
+  // The space of what holds the text (a card, a column), not the window's.
+  const float right = left + width_left();
   const float indent = ImGui::GetFontSize() * 1.6f;
+  const float gap = ImGui::GetStyle().ItemSpacing.y;
+  // Lines of a paragraph one line height apart, as wrapped text is; a word
+  // longer than the whole line wraps inside it, nothing else does.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
+  ImGui::PushTextWrapPos(right);
   bool previous_was_item = false;
+  bool first = true;
   for (const MarkupBlock& block : parse_markup(text)) {
-    if (!block.list_item || !previous_was_item) ImGui::Spacing();
+    if (!first) ImGui::Dummy(ImVec2(0, block.list_item && previous_was_item ? gap * 0.5f : gap));
+    first = false;
     ImGui::SetCursorPosX(left);
     if (block.list_item) {
       ImGui::Bullet();
@@ -126,6 +135,9 @@ void draw_markup(const UiContext& ctx, std::string_view text) {
     draw_runs(ctx, block.runs, block.list_item ? left + indent : left, right);
     previous_was_item = block.list_item;
   }
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleVar();
+  ImGui::Dummy(ImVec2(0, 0));  // the usual space before what follows
 }
 
 }  // namespace userpool::web

@@ -17,6 +17,20 @@ std::string step_count(const lessons::Lesson& lesson) {
   return std::to_string(lesson.steps.size()) + (lesson.steps.size() == 1 ? " step" : " steps");
 }
 
+// How far the lesson is: a thin track filled in the accent colour. (ImGui's
+// ProgressBar is drawn as a framed field, which empty reads as a text box.)
+void progress_track(float fraction) {
+  const float height = ems(0.3f);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_Separator), height);
+  if (fraction > 0)
+    draw->AddRectFilled(at, ImVec2(at.x + std::max(height, width * std::min(fraction, 1.0f)), at.y + height),
+                        colors::blue(), height);
+  ImGui::Dummy(ImVec2(width, height));
+}
+
 }  // namespace
 
 float LessonPanel::step_width() const {
@@ -121,7 +135,7 @@ void LessonPanel::draw_step(float width, float height) {
   ImGui::PopTextWrapPos();
   const std::size_t total = lesson->steps.size();
   const std::size_t at = std::min(ctx_.lessons.progress().step_index(), total);
-  ImGui::ProgressBar(static_cast<float>(at) / static_cast<float>(total), ImVec2(-1, ems(0.4f)), "");
+  progress_track(static_cast<float>(at) / static_cast<float>(total));
   ImGui::Spacing();
 
   if (const lessons::Step* done = ctx_.lessons.just_completed(); done != nullptr && !done->explanation.empty()) {
@@ -146,7 +160,8 @@ void LessonPanel::draw_step(float width, float height) {
     ImGui::PopTextWrapPos();
     if (ctx_.fonts.heading != nullptr) ImGui::PopFont();
     // Above the text, so it is in sight however long the text is.
-    if (!step->highlight.empty() && primary_button("Show me###lesson.show_me") && show_me) show_me(step->highlight);
+    if (!step->highlight.empty() && primary_button("Show me###lesson.show_me") && show_me)
+      show_me(step->highlight, ctx_.lessons.step_pool_id(ctx_));
     draw_markup(ctx_, step->text);
     ImGui::Spacing();
     draw_step_actions(*step);

@@ -18,7 +18,9 @@ class LessonPanel {
 
   // Opens the view and scrolls to the widget with that name (the app knows
   // where each widget lives).
-  std::function<void(const std::string& widget)> show_me;
+  // "Show me": the widget to bring into sight, and the user pool the step is
+  // about (its ID; empty when the step names none).
+  std::function<void(const std::string& widget, const std::string& pool_id)> show_me;
 
   // The lessons view: every lesson, its progress, start or continue; a
   // presenter's own lesson file.

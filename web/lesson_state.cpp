@@ -38,6 +38,10 @@ const lessons::Step* LessonState::just_completed() const {
   return l && !just_completed_.empty() ? l->find_step(just_completed_) : nullptr;
 }
 
+std::string LessonState::step_pool_id(UiContext& ctx) {
+  return progress_.active_step_pool_id(catalogue_, ctx.api.account(), ctx.session);
+}
+
 void LessonState::start(UiContext& ctx, const std::string& lesson_id) {
   const std::string client_before = ctx.session.client_id;
   const auto started = progress_.start(catalogue_, lesson_id, ctx.api.account(), ctx.session);

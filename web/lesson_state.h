@@ -31,6 +31,9 @@ class LessonState {
   bool complete() const { return progress_.complete(catalogue_); }
   bool finished(const std::string& lesson_id) const;
 
+  // The ID of the user pool the active step is about (the one its check or
+  // solution names), or empty.
+  std::string step_pool_id(UiContext& ctx);
   // Why the active step is not done yet (the check's reason), or empty.
   const std::string& not_yet() const { return not_yet_; }
   // The step completed last in this lesson (to show its explanation), or nullptr.

@@ -16,11 +16,7 @@ std::string joined(const Json& list, const char* empty = "None") {
   return out.empty() ? empty : out;
 }
 
-void row(const char* label, const std::string& value) {
-  ImGui::TextDisabled("%s", label);
-  ImGui::SameLine(ems(12));
-  ImGui::TextWrapped("%s", value.c_str());
-}
+void row(const char* label, const std::string& value) { value_row(label, value); }
 
 std::string sign_in_identifiers(const Json& pool) {
   if (pool.contains("UsernameAttributes")) return "Username is " + joined(pool["UsernameAttributes"], "");
@@ -86,18 +82,22 @@ void PoolConsole::draw() {
   };
   if (ImGui::BeginTabBar("pool.tabs")) {
     if (ImGui::BeginTabItem("Overview###pool.tab.overview", nullptr, flags("overview"))) {
+      underline_selected_tab();
       draw_overview();
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Users###pool.tab.users", nullptr, flags("users"))) {
+      underline_selected_tab();
       users_.draw(pool_);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("App clients###pool.tab.clients", nullptr, flags("clients"))) {
+      underline_selected_tab();
       clients_.draw(pool_);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Settings###pool.tab.settings", nullptr, flags("settings"))) {
+      underline_selected_tab();
       settings_.draw(pool_);
       ImGui::EndTabItem();
     }
@@ -150,9 +150,9 @@ void PoolConsole::draw_overview() {
                  "https://cognito-idp." + region + ".amazonaws.com/" + ctx_.pool_id + "/.well-known/jwks.json",
                  "pool.jwks_url");
   if (!jwks_.is_null()) {
-    // Plain text, not a text box: a box would take the mouse wheel from the page.
+    // Whole, unwrapped (a key's modulus is one long line): scrolled sideways.
     const std::string text = jwks_.dump(2);
-    text_in(ctx_.fonts.mono, text.c_str());
+    code_view(ctx_, "###pool.jwks", text, ems(40));
     if (ImGui::SmallButton("Copy JWKS###pool.jwks.copy")) ctx_.copy(text, "JWKS");
   }
   end_card();

@@ -11,7 +11,7 @@ namespace {
 
 void locked_row(const char* label, const std::string& value) {
   ImGui::TextDisabled("%s", label);
-  ImGui::SameLine(ems(12));
+  ImGui::SameLine(row_field_x());
   ImGui::TextUnformatted(value.c_str());
   ImGui::SameLine();
   lock_mark();
@@ -146,10 +146,14 @@ void PoolSettingsPage::draw(const Json& pool) {
   begin_card(width);
   heading(ctx_, "Sign-up and deletion");
   card_separator();
+  // Each caption says what the box's current state does.
   ImGui::Checkbox("Enable self-registration###settings.self_registration", &form_.self_registration);
-  help_text("Off: only administrators create users (SignUp is refused with NotAuthorizedException).");
+  help_text(form_.self_registration
+                ? "On: anyone with the app client ID can sign up from your app (SignUp)."
+                : "Off: only administrators create users (SignUp is refused with NotAuthorizedException).");
   ImGui::Checkbox("Deletion protection###settings.deletion_protection", &form_.deletion_protection);
-  help_text("On: DeleteUserPool is refused until this is turned off.");
+  help_text(form_.deletion_protection ? "On: DeleteUserPool is refused until this is turned off."
+                                      : "Off: the pool can be deleted, with all its users.");
   end_card();
   ImGui::Spacing();
 

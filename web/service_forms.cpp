@@ -24,22 +24,6 @@ void step_heading(const UiContext& ctx, int step, const char* title) {
   if (font != nullptr) ImGui::PopFont();
 }
 
-float row_field_x() { return ems(11); }
-
-void row_label(const char* label) {
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(label);
-  ImGui::SameLine(row_field_x());
-}
-
-void value_row(const char* label, const std::string& value, ImFont* font) {
-  ImGui::TextDisabled("%s", label);
-  ImGui::SameLine(row_field_x());
-  if (font != nullptr) ImGui::PushFont(font);
-  ImGui::TextWrapped("%s", value.c_str());
-  if (font != nullptr) ImGui::PopFont();
-}
-
 bool named_combo(const char* id, const std::vector<ComboChoice>& choices, std::string* value, float width,
                  const char* empty_preview) {
   std::string preview = empty_preview;

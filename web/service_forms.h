@@ -1,5 +1,5 @@
 // Form pieces the connected-service panels (API Gateway, Elastic Beanstalk)
-// share: numbered steps, labelled rows, combos whose choices tests and
+// share: numbered steps, combos whose choices tests and
 // lessons can name, and a panel's last error shown where it happened.
 #pragma once
 
@@ -21,13 +21,6 @@ struct ComboChoice {
 
 // A card's title with its step number in a filled circle ("2  Add a resource").
 void step_heading(const UiContext& ctx, int step, const char* title);
-
-// The label of a form row, left of its field; the field follows on the same line.
-void row_label(const char* label);
-// A read-only row: a grey label, then the value (in `font` when not null).
-void value_row(const char* label, const std::string& value, ImFont* font = nullptr);
-// The column where a row's field starts.
-float row_field_x();
 
 // A combo named `id` (a widget name such as "apigw.method"), its choices
 // named "<id>.<value>". Writes the choice picked into *value and returns

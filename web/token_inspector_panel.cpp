@@ -203,6 +203,17 @@ void TokenInspectorPanel::draw_controls() {
 
 void TokenInspectorPanel::draw_edit_bar() {
   const Slot target = source_ == Source::kPasted ? kPastedSlot : edit_slot_;
+  // Nothing to edit: no signed-in session, or nothing pasted yet.
+  const bool have_token = source_ == Source::kPasted
+                              ? !paste_text_.empty()
+                              : !(ctx_.session.id_token.empty() && ctx_.session.access_token.empty());
+  if (!have_token) {
+    if (editing_) {
+      editing_ = false;
+      for (InspectedToken& t : tokens_) t.restore();
+    }
+    return;
+  }
   if (ImGui::Button(editing_ ? "Stop editing###tokens.edit" : "Edit the claims###tokens.edit")) {
     editing_ = !editing_;
     // Leaving edit mode shows the tokens as they were issued again.

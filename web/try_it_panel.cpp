@@ -92,6 +92,10 @@ void TryItPanel::choose(const std::string& pool_id, const std::string& client_id
   refresh();
 }
 
+void TryItPanel::use_pool(const std::string& pool_id) {
+  if (pool_id != ctx_.session.pool_id) choose(pool_id, "");
+}
+
 void TryItPanel::draw_pickers() {
   const auto pick = [](const char* label, const char* id, const std::vector<Choice>& list, const std::string& current,
                        std::string* picked) {

@@ -45,6 +45,10 @@ class TryItPanel {
   // for a lesson's "Show me". Pages that only an answer leads to (a
   // challenge, signed in) are left as they are.
   void show_page_of(const std::string& widget);
+  // Makes the app the one of `pool_id` (its first app client), unless it is
+  // already: "Show me" for a step about that pool. Changing pool forgets the
+  // session, as the pool picker does.
+  void use_pool(const std::string& pool_id);
   // The last API error, as "__type: message" (empty when the last call worked).
   const std::string& error() const { return form_.error; }
   // The sign-up password against the pool's policy, as the checklist shows it.

@@ -41,6 +41,7 @@ void UsersPage::refresh(const std::string& pool_id) {
   pool_id_ = pool_id;
   revision_ = ctx_.api.revision();
   rows_.clear();
+  column_widths_.clear();
   // Every page of ListUsers; the table clips what it draws, so large pools stay fast.
   Json request = {{"UserPoolId", pool_id}, {"Limit", 60}};
   for (;;) {
@@ -101,13 +102,37 @@ void UsersPage::draw_table() {
     help_text("No users yet. Create one here, or sign one up in Try it.");
     return;
   }
-  const float height = std::min(ems(16), ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(shown.size()) + 1.5f) + ems(0.5f));
+  static constexpr const char* kHeaders[] = {"User name", "Email address", "Phone number", "Status", "Enabled", "Created"};
+  if (column_widths_.empty()) {
+    // The widest cell of each column, headers included (emptied when the rows change).
+    column_widths_.assign(6, 0.0f);
+    const float badge_pad = ems(0.9f);
+    const auto widen = [&](std::size_t column, const std::string& text, float extra = 0) {
+      column_widths_[column] = std::max(column_widths_[column], ImGui::CalcTextSize(text.c_str()).x + extra);
+    };
+    for (std::size_t c = 0; c < 6; ++c) widen(c, kHeaders[c]);
+    for (const Row& r : rows_) {
+      widen(0, r.username);
+      widen(1, r.email);
+      widen(2, r.phone);
+      widen(3, r.status, badge_pad);
+      widen(4, r.enabled ? "Enabled" : "Disabled", badge_pad);
+      widen(5, r.created);
+    }
+  }
+  // Every column as wide as its widest cell: stretched to fill a wide view,
+  // scrolled sideways in a narrow one (beside a lesson), never cut.
+  float needed = 0;
+  for (float w : column_widths_) needed += w + 2 * ImGui::GetStyle().CellPadding.x;
+  const float view = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+  const float side_bar = needed > view ? ImGui::GetStyle().ScrollbarSize : 0.0f;
+  const float height =
+      std::min(ems(16), ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(shown.size()) + 1.5f) + ems(0.5f)) + side_bar;
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                     ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("users.table", 6, kFlags, ImVec2(0, height))) return;
+                                     ImGuiTableFlags_ScrollX;
+  if (!ImGui::BeginTable("users.table", 6, kFlags, ImVec2(0, height), std::max(needed, view))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  for (const char* h : {"User name", "Email address", "Phone number", "Status", "Enabled", "Created"})
-    ImGui::TableSetupColumn(h);
+  for (std::size_t c = 0; c < 6; ++c) ImGui::TableSetupColumn(kHeaders[c], ImGuiTableColumnFlags_WidthStretch, column_widths_[c]);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(shown.size()));
@@ -157,11 +182,9 @@ void UsersPage::draw_create(const Json& pool) {
   }
   ImGui::SetNextItemWidth(ems(20));
   ImGui::InputText("Email address###users.new.email", &new_user_.email);
-  ImGui::SameLine();
   ImGui::Checkbox("Mark email address as verified###users.new.email_verified", &new_user_.email_verified);
   ImGui::SetNextItemWidth(ems(20));
   ImGui::InputTextWithHint("Phone number###users.new.phone", "+12065550100", &new_user_.phone);
-  ImGui::SameLine();
   ImGui::Checkbox("Mark phone number as verified###users.new.phone_verified", &new_user_.phone_verified);
   ImGui::TextUnformatted("Temporary password");
   int generate = new_user_.generate_password ? 0 : 1;
@@ -234,7 +257,9 @@ void UsersPage::draw_detail() {
   ImGui::SameLine();
   badge(enabled ? "Enabled" : "Disabled", status_color(enabled ? "Enabled" : "Disabled"));
   card_separator();
-  if (ImGui::BeginTable("users.detail.attributes", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+  // As wide as the card (ImGui would make it as wide as the window).
+  if (ImGui::BeginTable("users.detail.attributes", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
+                        ImVec2(width_left(), 0))) {
     ImGui::TableSetupColumn("Attribute", ImGuiTableColumnFlags_WidthFixed, ems(12));
     ImGui::TableSetupColumn("Value");
     ImGui::TableHeadersRow();

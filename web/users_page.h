@@ -4,7 +4,6 @@
 // flags), and one user's detail with attributes, groups and actions.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -43,6 +42,8 @@ class UsersPage {
   std::string pool_id_;
   std::uint64_t revision_ = ~0ull;
   std::vector<Row> rows_;
+  // Each column's width for its widest cell, measured once per change of rows.
+  std::vector<float> column_widths_;
   std::string search_;
   std::string selected_;
   Json selected_user_;  // AdminGetUser of the selected user

@@ -8,6 +8,7 @@
 #include "core/json.h"
 
 struct ImFont;
+struct ImDrawList;
 
 namespace userpool::web {
 
@@ -22,9 +23,40 @@ void end_card();
 // A horizontal rule across the open card (ImGui::Separator would run to the
 // window's edge).
 void card_separator();
+// The width from the cursor to the right edge of what holds it: the open
+// card's content, else the window's. ImGui's GetContentRegionAvail() knows
+// only the window, so a table or a paragraph in a card sized by it would run
+// past the card.
+float width_left();
+
+// Where each card of the current frame was drawn, for the UI tests' layout
+// check (tests/web/layout_check.h): its rectangle, and the vertices its
+// content added to the window's draw list (they must all lie inside it).
+struct DrawnCard {
+  const ImDrawList* draw_list = nullptr;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int first_vertex = 0, end_vertex = 0;
+};
+const std::vector<DrawnCard>& cards_drawn();
 
 // Text in `font` (falls back to the current font when null).
 void text_in(ImFont* font, const char* text);
+// `text` cut to `width` in the current font, ending in "..." when it had
+// to be cut.
+std::string fit_text(const std::string& text, float width);
+// Text cut to `width` with "..." when longer, the whole of it in a tooltip
+// (a table cell, a list entry).
+void text_fitted(const std::string& text, float width);
+
+// Labelled rows, their values lined up in one column across the app.
+// The column where a row's value or field starts (from the left of what
+// holds it, a card or the window).
+float row_field_x();
+// The label of a form row, left of its field; the field follows on the same line.
+void row_label(const char* label);
+// A read-only row: a grey label, then the value wrapped in the space left
+// (in `font` when not null).
+void value_row(const char* label, const std::string& value, ImFont* font = nullptr);
 // A heading line in the heading font.
 void heading(const UiContext& ctx, const char* text);
 // Grey explanatory text, wrapped.
@@ -37,17 +69,29 @@ bool primary_button(const char* label);
 // A destructive action: red text.
 bool danger_button(const char* label);
 
-// A value in the mono font with a "Copy" button beside it (IDs, secrets, tokens).
+// A value in the mono font with a "Copy" button beside it (IDs, secrets,
+// URLs), as a row when `label` is given. A value too long for the line goes
+// on the lines below, whole, the button staying beside the label.
 void copyable_value(UiContext& ctx, const char* label, const std::string& value, const char* id);
 // A coloured pill (user status, outcome).
 void badge(const std::string& text, unsigned color);
 unsigned status_color(std::string_view status);  // CONFIRMED green, UNCONFIRMED amber, ...
 
 // A small padlock with a tooltip: the setting cannot change after creation.
+// Sits on the text baseline of its line (beside a checkbox or a heading).
 void lock_mark();
 
-// Pretty JSON, read-only but selectable, in the mono font.
-void json_view(UiContext& ctx, const char* id, const Json& value, float height);
+// Read-only, selectable text in the mono font (JSON, a request on the wire),
+// never wrapped: a pane as wide as the space left and at most `max_height`
+// tall (shorter when the text is), with scroll bars for what does not fit.
+// The mouse wheel scrolls the page, not the pane, unless the pane is full.
+void code_view(UiContext& ctx, const char* id, const std::string& text, float max_height);
+// Pretty JSON in a code_view.
+void json_view(UiContext& ctx, const char* id, const Json& value, float max_height);
+
+// Marks the tab just begun (BeginTabItem answered true) as the selected one,
+// with an underline in the accent colour, as the AWS console does.
+void underline_selected_tab();
 
 // A date from an API response (epoch seconds) as "2026-01-15 10:00:00 UTC";
 // "-" when the value is not a number.

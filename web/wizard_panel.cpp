@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "web/named_item.h"
+#include "web/widget_registry.h"
 #include "web/widgets.h"
 #include "web/wizard_draft.h"
 
@@ -17,7 +18,8 @@ const char* const kStandardAttributes[] = {"address", "birthdate", "email", "fam
                                            "locale", "middle_name", "name", "nickname", "phone_number", "picture",
                                            "preferred_username", "profile", "updated_at", "website", "zoneinfo"};
 
-float card_width() { return std::min(ImGui::GetContentRegionAvail().x, ems(48)); }
+// Clear of the step's scroll bar, however wide the window.
+float card_width() { return std::min(ImGui::GetContentRegionAvail().x - ems(0.6f), ems(48)); }
 
 // A checkbox with a line of explanation under it.
 bool option(const char* label, bool* value, const char* help, bool locked = false) {
@@ -46,20 +48,6 @@ bool choice(const char* label, E* value, E this_one, const char* help) {
     ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
   }
   return picked;
-}
-
-void int_field(const char* label, int* value, int min, int max, float width = ems(6)) {
-  ImGui::SetNextItemWidth(width);
-  if (ImGui::InputInt(label, value, 1, 10)) *value = std::clamp(*value, min - 1, max + 1);
-  name_last_item(label);  // InputInt does not report its label itself
-}
-
-void text_field(const char* label, std::string* value, float width = ems(22), const char* hint = nullptr) {
-  ImGui::SetNextItemWidth(width);
-  if (hint != nullptr)
-    ImGui::InputTextWithHint(label, hint, value);
-  else
-    ImGui::InputText(label, value);
 }
 
 void section(const UiContext& ctx, const char* title, const char* intro) {
@@ -119,8 +107,61 @@ void WizardPanel::discard_draft() {
 }
 
 void WizardPanel::field_error(const char* field) {
-  for (const auto& e : errors_)
-    if (e.field == field) error_text(e.message);
+  for (const auto& e : errors_) {
+    if (e.field != field) continue;
+    error_text(e.message);
+    // The page may be scrolled away from it: "Fix the fields marked" must
+    // come with the field in sight.
+    if (scroll_to_error_) {
+      if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+      scroll_to_error_ = false;
+    }
+  }
+}
+
+bool WizardPanel::invalid(const char* label) const {
+  const std::string_view name = widget_name(label);
+  return std::any_of(errors_.begin(), errors_.end(), [&](const FieldError& e) { return e.field == name; });
+}
+
+namespace {
+
+// An outline in the error colour around a field the last Next refused.
+struct ErrorOutline {
+  explicit ErrorOutline(bool on) : on_(on) {
+    if (!on_) return;
+    ImGui::PushStyleColor(ImGuiCol_Border, colors::red());
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(2.0f, ems(0.12f)));
+  }
+  ~ErrorOutline() {
+    if (!on_) return;
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
+  ErrorOutline(const ErrorOutline&) = delete;
+  ErrorOutline& operator=(const ErrorOutline&) = delete;
+
+ private:
+  bool on_;
+};
+
+}  // namespace
+
+void WizardPanel::int_field(const char* label, int* value, int min, int max) {
+  const ErrorOutline outline(invalid(label));
+  // Room for four digits between the - and + buttons.
+  ImGui::SetNextItemWidth(ems(9));
+  if (ImGui::InputInt(label, value, 1, 10)) *value = std::clamp(*value, min - 1, max + 1);
+  name_last_item(label);  // InputInt does not report its label itself
+}
+
+void WizardPanel::text_field(const char* label, std::string* value, float width, const char* hint) {
+  const ErrorOutline outline(invalid(label));
+  ImGui::SetNextItemWidth(width > 0 ? width : ems(22));
+  if (hint != nullptr)
+    ImGui::InputTextWithHint(label, hint, value);
+  else
+    ImGui::InputText(label, value);
 }
 
 void WizardPanel::draw() {
@@ -209,7 +250,9 @@ void WizardPanel::draw_step_1() {
     option("Allow users to sign in with a preferred user name###wizard.preferred_username", &c.preferred_username,
            "A second, changeable name users can sign in with (an alias).", true);
     option("Make user name case sensitive###wizard.case_sensitive", &c.case_sensitive,
-           "Off (recommended): \"Jane\" and \"jane\" are the same user.", true);
+           c.case_sensitive ? "On: \"Jane\" and \"jane\" are two different users."
+                            : "Off (recommended): \"Jane\" and \"jane\" are the same user.",
+           true);
     end_card();
   }
 }
@@ -258,7 +301,8 @@ void WizardPanel::draw_step_2() {
   begin_card(card_width());
   section(ctx_, "User account recovery", "How users reset a forgotten password.");
   option("Enable self-service account recovery - Recommended###wizard.recovery.enabled", &c.self_service_recovery,
-         "Off: only an administrator can reset a password (admin_only).");
+         c.self_service_recovery ? "On: users reset a forgotten password with a code sent to them."
+                                 : "Off: only an administrator can reset a password (admin_only).");
   if (c.self_service_recovery) {
     choice("Email only###wizard.recovery.email", &c.recovery, R::kEmailOnly, nullptr);
     choice("SMS only###wizard.recovery.sms", &c.recovery, R::kSmsOnly, nullptr);
@@ -275,14 +319,17 @@ void WizardPanel::draw_step_3() {
   begin_card(card_width());
   section(ctx_, "Self-service sign-up", nullptr);
   option("Enable self-registration###wizard.self_registration", &c.self_registration,
-         "Users sign themselves up from your app. Off: only administrators create users.");
+         c.self_registration ? "On: users sign themselves up from your app (SignUp)."
+                             : "Off: only administrators create users.");
   end_card();
   ImGui::Spacing();
   begin_card(card_width());
   section(ctx_, "Attribute verification and user account confirmation",
           "Cognito sends a code to confirm new accounts and verify contact details.");
   option("Allow Cognito to automatically send messages to verify and confirm - Recommended###wizard.assisted_verification",
-         &c.cognito_assisted_verification, "Off: users stay UNCONFIRMED until an administrator confirms them.");
+         &c.cognito_assisted_verification,
+         c.cognito_assisted_verification ? "On: Cognito sends the codes; users confirm themselves."
+                                         : "Off: users stay UNCONFIRMED until an administrator confirms them.");
   if (c.cognito_assisted_verification) {
     choice("Send email message, verify email address###wizard.verify.email", &c.verify, V::kEmail, nullptr);
     choice("Send SMS message, verify phone number###wizard.verify.phone", &c.verify, V::kPhone, nullptr);
@@ -415,7 +462,8 @@ void WizardPanel::draw_step_5() {
   text_field("User pool name###wizard.pool_name", &c.pool_name, ems(22), "MyUserPool");
   field_error("wizard.pool_name");
   option("Deletion protection###wizard.deletion_protection", &c.deletion_protection,
-         "On (the console's default): DeleteUserPool is refused until it is turned off.");
+         c.deletion_protection ? "On: DeleteUserPool is refused until it is turned off."
+                               : "Off: the pool can be deleted (the console turns this on by default).");
   end_card();
   ImGui::Spacing();
   begin_card(card_width());
@@ -578,6 +626,7 @@ void WizardPanel::draw_buttons() {
     if (primary_button("Next###wizard.next")) {
       errors_ = validate_step(choices_, step_);
       if (errors_.empty()) ++step_;
+      scroll_to_error_ = !errors_.empty();
     }
     if (!errors_.empty()) {
       ImGui::SameLine();

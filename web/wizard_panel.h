@@ -45,14 +45,21 @@ class WizardPanel {
   // a draft changed through the API is loaded, an edit here is saved.
   void sync_draft();
   void discard_draft();
-  // The error for a field on the current step, drawn under it.
+  // The error for a field on the current step, drawn under it; the first
+  // one is scrolled into sight after a refused Next.
   void field_error(const char* field);
+  // Fields outlined in red while the last attempt to go on found them wrong.
+  // A width of 0 is the usual width for the kind of field.
+  void text_field(const char* label, std::string* value, float width = 0, const char* hint = nullptr);
+  void int_field(const char* label, int* value, int min, int max);
+  bool invalid(const char* label) const;
 
   UiContext& ctx_;
   WizardChoices choices_;
   int step_ = 1;
   int show_step_ = 0;  // a page "Show me" asked for, or 0
   std::vector<FieldError> errors_;  // of the last attempt to leave the step
+  bool scroll_to_error_ = false;    // set by a refused Next, until the first error is drawn
   int creating_frames_ = 0;  // >0: "Creating..." is on screen; the work runs on the next frame
   std::string create_error_;
   Json saved_draft_;  // the draft as last saved or loaded

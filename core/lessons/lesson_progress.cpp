@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/lessons/lesson_replay.h"
+#include "core/lessons/lesson_template.h"
 
 namespace userpool::lessons {
 namespace {
@@ -84,6 +85,37 @@ Recheck LessonProgress::recheck(const LessonCatalogue& catalogue, Account& accou
   out.lesson_complete = true;
   if (!contains(completed_, l->id)) completed_.push_back(l->id);
   return out;
+}
+
+namespace {
+
+// The first pool a check names, looking where its templates may be.
+std::string pool_named_by(const Check& check) {
+  if (check.kind != Check::Kind::kSource) {
+    for (const Check& inner : check.checks)
+      if (std::string name = pool_named_by(inner); !name.empty()) return name;
+    return "";
+  }
+  std::string name = pool_named_in(check.source.request);
+  if (name.empty() && check.where) name = pool_named_in(*check.where);
+  if (name.empty()) name = pool_named_in(check.expected);
+  return name;
+}
+
+}  // namespace
+
+std::string LessonProgress::active_step_pool_id(const LessonCatalogue& catalogue, Account& account,
+                                                LessonSession& session) {
+  const Step* step = active_step(catalogue);
+  if (step == nullptr) return "";
+  std::string name = pool_named_by(step->check);
+  for (const Action& action : step->solution) {
+    if (!name.empty()) break;
+    name = action.kind == Action::Kind::kSignIn ? action.sign_in.pool : pool_named_in(action.request);
+  }
+  if (name.empty()) return "";
+  const auto id = resolve_reference("pool:" + name, LessonContext{account, session, memory_});
+  return id && id->is_string() ? id->get<std::string>() : "";
 }
 
 const std::vector<Action>& LessonProgress::solution(const LessonCatalogue& catalogue) const {

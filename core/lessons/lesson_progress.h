@@ -65,6 +65,10 @@ class LessonProgress {
 
   // "Show solution": the active step's Solution (empty when there is no
   // active step), and the same as the file wrote it, a JSON array to show.
+  // The ID of the user pool the active step is about: the first pool its
+  // check names with a template, else the first its solution names; empty
+  // when it names none, or that pool does not exist.
+  std::string active_step_pool_id(const LessonCatalogue& catalogue, Account& account, LessonSession& session);
   const std::vector<Action>& solution(const LessonCatalogue& catalogue) const;
   Json solution_as_written(const LessonCatalogue& catalogue) const;
   // "Do it for me": replays the active step's Solution, then rechecks.

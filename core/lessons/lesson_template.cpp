@@ -97,6 +97,24 @@ tl::expected<Json, std::string> resolve_reference(std::string_view reference, co
   return f->resolve(reference.substr(colon + 1), ctx);
 }
 
+std::string pool_named_in(const Json& value) {
+  if (value.is_string()) {
+    const auto pieces = split_templates(value.get_ref<const std::string&>());
+    if (!pieces) return "";
+    for (const Piece& piece : *pieces) {
+      if (!piece.is_reference) continue;
+      const std::string_view ref = piece.text;
+      for (std::string_view function : {"pool:", "pool_arn:"})
+        if (ref.starts_with(function)) return std::string(ref.substr(function.size()));
+      if (ref.starts_with("client:")) return std::string(ref.substr(7, ref.find('/') - 7));
+    }
+  } else if (value.is_structured()) {
+    for (const Json& member : value)
+      if (std::string name = pool_named_in(member); !name.empty()) return name;
+  }
+  return "";
+}
+
 std::string check_templates(const Json& value, std::string_view where) {
   if (value.is_string()) {
     const std::string& text = value.get_ref<const std::string&>();

@@ -43,6 +43,11 @@ tl::expected<Json, std::string> resolve_reference(std::string_view reference, co
 // (`where` names `value`, e.g. "Request").
 std::string check_templates(const Json& value, std::string_view where);
 
+// The name of the first user pool a template in `value` names
+// ({{pool:NAME}}, {{pool_arn:NAME}} or {{client:NAME/CLIENT}}); empty when
+// none does. How "Show me" knows which pool a step is about.
+std::string pool_named_in(const Json& value);
+
 // `value` with every template resolved: a string that is exactly one
 // template becomes its value (with its JSON type); in any other string each
 // template is replaced by its value as text (strings as they are, other

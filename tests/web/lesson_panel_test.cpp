@@ -112,7 +112,7 @@ TEST_CASE("A step completes by itself when the learner does it in the app") {
   CHECK(state(t).just_completed() != nullptr);
 }
 
-TEST_CASE("Every widget a lesson step points at exists, and 'Show me' brings it into sight") {
+TEST_CASE("Every widget a lesson step points at exists, and 'Show me' brings it into sight, in the pool the step names") {
   const web::LessonState shipped;
   for (const auto& lesson : shipped.catalogue().lessons) {
     for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
@@ -127,11 +127,28 @@ TEST_CASE("Every widget a lesson step points at exists, and 'Show me' brings it 
         ctx.lessons.do_it_for_me(ctx);
         REQUIRE(ctx.lessons.problem().empty());
       }
+      // Another pool is open, as when the learner looked elsewhere: Show me
+      // must turn to the step's own pool, not stay on this one.
+      const std::string decoy = t.ok("CreateUserPool", {{"PoolName", "decoy-pool"}})["UserPool"]["Id"];
+      t.app->api().touch();
+      ctx.open_pool(decoy);
       t.frames(2);
       REQUIRE(ctx.lessons.step() == &ctx.lessons.lesson()->steps[i]);
       if (!step.highlight.starts_with("nav.")) REQUIRE(t.click("lesson.show_me"));
       t.frames(12);
       CHECK(t.shown(step.highlight));
+      const bool in_a_pool = step.highlight.starts_with("pool.") || step.highlight.starts_with("users.") ||
+                             step.highlight.starts_with("clients.") || step.highlight.starts_with("settings.");
+      if (in_a_pool) {
+        const std::string named = ctx.lessons.step_pool_id(ctx);
+        CHECK_FALSE(named.empty());  // the step says which pool it is about
+        CHECK(ctx.view == web::View::kPool);
+        CHECK(ctx.pool_id == named);
+        CHECK(ctx.pool_id != decoy);
+      }
+      // Try it shows the app of the step's pool.
+      if (step.highlight.starts_with("tryit.") && !ctx.lessons.step_pool_id(ctx).empty())
+        CHECK(ctx.session.pool_id == ctx.lessons.step_pool_id(ctx));
     }
   }
 }

@@ -62,13 +62,21 @@ std::optional<web::WidgetRect> HeadlessUi::reveal(std::string_view name, const s
 }
 
 bool HeadlessUi::click(std::string_view name, const std::function<void()>& draw) {
-  const auto rect = reveal(name, draw);
+  auto rect = reveal(name, draw);
   if (!rect) return false;
   ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = ImVec2(rect->x + rect->w / 2, rect->y + rect->h / 2);
   // Hover first, as a real pointer does: items that allow overlap (tabs,
   // selectable rows) only take a press they were hovered for a frame before.
-  frame(draw);
+  // A view still settling (a scroll asked for last frame) moves the widget:
+  // the pointer follows it until it stays put.
+  for (int settle = 0; settle < 5; ++settle) {
+    io.MousePos = ImVec2(rect->x + rect->w / 2, rect->y + rect->h / 2);
+    frame(draw);
+    const auto now = web::widget_registry().find(name);
+    if (!now) return false;
+    if (now->x == rect->x && now->y == rect->y) break;
+    rect = now;
+  }
   io.MouseDown[0] = true;
   frame(draw);
   io.MouseDown[0] = false;
@@ -95,12 +103,21 @@ void HeadlessUi::frames(int count, const std::function<void()>& draw) {
   for (int i = 0; i < count; ++i) frame(draw);
 }
 
+void HeadlessUi::wheel(float notches, const std::function<void()>& draw) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(io.DisplaySize.x * 0.6f, io.DisplaySize.y * 0.55f);
+  io.MouseWheel = notches;
+  frame(draw);
+  io.MouseWheel = 0;
+  frame(draw);
+}
+
 int HeadlessUi::vertex_count() const {
   const ImDrawData* data = ImGui::GetDrawData();
   return data != nullptr ? data->TotalVtxCount : 0;
 }
 
-AppUnderTest::AppUnderTest() {
+AppUnderTest::AppUnderTest(float width, float height) : ui(width, height) {
   account.make_pool_keys = [](RandomSource&) { return shared_pool_keys(); };
   app = std::make_unique<web::App>(account);
   app->set_fonts(ui.fonts());

@@ -44,6 +44,9 @@ class HeadlessUi {
   bool type(std::string_view name, std::string_view text, const std::function<void()>& draw);
   // Draws `count` frames.
   void frames(int count, const std::function<void()>& draw);
+  // Turns the mouse wheel by `notches` (negative: down) over the middle of
+  // the main view, then draws two frames.
+  void wheel(float notches, const std::function<void()>& draw);
   // Vertices in the last frame's draw data: zero means nothing was drawn.
   int vertex_count() const;
 
@@ -56,7 +59,7 @@ class HeadlessUi {
 // keys, so creating one is fast). Panels are reached through the sidebar as a
 // learner would; the Account is there to check outcomes through the API.
 struct AppUnderTest {
-  AppUnderTest();
+  explicit AppUnderTest(float width = 1280, float height = 720);
   ~AppUnderTest();
 
   HeadlessUi ui;
