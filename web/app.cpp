@@ -15,12 +15,6 @@ constexpr float kHeaderLines = 2.4f;  // header height, in body text heights
 constexpr float kSidebarEms = 15.0f;
 constexpr float kCardEms = 40.0f;
 
-void label_value(const char* label, const std::string& value, ImFont* mono) {
-  ImGui::TextDisabled("%s", label);
-  ImGui::SameLine(ImGui::GetFontSize() * 9.0f);
-  text_in(mono, value.c_str());
-}
-
 }  // namespace
 
 App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock_(ctx_), wizard_(ctx_),
@@ -250,9 +244,9 @@ void App::draw_welcome() {
   begin_card(ImGui::GetFontSize() * kCardEms);
   heading(ctx_, "What Cognito identifiers look like");
   card_separator();
-  label_value("User pool ID", examples_.user_pool_id, ctx_.fonts.mono);
-  label_value("App client ID", examples_.app_client_id, ctx_.fonts.mono);
-  label_value("User sub", examples_.sub, ctx_.fonts.mono);
+  value_row("User pool ID", examples_.user_pool_id, ctx_.fonts.mono);
+  value_row("App client ID", examples_.app_client_id, ctx_.fonts.mono);
+  value_row("User sub", examples_.sub, ctx_.fonts.mono);
   ImGui::Spacing();
   if (ImGui::Button("Generate new examples")) regenerate_examples();
   end_card();

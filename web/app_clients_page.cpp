@@ -94,37 +94,27 @@ void AppClientsPage::draw_client(const Json& client) {
   copyable_value(ctx_, "Client ID", id, ("clients.id." + id).c_str());
   const std::string secret = client.value("ClientSecret", "");
   if (secret.empty()) {
-    ImGui::TextDisabled("Client secret");
-    ImGui::SameLine(ems(10));
-    ImGui::TextUnformatted("None (a public client, for browsers and mobile apps)");
+    value_row("Client secret", "None (a public client, for browsers and mobile apps)");
   } else if (secrets_shown_.count(id) != 0) {
     copyable_value(ctx_, "Client secret", secret, ("clients.secret." + id).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton(("Hide###clients.hide_secret." + id).c_str())) secrets_shown_.erase(id);
   } else {
     ImGui::TextDisabled("Client secret");
-    ImGui::SameLine(ems(10));
+    ImGui::SameLine(row_field_x());
     ImGui::TextUnformatted("********");
     ImGui::SameLine();
     if (ImGui::SmallButton(("Show client secret###clients.show_secret." + id).c_str())) secrets_shown_.insert(id);
   }
   std::string flows;
   for (const auto& f : client.value("ExplicitAuthFlows", Json::array())) flows += (flows.empty() ? "" : ", ") + f.get<std::string>();
-  ImGui::TextDisabled("Auth flows");
-  ImGui::SameLine(ems(10));
-  ImGui::TextWrapped("%s", flows.empty() ? "None" : flows.c_str());
-  ImGui::TextDisabled("Token lifetimes");
-  ImGui::SameLine(ems(10));
-  ImGui::TextWrapped("access %s, ID %s, refresh %s", lifetime(client, "AccessTokenValidity", "AccessToken", "hours", 1).c_str(),
-                     lifetime(client, "IdTokenValidity", "IdToken", "hours", 1).c_str(),
-                     lifetime(client, "RefreshTokenValidity", "RefreshToken", "days", 30).c_str());
-  ImGui::TextDisabled("User existence errors");
-  ImGui::SameLine(ems(10));
-  ImGui::TextUnformatted(client.value("PreventUserExistenceErrors", "LEGACY") == "ENABLED" ? "Prevented (ENABLED)"
-                                                                                            : "Revealed (LEGACY)");
-  ImGui::TextDisabled("Token revocation");
-  ImGui::SameLine(ems(10));
-  ImGui::TextUnformatted(client.value("EnableTokenRevocation", true) ? "On" : "Off");
+  value_row("Auth flows", flows.empty() ? "None" : flows);
+  value_row("Token lifetimes", "access " + lifetime(client, "AccessTokenValidity", "AccessToken", "hours", 1) + ", ID " +
+                                   lifetime(client, "IdTokenValidity", "IdToken", "hours", 1) + ", refresh " +
+                                   lifetime(client, "RefreshTokenValidity", "RefreshToken", "days", 30));
+  value_row("User existence errors", client.value("PreventUserExistenceErrors", "LEGACY") == "ENABLED" ? "Prevented (ENABLED)"
+                                                                                                      : "Revealed (LEGACY)");
+  value_row("Token revocation", client.value("EnableTokenRevocation", true) ? "On" : "Off");
   if (editing_ == id) {
     card_separator();
     draw_form(false);

@@ -119,6 +119,25 @@ void text_fitted(const std::string& text, float width) {
   if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 
+std::string break_lines(const std::string& text, float width) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    // The longest piece that fits, ended after a separator when it can be.
+    std::size_t end = start + 1;
+    while (end < text.size() && ImGui::CalcTextSize(text.data() + start, text.data() + end + 1).x <= width) ++end;
+    if (end < text.size()) {
+      const std::size_t separator = text.find_last_of("/:", end - 1);
+      if (separator != std::string::npos && separator >= start && separator + 1 > start + (end - start) / 3)
+        end = separator + 1;
+    }
+    out += text.substr(start, end - start);
+    if (end < text.size()) out += '\n';
+    start = end;
+  }
+  return out;
+}
+
 float row_field_x() { return ems(12); }
 
 void row_label(const char* label) {
@@ -190,13 +209,17 @@ void copyable_value(UiContext& ctx, const char* label, const std::string& value,
     ImGui::SameLine();
     copy_button();
   } else {
-    // The button stays in sight beside the label; the value, whole, below.
+    // The button stays in sight beside the label; the value, whole, below,
+    // broken where a reader expects (after a "/" or ":" of a URL or an ARN).
+    const float x = ImGui::GetCursorPosX();
     copy_button();
-    const float x = labelled ? row_field_x() : ImGui::GetCursorPosX();
     ImGui::SetCursorPosX(x);
-    ImGui::PushTextWrapPos(x + width_left());
-    text_in(ctx.fonts.mono, value.c_str());
+    if (ctx.fonts.mono != nullptr) ImGui::PushFont(ctx.fonts.mono);
+    const std::string lines = break_lines(value, width_left());
+    ImGui::PushTextWrapPos(-1.0f);  // broken already
+    ImGui::TextUnformatted(lines.c_str());
     ImGui::PopTextWrapPos();
+    if (ctx.fonts.mono != nullptr) ImGui::PopFont();
   }
   ImGui::PopID();
 }

@@ -44,6 +44,10 @@ void text_in(ImFont* font, const char* text);
 // `text` cut to `width` in the current font, ending in "..." when it had
 // to be cut.
 std::string fit_text(const std::string& text, float width);
+// `text` (one line, no spaces: a URL, an ARN) broken into lines no wider
+// than `width` in the current font, each ending after a "/" or ":" where
+// one falls in its last two thirds.
+std::string break_lines(const std::string& text, float width);
 // Text cut to `width` with "..." when longer, the whole of it in a tooltip
 // (a table cell, a list entry).
 void text_fitted(const std::string& text, float width);

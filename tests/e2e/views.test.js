@@ -191,6 +191,12 @@ for (const [size, viewport] of [['1280', { width: 1280, height: 720 }], ['1920',
     await snap(page, `lesson-show-me-${size}-dark`, 'users.create');
     await setTheme(page, 'light');
     await snap(page, `lesson-show-me-${size}-light`, 'users.create');
+    // A busy pool's users and a user's details beside the lesson, the main view at its narrowest.
+    await click(page, `nav.pool.${content.pool}`);
+    await click(page, 'pool.tab.users');
+    await click(page, `users.row.${content.jane}`);
+    await snap(page, `users-beside-lesson-${size}-light`, 'users.create');
+    await snap(page, `user-details-beside-lesson-${size}-light`, 'users.disable');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "tests/web/ui_harness.h"
 #include "web/theme.h"
+#include "tests/web/screen_text.h"
 #include "web/widgets.h"
 
 using namespace userpool;
@@ -83,4 +84,30 @@ TEST_CASE("The theme switch turns the whole app dark and back, and tells the pag
   CHECK(web::current_theme() == web::Theme::kLight);
   CHECK(brightness(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]) > 0.8f);
   CHECK(remembered == std::vector{web::Theme::kDark, web::Theme::kLight});
+}
+
+TEST_CASE("Pools that share a name are told apart in the sidebar by the end of their IDs") {
+  userpool::test::AppUnderTest t;
+  const std::string first = t.ok("CreateUserPool", {{"PoolName", "staff-pool"}})["UserPool"]["Id"];
+  const std::string second = t.ok("CreateUserPool", {{"PoolName", "staff-pool"}})["UserPool"]["Id"];
+  const std::string alone = t.ok("CreateUserPool", {{"PoolName", "kekepool"}})["UserPool"]["Id"];
+  t.app->api().touch();
+  t.frames(2);
+  CHECK(userpool::test::screen_shows("staff-pool " + first.substr(first.size() - 5)));
+  CHECK(userpool::test::screen_shows("staff-pool " + second.substr(second.size() - 5)));
+  CHECK_FALSE(userpool::test::screen_shows("kekepool " + alone.substr(alone.size() - 5)));
+}
+
+TEST_CASE("The start page offers a first user pool only while there is none") {
+  userpool::test::AppUnderTest t;
+  t.frames(2);
+  CHECK(userpool::test::screen_shows("Create your first user pool"));
+  t.create_lab_pool();
+  // Back from a cancelled wizard, a pool exists.
+  REQUIRE(t.click("nav.create_pool"));
+  REQUIRE(t.click("wizard.cancel"));
+  t.frames(2);
+  CHECK(t.app->context().view == userpool::web::View::kWelcome);
+  CHECK_FALSE(userpool::test::screen_shows("Create your first user pool"));
+  CHECK(userpool::test::screen_shows("Create a user pool"));
 }

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/dispatcher.h"
+#include "tests/web/screen_text.h"
 #include "tests/web/ui_harness.h"
 #include "web/app.h"
 #include "web/pool_update.h"
@@ -211,4 +212,38 @@ TEST_CASE("Settings: with deletion protection on, deleting the pool is refused w
   REQUIRE_FALSE(log.empty());
   CHECK(log.back().operation == "DeleteUserPool");
   CHECK(log.back().response["message"] == "The user pool cannot be deleted because deletion protection is activated.");
+}
+
+TEST_CASE("Settings: each caption says what its box's current state does") {
+  AppUnderTest t;
+  open_console(t, "pool.tab.settings");
+  // The lab pool: self-registration on, deletion protection off.
+  REQUIRE(t.ui.reveal("settings.deletion_protection", t.draw()));
+  CHECK(test::screen_shows("On: anyone with the app client ID can sign up"));
+  CHECK(test::screen_shows("Off: the pool can be deleted"));
+  REQUIRE(t.click("settings.self_registration"));
+  REQUIRE(t.click("settings.deletion_protection"));
+  t.frames(2);
+  CHECK(test::screen_shows("Off: only administrators create users"));
+  CHECK(test::screen_shows("On: DeleteUserPool is refused until this is turned off."));
+  CHECK_FALSE(test::screen_shows("On: anyone with the app client ID can sign up"));
+  CHECK_FALSE(test::screen_shows("Off: the pool can be deleted"));
+}
+
+TEST_CASE("App clients: token lifetimes read in Cognito's units, one of a unit in the singular") {
+  AppUnderTest t;
+  const auto lab = t.create_lab_pool();
+  t.ok("CreateUserPoolClient", {{"UserPoolId", lab.pool_id},
+                                {"ClientName", "one-hour"},
+                                {"AccessTokenValidity", 1},
+                                {"IdTokenValidity", 2},
+                                {"RefreshTokenValidity", 1},
+                                {"TokenValidityUnits", {{"AccessToken", "hours"}, {"IdToken", "hours"}, {"RefreshToken", "days"}}}});
+  t.app->api().touch();
+  t.frames(1);
+  REQUIRE(t.click("nav.pool." + lab.pool_id));
+  REQUIRE(t.click("pool.tab.clients"));
+  t.frames(2);
+  CHECK(test::screen_shows("access 1 hour, ID 2 hours, refresh 1 day"));
+  CHECK_FALSE(test::screen_shows("1 hours"));
 }

@@ -274,6 +274,10 @@ TEST_CASE("With nobody signed in the inspector points to Try it") {
   AppUnderTest t;
   REQUIRE(t.click("nav.tokens"));
   CHECK_FALSE(t.shown("tokens.verdict.id"));
+  // Nothing to edit: no edit controls that would do nothing.
+  CHECK_FALSE(t.shown("tokens.edit"));
+  CHECK_FALSE(t.shown("tokens.restore"));
+  CHECK_FALSE(t.shown("tokens.edit.target.id"));
   REQUIRE(t.click("tokens.open_try_it"));
   CHECK(t.app->context().view == web::View::kTryIt);
 }
