@@ -5,10 +5,10 @@
 #include <cstdio>
 
 #include "bench/bench.h"
-#include "core/identifiers.h"
-#include "core/refresh_token.h"
-#include "core/srp.h"
-#include "core/tokens.h"
+#include "core/base/identifiers.h"
+#include "core/tokens/refresh_token.h"
+#include "core/crypto/srp.h"
+#include "core/tokens/tokens.h"
 
 using namespace userpool;
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <unistd.h>
 
-#include "core/dispatcher.h"
-#include "core/srp.h"
+#include "core/api/dispatcher.h"
+#include "core/crypto/srp.h"
 
 using namespace userpool;
 

@@ -115,7 +115,7 @@ async function click(page, name) {
 
 // Two series of SAMPLE_MS each, after SETTLE_MS for one-off work to pass:
 //  - inPage: window.userpool.frameTimes(), performance.now() around the
-//    frame's work (web/browser_main.cpp). It is wall time: on these 2 cores
+//    frame's work (web/shell/browser_main.cpp). It is wall time: on these 2 cores
 //    Chromium's GPU process rasterizes every frame in software (SwiftShader)
 //    at a higher priority, and the time the page's thread waits for a core
 //    is counted too.
@@ -147,7 +147,7 @@ async function sampleFrames(browser, page) {
 // ---- 1. navigation to the first interactive frame ------------------------------
 
 // The shell sets window.userpoolAppReady = true when the app's first frame is
-// drawn (shell.html's ready(), called from web/browser_main.cpp). An init
+// drawn (shell.html's ready(), called from web/shell/browser_main.cpp). An init
 // script catches that moment with performance.now(), which counts from the
 // navigation's start.
 function recordReadyTime(page) {
@@ -210,7 +210,7 @@ function printFrames(label, sample, target) {
 }
 
 async function frameTimes(browser, server) {
-  console.log('\n2. Time per frame (web/browser_main.cpp: NewFrame through RenderDrawData)');
+  console.log('\n2. Time per frame (web/shell/browser_main.cpp: NewFrame through RenderDrawData)');
   console.log('   "in the page" is wall time from performance.now() (0.1 ms steps in a page that is not cross-origin ' +
               'isolated) and includes waiting for a core while the GPU process draws in software on the same ' +
               'cores; "thread CPU" is the page thread\'s CPU time in each animation-frame callback');

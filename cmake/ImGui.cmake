@@ -4,18 +4,18 @@
 #   imgui_glfw_opengl3  its GLFW + OpenGL3 backends for the page (web only)
 #
 # Every file that includes imgui.h, ImGui's own included, sees
-# web/imgui_config.h: asserts always on, and the item hooks that
-# web/widget_registry.h records.
+# web/shell/imgui_config.h: asserts always on, and the item hooks that
+# web/shell/widget_registry.h records.
 set(IMGUI_DIR ${USERPOOL_DEPS_DIR}/imgui/current)
 userpool_require_dep(${IMGUI_DIR}/imgui.cpp "Dear ImGui's source")
 set(_imgui_defs
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-  "IMGUI_USER_CONFIG=\"${PROJECT_SOURCE_DIR}/web/imgui_config.h\"")
+  "IMGUI_USER_CONFIG=\"${PROJECT_SOURCE_DIR}/web/shell/imgui_config.h\"")
 
 # Our side of the hooks. ImGui's objects call into it, so its objects go
 # into the imgui archive itself rather than a library linked after it.
 add_library(userpool_imgui_hooks OBJECT
-  ${PROJECT_SOURCE_DIR}/web/imgui_hooks.cpp ${PROJECT_SOURCE_DIR}/web/widget_registry.cpp)
+  ${PROJECT_SOURCE_DIR}/web/shell/imgui_hooks.cpp ${PROJECT_SOURCE_DIR}/web/shell/widget_registry.cpp)
 target_include_directories(userpool_imgui_hooks PRIVATE ${PROJECT_SOURCE_DIR})
 target_include_directories(userpool_imgui_hooks SYSTEM PRIVATE ${IMGUI_DIR})
 target_compile_definitions(userpool_imgui_hooks PRIVATE ${_imgui_defs})

@@ -11,8 +11,8 @@
 #include <iostream>
 #include <string>
 
-#include "core/dispatcher.h"
-#include "core/state.h"
+#include "core/api/dispatcher.h"
+#include "core/model/state.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "core/dispatcher.h"
+#include "core/api/dispatcher.h"
 #include "core/lessons/lesson_context.h"
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_reader.h"

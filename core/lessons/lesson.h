@@ -63,7 +63,7 @@
 //   {"Call": "<operation>", "Request": {...}}  the response body of a read-only
 //       operation (Describe*, Get*, List*, AdminGetUser, Sandbox.Get*/List*,
 //       ApiGateway.Get*, ElasticBeanstalk.Describe*; see
-//       core/read_only_operations.h). Request is optional ({}). An answer
+//       core/api/read_only_operations.h). Request is optional ({}). An answer
 //       other than 200 makes the check false, with the error as the reason.
 //       Checks never appear in the event log.
 //   {"Token": "IdToken" | "AccessToken"}  the claims of the session's token;
@@ -133,7 +133,7 @@
 
 #include <tl/expected.hpp>
 
-#include "core/json.h"
+#include "core/base/json.h"
 
 namespace userpool::lessons {
 

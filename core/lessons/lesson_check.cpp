@@ -6,7 +6,7 @@
 // checks (and Any as All), so a reason always names the checks that decided.
 #include "core/lessons/lesson_check.h"
 
-#include "core/jwt.h"
+#include "core/tokens/jwt.h"
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_template.h"
 

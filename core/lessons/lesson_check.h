@@ -11,7 +11,7 @@
 
 #include <tl/expected.hpp>
 
-#include "core/json.h"
+#include "core/base/json.h"
 #include "core/lessons/lesson.h"
 #include "core/lessons/lesson_context.h"
 

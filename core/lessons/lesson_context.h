@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/account.h"
-#include "core/dispatcher.h"
-#include "core/json.h"
+#include "core/model/account.h"
+#include "core/api/dispatcher.h"
+#include "core/base/json.h"
 
 namespace userpool::lessons {
 

@@ -10,7 +10,7 @@
 
 #include <tl/expected.hpp>
 
-#include "core/json.h"
+#include "core/base/json.h"
 
 namespace userpool::lessons {
 

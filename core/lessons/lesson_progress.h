@@ -13,8 +13,8 @@
 
 #include <tl/expected.hpp>
 
-#include "core/account.h"
-#include "core/json.h"
+#include "core/model/account.h"
+#include "core/base/json.h"
 #include "core/lessons/lesson_catalogue.h"
 #include "core/lessons/lesson_check.h"
 #include "core/lessons/lesson_context.h"

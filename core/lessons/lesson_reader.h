@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/json.h"
+#include "core/base/json.h"
 #include "core/lessons/lesson.h"
 
 namespace userpool::lessons::reader {

@@ -1,12 +1,12 @@
 #include "core/lessons/lesson_replay.h"
 
-#include "core/dispatcher.h"
-#include "core/jwt.h"
+#include "core/api/dispatcher.h"
+#include "core/tokens/jwt.h"
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_template.h"
-#include "core/secret_hash.h"
-#include "core/srp.h"
-#include "core/token_inspection.h"
+#include "core/crypto/secret_hash.h"
+#include "core/crypto/srp.h"
+#include "core/tokens/token_inspection.h"
 
 namespace userpool::lessons {
 namespace {

@@ -13,7 +13,7 @@
 
 #include <tl/expected.hpp>
 
-#include "core/json.h"
+#include "core/base/json.h"
 #include "core/lessons/lesson_context.h"
 
 namespace userpool::lessons {

@@ -4,10 +4,10 @@
 // template sees exactly what the API shows.
 #include <algorithm>
 
-#include "core/dispatcher.h"
+#include "core/api/dispatcher.h"
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_template.h"
-#include "core/totp.h"
+#include "core/crypto/totp.h"
 
 namespace userpool::lessons {
 namespace {

@@ -4,8 +4,8 @@
 // AdminDeleteUser, AdminUserGlobalSignOut.
 #include <algorithm>
 
-#include "core/api_error.h"
-#include "core/identifiers.h"
+#include "core/api/api_error.h"
+#include "core/base/identifiers.h"
 #include "core/ops/attribute_updates.h"
 #include "core/ops/common.h"
 #include "core/ops/delivery.h"

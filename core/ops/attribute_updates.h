@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/operation.h"
+#include "core/api/operation.h"
 
 namespace userpool::ops {
 

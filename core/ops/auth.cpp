@@ -1,14 +1,14 @@
 // Starting a sign-in: InitiateAuth and AdminInitiateAuth (reference §9.4,
 // §9.6) with the password, SRP and refresh-token flows.
-#include "core/api_error.h"
-#include "core/digest.h"
-#include "core/identifiers.h"
-#include "core/lockout.h"
+#include "core/api/api_error.h"
+#include "core/crypto/digest.h"
+#include "core/base/identifiers.h"
+#include "core/rules/lockout.h"
 #include "core/ops/common.h"
 #include "core/ops/operations.h"
 #include "core/ops/sign_in.h"
 #include "core/ops/token_grants.h"
-#include "core/secret_hash.h"
+#include "core/crypto/secret_hash.h"
 
 namespace userpool::ops {
 namespace {

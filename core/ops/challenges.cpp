@@ -4,14 +4,14 @@
 // MFA_SETUP.
 #include <algorithm>
 
-#include "core/api_error.h"
-#include "core/lockout.h"
+#include "core/api/api_error.h"
+#include "core/rules/lockout.h"
 #include "core/ops/common.h"
 #include "core/ops/operations.h"
 #include "core/ops/sessions.h"
 #include "core/ops/sign_in.h"
 #include "core/ops/token_grants.h"
-#include "core/totp.h"
+#include "core/crypto/totp.h"
 
 namespace userpool::ops {
 namespace {

@@ -2,8 +2,8 @@
 // UpdateUserPoolClient, DeleteUserPoolClient, ListUserPoolClients.
 #include <algorithm>
 
-#include "core/api_error.h"
-#include "core/identifiers.h"
+#include "core/api/api_error.h"
+#include "core/base/identifiers.h"
 #include "core/ops/common.h"
 #include "core/ops/operations.h"
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "core/api_error.h"
-#include "core/identifiers.h"
-#include "core/schema.h"
-#include "core/secret_hash.h"
+#include "core/api/api_error.h"
+#include "core/base/identifiers.h"
+#include "core/model/schema.h"
+#include "core/crypto/secret_hash.h"
 
 namespace userpool::ops {
 

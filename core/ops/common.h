@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/operation.h"
-#include "core/password_policy.h"
+#include "core/api/operation.h"
+#include "core/rules/password_policy.h"
 
 namespace userpool::ops {
 

@@ -1,7 +1,7 @@
 #include "core/ops/delivery.h"
 
-#include "core/api_error.h"
-#include "core/schema.h"
+#include "core/api/api_error.h"
+#include "core/model/schema.h"
 
 namespace userpool::ops {
 namespace {

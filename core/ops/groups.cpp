@@ -3,7 +3,7 @@
 // AdminRemoveUserFromGroup, AdminListGroupsForUser, ListUsersInGroup.
 #include <algorithm>
 
-#include "core/api_error.h"
+#include "core/api/api_error.h"
 #include "core/ops/common.h"
 #include "core/ops/operations.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/api_error.h"
+#include "core/api/api_error.h"
 #include "core/ops/common.h"
 #include "core/ops/operations.h"
 

@@ -1,12 +1,12 @@
 // Multi-factor authentication set-up: AssociateSoftwareToken,
 // VerifySoftwareToken, SetUserMFAPreference, AdminSetUserMFAPreference
 // (reference §9.7-9.9, §14).
-#include "core/api_error.h"
+#include "core/api/api_error.h"
 #include "core/ops/common.h"
 #include "core/ops/operations.h"
 #include "core/ops/sessions.h"
 #include "core/ops/token_grants.h"
-#include "core/totp.h"
+#include "core/crypto/totp.h"
 
 namespace userpool::ops {
 namespace {

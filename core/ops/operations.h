@@ -2,7 +2,7 @@
 // Cognito's operation names to these.
 #pragma once
 
-#include "core/operation.h"
+#include "core/api/operation.h"
 
 namespace userpool::ops {
 

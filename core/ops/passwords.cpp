@@ -1,8 +1,8 @@
 // Passwords: ForgotPassword, ConfirmForgotPassword, ChangePassword,
 // AdminSetUserPassword, AdminResetUserPassword (reference §9.10-9.12,
 // §9.23-9.24).
-#include "core/api_error.h"
-#include "core/identifiers.h"
+#include "core/api/api_error.h"
+#include "core/base/identifiers.h"
 #include "core/ops/common.h"
 #include "core/ops/delivery.h"
 #include "core/ops/operations.h"

@@ -2,11 +2,11 @@
 // inbox, the event log, a pool's published documents, and the saved state.
 #include <algorithm>
 
-#include "core/api_error.h"
+#include "core/api/api_error.h"
 #include "core/ops/common.h"
 #include "core/ops/operations.h"
-#include "core/state.h"
-#include "core/well_known.h"
+#include "core/model/state.h"
+#include "core/tokens/well_known.h"
 
 namespace userpool::ops {
 namespace {

@@ -4,7 +4,7 @@
 // (reference §9.13-9.17).
 #include <algorithm>
 
-#include "core/api_error.h"
+#include "core/api/api_error.h"
 #include "core/ops/attribute_updates.h"
 #include "core/ops/common.h"
 #include "core/ops/operations.h"

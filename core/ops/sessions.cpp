@@ -1,6 +1,6 @@
 #include "core/ops/sessions.h"
 
-#include "core/api_error.h"
+#include "core/api/api_error.h"
 
 namespace userpool::ops {
 

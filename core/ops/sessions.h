@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/operation.h"
+#include "core/api/operation.h"
 
 namespace userpool::ops {
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/api_error.h"
-#include "core/identifiers.h"
+#include "core/api/api_error.h"
+#include "core/base/identifiers.h"
 #include "core/ops/delivery.h"
 #include "core/ops/sessions.h"
 #include "core/ops/token_grants.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/operation.h"
+#include "core/api/operation.h"
 
 namespace userpool::ops {
 

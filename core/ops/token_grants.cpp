@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include "core/api_error.h"
-#include "core/identifiers.h"
-#include "core/jwt.h"
-#include "core/tokens.h"
-#include "core/well_known.h"
+#include "core/api/api_error.h"
+#include "core/base/identifiers.h"
+#include "core/tokens/jwt.h"
+#include "core/tokens/tokens.h"
+#include "core/tokens/well_known.h"
 
 namespace userpool::ops {
 namespace {

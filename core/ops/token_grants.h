@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "core/operation.h"
-#include "core/refresh_token.h"
+#include "core/api/operation.h"
+#include "core/tokens/refresh_token.h"
 
 namespace userpool::ops {
 

@@ -6,7 +6,7 @@
 //
 // The core stores the draft as it is given (the wizard decides what its
 // members mean) and only bounds it: a JSON object of at most 64 KB.
-#include "core/api_error.h"
+#include "core/api/api_error.h"
 #include "core/ops/common.h"
 #include "core/ops/operations.h"
 

@@ -15,9 +15,9 @@
 #include <optional>
 #include <string>
 
-#include "core/identifiers.h"
-#include "core/srp.h"
-#include "core/tokens.h"
+#include "core/base/identifiers.h"
+#include "core/crypto/srp.h"
+#include "core/tokens/tokens.h"
 
 using namespace userpool;
 

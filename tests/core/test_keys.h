@@ -2,7 +2,7 @@
 // a second per key in wasm, so each test binary makes one pool's keys once.
 #pragma once
 
-#include "core/pool_keys.h"
+#include "core/tokens/pool_keys.h"
 
 namespace userpool::test {
 

@@ -8,7 +8,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "tests/web/screen_text.h"
-#include "web/widgets.h"
+#include "web/shell/widgets.h"
 
 namespace userpool::test {
 namespace {

@@ -13,8 +13,8 @@
 #include "tests/web/layout_check.h"
 #include "tests/web/screen_text.h"
 #include "tests/web/ui_harness.h"
-#include "web/app.h"
-#include "web/widgets.h"
+#include "web/shell/app.h"
+#include "web/shell/widgets.h"
 
 using namespace userpool;
 using userpool::test::AppUnderTest;

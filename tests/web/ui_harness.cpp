@@ -2,12 +2,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/dispatcher.h"
+#include "core/api/dispatcher.h"
 #include "imgui.h"
 #include "tests/core/test_keys.h"
-#include "web/app.h"
-#include "web/theme.h"
-#include "web/widget_registry.h"
+#include "web/shell/app.h"
+#include "web/shell/theme.h"
+#include "web/shell/widget_registry.h"
 
 namespace userpool::test {
 

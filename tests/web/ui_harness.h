@@ -8,11 +8,11 @@
 #include <string>
 #include <string_view>
 
-#include "core/account.h"
+#include "core/model/account.h"
 
-#include "web/fonts.h"
-#include "web/ui_context.h"
-#include "web/widget_registry.h"
+#include "web/shell/fonts.h"
+#include "web/shell/ui_context.h"
+#include "web/shell/widget_registry.h"
 
 struct ImGuiContext;
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dispatcher.h"
+#include "core/api/dispatcher.h"
 #include "core/lessons/lesson.h"
 #include "core/lessons/lesson_catalogue.h"
 #include "core/lessons/lesson_check.h"

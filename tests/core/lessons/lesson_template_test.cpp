@@ -2,7 +2,7 @@
 // a real sandbox, whole-string templates keeping their JSON type, embedded
 // ones becoming text, and the reasons a template cannot be resolved yet.
 #include "core/lessons/lesson_template.h"
-#include "core/totp.h"
+#include "core/crypto/totp.h"
 #include "tests/core/lessons/lesson_sandbox.h"
 
 using namespace userpool;

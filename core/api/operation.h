@@ -1,0 +1,27 @@
+// What an operation handler sees: the account, the one instant the request
+// happens at, and the event being recorded for it.
+#pragma once
+
+#include <string>
+
+#include "core/model/account.h"
+#include "core/model/event_log.h"
+#include "core/api/request.h"
+
+namespace userpool {
+
+struct OpContext {
+  Account& account;
+  Timestamp now;  // read once per request: every rule in it sees the same time
+  Event& event;
+
+  RandomSource& random() { return account.random; }
+  // Records why the request went the way it did.
+  void rule(std::string text) { event.rules.push_back(std::move(text)); }
+};
+
+// A handler reads its request, checks everything, then changes the account
+// and returns the response body. Errors are thrown (ApiException).
+using OperationHandler = Json (*)(OpContext&, const Request&);
+
+}  // namespace userpool

@@ -1,0 +1,52 @@
+// The ID and access tokens a user pool issues (reference §11.2, §11.3):
+// their claims, in Cognito's order, and their RS256 signatures.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/clock.h"
+#include "core/base/json.h"
+#include "core/tokens/pool_keys.h"
+
+namespace userpool {
+
+// Who the tokens are about.
+struct TokenSubject {
+  std::string sub;
+  std::string username;              // cognito:username (ID) / username (access)
+  std::vector<std::string> groups;   // cognito:groups, only when not empty
+  Json attributes = Json::object();  // readable attributes as ID token claims (see attribute_claim)
+};
+
+// The authentication the tokens come from.
+struct TokenGrant {
+  std::string user_pool_id;
+  std::string client_id;
+  Timestamp auth_time;                    // the original sign-in; unchanged by refreshes
+  Timestamp issued_at;                    // iat; exp = iat + validity
+  std::string event_id;                   // shared by the ID and access token of one event
+  std::optional<std::string> origin_jti;  // the refresh-token lineage, when the client has token revocation on
+  std::chrono::seconds id_validity{3600};
+  std::chrono::seconds access_validity{3600};
+  std::string scope = "aws.cognito.signin.user.admin";  // what API-issued access tokens carry
+};
+
+// Claims in the order Cognito writes them. The jti is the caller's (a fresh
+// UUID per token).
+Json id_token_claims(const TokenSubject& subject, const TokenGrant& grant, std::string jti);
+Json access_token_claims(const TokenSubject& subject, const TokenGrant& grant, std::string jti);
+
+// A compact JWS with header {"kid": ..., "alg": "RS256"}, as Cognito's.
+std::string sign_token(const Json& claims, const SigningKey& key);
+
+// A user attribute (always a string in the API) as its ID token claim:
+// email_verified and phone_number_verified become booleans, updated_at a
+// number, address an object {"formatted": ...}; everything else, custom
+// attributes included, stays a string.
+Json attribute_claim(std::string_view name, std::string_view value);
+
+}  // namespace userpool

@@ -1,0 +1,29 @@
+// The addresses and discovery documents of a user pool (reference §11.1).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/base/json.h"
+
+namespace userpool {
+
+// "us-east-1" from "us-east-1_AbCdEfGhI".
+std::string region_of(std::string_view user_pool_id);
+
+// The token issuer: https://cognito-idp.<region>.amazonaws.com/<poolId>
+// (Cognito's ORIGINAL issuer form).
+std::string issuer_for(std::string_view user_pool_id);
+
+// <issuer>/.well-known/jwks.json
+std::string jwks_uri_for(std::string_view user_pool_id);
+
+// The OpenID Connect discovery document served at
+// <issuer>/.well-known/openid-configuration. The OAuth endpoints exist only
+// when the pool has a domain (hosted UI); without one they are left out.
+// Contents beyond the standard members are the sandbox's best reading of
+// Cognito's (the reference marks them UNVERIFIED).
+Json openid_configuration(std::string_view user_pool_id, std::optional<std::string> domain = std::nullopt);
+
+}  // namespace userpool

@@ -1,0 +1,97 @@
+#include "tests/core/harness/harness.h"
+
+#include "core/base/identifiers.h"
+#include "core/crypto/secret_hash.h"
+#include "tests/core/test_keys.h"
+
+namespace userpool::test {
+
+Json attrs(std::initializer_list<std::pair<std::string, std::string>> list) {
+  Json out = Json::array();
+  for (const auto& [name, value] : list) out.push_back(Json{{"Name", name}, {"Value", value}});
+  return out;
+}
+
+Sandbox::Sandbox() : account(secure_random()) {
+  account.clock.freeze_at(kStart);
+  account.make_pool_keys = [](RandomSource&) { return shared_pool_keys(); };
+}
+
+Response Sandbox::call(std::string_view op, const Json& params) { return userpool::call(account, op, params); }
+
+Json Sandbox::ok(std::string_view op, const Json& params) {
+  const Response r = call(op, params);
+  INFO(op << " " << params.dump() << " -> " << r.status << " " << r.body.dump());
+  REQUIRE(r.status == 200);
+  return r.body;
+}
+
+ApiError Sandbox::error(std::string_view op, const Json& params) {
+  const Response r = call(op, params);
+  INFO(op << " " << params.dump() << " -> " << r.status << " " << r.body.dump());
+  REQUIRE(r.status != 200);
+  return ApiError{r.body.value("__type", ""), r.body.value("message", ""), r.status, {}};
+}
+
+void Sandbox::advance(Millis d) { REQUIRE(account.clock.advance(d)); }
+
+std::string Sandbox::create_pool(Json params) {
+  if (!params.contains("PoolName")) params["PoolName"] = "test";
+  return ok("CreateUserPool", params)["UserPool"]["Id"].get<std::string>();
+}
+
+std::string Sandbox::create_client(const std::string& pool_id, Json params) {
+  params["UserPoolId"] = pool_id;
+  if (!params.contains("ClientName")) params["ClientName"] = "app";
+  if (!params.contains("ExplicitAuthFlows"))
+    params["ExplicitAuthFlows"] = {"ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH",
+                                   "ALLOW_ADMIN_USER_PASSWORD_AUTH"};
+  return ok("CreateUserPoolClient", params)["UserPoolClient"]["ClientId"].get<std::string>();
+}
+
+std::string Sandbox::last_code(const std::string& destination) {
+  const Json messages = ok("Sandbox.ListMessages", Json{{"Destination", destination}, {"MaxResults", 1}})["Messages"];
+  INFO("no message to " << destination);
+  REQUIRE(messages.size() == 1);
+  return messages[0]["Code"].get<std::string>();
+}
+
+std::size_t Sandbox::message_count() { return ok("Sandbox.ListMessages", Json::object())["Messages"].size(); }
+
+void Sandbox::sign_up_confirmed(const std::string& client_id, const std::string& username, const std::string& password,
+                                const Json& attributes) {
+  ok("SignUp", Json{{"ClientId", client_id}, {"Username", username}, {"Password", password}, {"UserAttributes", attributes}});
+  std::string destination = username;
+  for (const auto& a : attributes)
+    if (a["Name"] == "email") destination = a["Value"].get<std::string>();
+  ok("ConfirmSignUp", Json{{"ClientId", client_id}, {"Username", username}, {"ConfirmationCode", last_code(destination)}});
+}
+
+Response Sandbox::srp_sign_in(const std::string& pool_id, const std::string& client_id, const std::string& username,
+                              const std::string& password, const std::string& client_secret) {
+  const srp::Client client(pool_id, secure_random());
+  Json auth = {{"USERNAME", username}, {"SRP_A", client.srp_a()}};
+  if (!client_secret.empty()) auth["SECRET_HASH"] = secret_hash(username, client_id, client_secret);
+  const Response first = call("InitiateAuth", Json{{"ClientId", client_id}, {"AuthFlow", "USER_SRP_AUTH"}, {"AuthParameters", auth}});
+  if (first.status != 200) return first;
+  const Json& p = first.body["ChallengeParameters"];
+  const std::string user_id = p["USER_ID_FOR_SRP"].get<std::string>();
+  const std::string timestamp = srp::format_timestamp(now());
+  const auto signature = client.password_claim_signature(user_id, password, p["SRP_B"].get<std::string>(),
+                                                         p["SALT"].get<std::string>(), p["SECRET_BLOCK"].get<std::string>(),
+                                                         timestamp);
+  REQUIRE(signature);
+  Json responses = {{"USERNAME", user_id}, {"PASSWORD_CLAIM_SECRET_BLOCK", p["SECRET_BLOCK"]},
+                    {"TIMESTAMP", timestamp}, {"PASSWORD_CLAIM_SIGNATURE", *signature}};
+  if (!client_secret.empty()) responses["SECRET_HASH"] = secret_hash(user_id, client_id, client_secret);
+  return call("RespondToAuthChallenge",
+              Json{{"ClientId", client_id}, {"ChallengeName", "PASSWORD_VERIFIER"}, {"ChallengeResponses", responses}});
+}
+
+Response Sandbox::password_sign_in(const std::string& client_id, const std::string& username, const std::string& password) {
+  return call("InitiateAuth", Json{{"ClientId", client_id},
+                                   {"AuthFlow", "USER_PASSWORD_AUTH"},
+                                   {"AuthParameters", {{"USERNAME", username}, {"PASSWORD", password}}}});
+}
+
+}  // namespace userpool::test

@@ -1,0 +1,278 @@
+// A pool's settings changed after creation: AddCustomAttributes,
+// SetUserPoolMfaConfig / GetUserPoolMfaConfig, and the Cognito domain
+// (CreateUserPoolDomain, DescribeUserPoolDomain, DeleteUserPoolDomain).
+#include <ostream>
+#include <vector>
+
+#include "tests/core/harness/harness.h"
+
+using namespace userpool;
+using namespace userpool::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Failure {
+  std::string type, message;
+  bool operator==(const Failure&) const = default;
+};
+[[maybe_unused]] std::ostream& operator<<(std::ostream& os, const Failure& f) { return os << f.type << ": " << f.message; }
+
+Failure failure(Sandbox& s, std::string_view op, const Json& params) {
+  const ApiError e = s.error(op, params);
+  return {e.type, e.message};
+}
+
+Failure invalid(std::string message) { return {"InvalidParameterException", std::move(message)}; }
+Failure validation(const std::string& detail) { return invalid("1 validation error detected: " + detail); }
+Failure not_found(const std::string& pool) { return {"ResourceNotFoundException", "User pool " + pool + " does not exist."}; }
+
+Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }
+
+Json schema_of(Sandbox& s, const std::string& pool) {
+  return s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"]["SchemaAttributes"];
+}
+
+// n custom String attributes named <prefix>0, <prefix>1, ...
+Json custom_attributes(const std::string& prefix, int n) {
+  Json list = Json::array();
+  for (int i = 0; i < n; ++i) list.push_back(Json{{"Name", prefix + std::to_string(i)}});
+  return list;
+}
+
+const double kStartSeconds = 1'768'471'200.0;
+const std::string kSnsRole = "arn:aws:iam::123456789012:role/cognito-sms";
+const std::string kMissingPool = "us-east-1_missing01";
+
+}  // namespace
+
+// ---- AddCustomAttributes ----------------------------------------------------
+
+TEST_CASE("AddCustomAttributes appends custom attributes to the schema") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  s.advance(5s);
+  CHECK(s.ok("AddCustomAttributes", {{"UserPoolId", pool},
+                                     {"CustomAttributes", {{{"Name", "team"}, {"StringAttributeConstraints", {{"MaxLength", "32"}}}},
+                                                           {{"Name", "score"}, {"AttributeDataType", "Number"}, {"Mutable", false}}}}}) ==
+        Json::object());
+  CHECK(last_event(s)["Rules"] == Json::array({"Custom attributes can be added but never removed or renamed"}));
+  const Json schema = schema_of(s, pool);
+  REQUIRE(schema.size() == 23);
+  CHECK(schema[21] == Json{{"Name", "custom:team"}, {"AttributeDataType", "String"}, {"DeveloperOnlyAttribute", false},
+                           {"Mutable", true}, {"Required", false}, {"StringAttributeConstraints", {{"MaxLength", "32"}}}});
+  CHECK(schema[22] == Json{{"Name", "custom:score"}, {"AttributeDataType", "Number"}, {"DeveloperOnlyAttribute", false},
+                           {"Mutable", false}, {"Required", false}, {"NumberAttributeConstraints", Json::object()}});
+  CHECK(s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"]["LastModifiedDate"] == kStartSeconds + 5);
+
+  // The new attribute can be written to users at once.
+  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", "ann"}, {"MessageAction", "SUPPRESS"},
+                           {"UserAttributes", attrs({{"custom:team", "blue"}})}});
+}
+
+TEST_CASE("AddCustomAttributes refuses required, duplicate and standard attributes, and adds nothing then") {
+  Sandbox s;
+  const std::string pool = s.create_pool({{"Schema", {{{"Name", "team"}}}}});
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", {{{"Name", "new1"}}, {{"Name", "level"}, {"Required", true}}}}}) ==
+        invalid("Required custom attributes are not supported currently."));
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", {{{"Name", "new1"}}, {{"Name", "team"}}}}}) ==
+        invalid("An attribute named custom:team already exists in this user pool."));
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", {{{"Name", "email"}}}}}) ==
+        invalid("Standard attributes cannot be added as custom attributes: email."));
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", {{{"Name", "new1"}}, {{"Name", "new1"}}}}}) ==
+        invalid("Duplicate attribute name in Schema: new1."));
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", {{{"Name", "abcdefghijklmnopqrstu"}}}}}) ==
+        invalid("Custom attribute names have 1 to 20 characters; abcdefghijklmnopqrstu has 21."));
+  // None of the refused requests added new1.
+  const Json schema = schema_of(s, pool);
+  CHECK(schema.size() == 22);
+  CHECK(schema.back()["Name"] == "custom:team");
+}
+
+TEST_CASE("AddCustomAttributes takes 1 to 25 attributes and an existing pool") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}}) ==
+        validation("Value null at 'customAttributes' failed to satisfy constraint: Member must not be null"));
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", Json::array()}}) ==
+        validation("Value at 'customAttributes' failed to satisfy constraint: Member must have length greater than or equal to 1"));
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", custom_attributes("a", 26)}}) ==
+        validation("Value at 'customAttributes' failed to satisfy constraint: Member must have length less than or equal to 25"));
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", kMissingPool}, {"CustomAttributes", custom_attributes("a", 1)}}) ==
+        not_found(kMissingPool));
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", {{{"Name", "x"}, {"AttributeDataType", "Date"}}}}}) ==
+        validation("Value 'Date' at 'customAttributes.1.member.attributeDataType' failed to satisfy constraint: "
+                   "Member must satisfy enum value set: [Boolean, Number, String, DateTime]"));
+  s.ok("AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", custom_attributes("a", 25)}});
+  CHECK(schema_of(s, pool).size() == 21 + 25);
+}
+
+TEST_CASE("A pool has at most 50 custom attributes") {
+  Sandbox s;
+  const std::string pool = s.create_pool({{"Schema", custom_attributes("c", 25)}});
+  s.ok("AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", custom_attributes("d", 25)}});
+  CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", custom_attributes("e", 1)}}) ==
+        Failure{"LimitExceededException", "A user pool can have at most 50 custom attributes."});
+  CHECK(schema_of(s, pool).size() == 21 + 50);
+}
+
+// ---- SetUserPoolMfaConfig / GetUserPoolMfaConfig ------------------------------
+
+TEST_CASE("GetUserPoolMfaConfig of a new pool: MFA OFF and no factors") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  CHECK(s.ok("GetUserPoolMfaConfig", {{"UserPoolId", pool}}) ==
+        Json{{"SoftwareTokenMfaConfiguration", {{"Enabled", false}}}, {"MfaConfiguration", "OFF"}});
+  CHECK(failure(s, "GetUserPoolMfaConfig", {{"UserPoolId", kMissingPool}}) == not_found(kMissingPool));
+  CHECK(failure(s, "GetUserPoolMfaConfig", Json::object()) ==
+        validation("Value null at 'userPoolId' failed to satisfy constraint: Member must not be null"));
+}
+
+TEST_CASE("SetUserPoolMfaConfig turns on authenticator apps and answers with the new configuration") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  const Json set = s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}},
+                                                  {"MfaConfiguration", "OPTIONAL"}});
+  CHECK(set == Json{{"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OPTIONAL"}});
+  CHECK(s.ok("GetUserPoolMfaConfig", {{"UserPoolId", pool}}) == set);
+  CHECK(s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"]["MfaConfiguration"] == "OPTIONAL");
+  // MfaConfiguration left out keeps the mode.
+  CHECK(s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}})["MfaConfiguration"] ==
+        "OPTIONAL");
+}
+
+TEST_CASE("SetUserPoolMfaConfig sets up SMS MFA with its message and SMS configuration") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  const Json sms_config = {{"SnsCallerArn", kSnsRole}, {"ExternalId", "x"}};
+  const Json set = s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool},
+                                                  {"SmsMfaConfiguration", {{"SmsAuthenticationMessage", "Your code is {####}"},
+                                                                           {"SmsConfiguration", sms_config}}},
+                                                  {"MfaConfiguration", "ON"}});
+  CHECK(set == Json{{"SmsMfaConfiguration", {{"SmsAuthenticationMessage", "Your code is {####}"}, {"SmsConfiguration", sms_config}}},
+                    {"SoftwareTokenMfaConfiguration", {{"Enabled", false}}},
+                    {"MfaConfiguration", "ON"}});
+  const Json described = s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"];
+  CHECK(described["SmsAuthenticationMessage"] == "Your code is {####}");
+  CHECK(described["SmsConfiguration"] == sms_config);
+  CHECK(described["MfaConfiguration"] == "ON");
+
+  // Once the pool has an SMS configuration, SmsMfaConfiguration may leave it out.
+  s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SmsMfaConfiguration", Json::object()}, {"MfaConfiguration", "ON"}});
+  // Leaving SmsMfaConfiguration out turns SMS MFA off, and the log says so.
+  s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}});
+  CHECK(last_event(s)["Rules"] == Json::array({"SmsMfaConfiguration was left out, so SMS MFA is now off"}));
+  CHECK_FALSE(s.ok("GetUserPoolMfaConfig", {{"UserPoolId", pool}}).contains("SmsMfaConfiguration"));
+}
+
+TEST_CASE("SetUserPoolMfaConfig refuses MFA without a factor, SMS without a configuration, and other factors") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"MfaConfiguration", "ON"}}) ==
+        invalid("At least one MFA method (SMS or software token) must be enabled when MFA is ON or OPTIONAL."));
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", false}}},
+                                            {"MfaConfiguration", "OPTIONAL"}}) ==
+        invalid("At least one MFA method (SMS or software token) must be enabled when MFA is ON or OPTIONAL."));
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SmsMfaConfiguration", Json::object()}, {"MfaConfiguration", "ON"}}) ==
+        invalid("SMS MFA needs an SmsConfiguration."));
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SmsMfaConfiguration", {{"SmsAuthenticationMessage", "Sign in now"},
+                                                                                           {"SmsConfiguration", {{"SnsCallerArn", kSnsRole}}}}}}) ==
+        invalid("SmsAuthenticationMessage must contain the {####} placeholder."));
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SmsMfaConfiguration", {{"SmsAuthenticationMessage", "{###}"}}}}) ==
+        validation("Value '{###}' at 'smsMfaConfiguration.smsAuthenticationMessage' failed to satisfy constraint: "
+                   "Member must have length greater than or equal to 6"));
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"MfaConfiguration", "MAYBE"}}) ==
+        validation("Value 'MAYBE' at 'mfaConfiguration' failed to satisfy constraint: Member must satisfy enum value set: [OFF, ON, OPTIONAL]"));
+  const Failure other = invalid("This sandbox simulates SMS and authenticator-app (TOTP) MFA; email and passkey MFA are not available here.");
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"EmailMfaConfiguration", {{"Subject", "Code"}}}}) == other);
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"WebAuthnConfiguration", {{"RelyingPartyId", "example.com"}}}}) == other);
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", "yes"}}}}) ==
+        Failure{"SerializationException", "STRING_VALUE can not be converted to Boolean"});
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", kMissingPool}, {"MfaConfiguration", "OFF"}}) == not_found(kMissingPool));
+  // Nothing changed.
+  CHECK(s.ok("GetUserPoolMfaConfig", {{"UserPoolId", pool}}) ==
+        Json{{"SoftwareTokenMfaConfiguration", {{"Enabled", false}}}, {"MfaConfiguration", "OFF"}});
+}
+
+TEST_CASE("SetUserPoolMfaConfig cannot switch off the last factor while MFA stays on") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "ON"}});
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", false}}}}) ==
+        invalid("At least one MFA method (SMS or software token) must be enabled when MFA is ON or OPTIONAL."));
+  // Turning MFA off at the same time is fine.
+  CHECK(s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"MfaConfiguration", "OFF"}}) ==
+        Json{{"SoftwareTokenMfaConfiguration", {{"Enabled", false}}}, {"MfaConfiguration", "OFF"}});
+}
+
+// ---- Domains ------------------------------------------------------------------
+
+TEST_CASE("CreateUserPoolDomain gives the pool a Cognito domain that DescribeUserPoolDomain finds") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  CHECK(s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "my-app-1"}}) == Json::object());
+  CHECK(last_event(s)["Rules"] == Json::array({"Hosted UI domain: https://my-app-1.auth.us-east-1.amazoncognito.com"}));
+  CHECK(s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"]["Domain"] == "my-app-1");
+  CHECK(s.ok("DescribeUserPoolDomain", {{"Domain", "my-app-1"}}) ==
+        Json{{"DomainDescription", {{"UserPoolId", pool}, {"AWSAccountId", s.account.account_id}, {"Domain", "my-app-1"},
+                                    {"CloudFrontDistribution", "my-app-1.cloudfront.sandbox"}, {"Version", "1"}, {"Status", "ACTIVE"}}}});
+  // A domain nobody has: an empty description, not an error.
+  CHECK(s.ok("DescribeUserPoolDomain", {{"Domain", "nobody-has-this"}}) == Json{{"DomainDescription", Json::object()}});
+  CHECK(failure(s, "DescribeUserPoolDomain", Json::object()) ==
+        validation("Value null at 'domain' failed to satisfy constraint: Member must not be null"));
+}
+
+TEST_CASE("CreateUserPoolDomain refuses prefixes Cognito does not allow") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  const Failure bad = invalid("Domain prefix can contain only lowercase letters, numbers and hyphens, and cannot contain aws, amazon or cognito.");
+  for (const std::string& domain : std::vector<std::string>{"", "My-App", "-app", "app-", "my_app", "my.app", "my-aws-app",
+                                                            "amazonian", "cognito1", std::string(64, 'a')}) {
+    INFO(domain);
+    CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", domain}}) == bad);
+  }
+  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "app"}, {"CustomDomainConfig", {{"CertificateArn", "arn"}}}}) ==
+        invalid("Custom domains need a certificate in AWS Certificate Manager; this sandbox offers Cognito domains (a prefix) only."));
+  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", pool}}) ==
+        validation("Value null at 'domain' failed to satisfy constraint: Member must not be null"));
+  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", kMissingPool}, {"Domain", "fine"}}) == not_found(kMissingPool));
+  CHECK_FALSE(s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"].contains("Domain"));
+  // 63 characters, digits and inner hyphens are fine.
+  s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "a1-" + std::string(60, 'b')}});
+}
+
+TEST_CASE("A domain belongs to one pool, and a pool has one domain") {
+  Sandbox s;
+  const std::string first = s.create_pool();
+  const std::string second = s.create_pool();
+  s.ok("CreateUserPoolDomain", {{"UserPoolId", first}, {"Domain", "shared-name"}});
+  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", second}, {"Domain", "shared-name"}}) ==
+        invalid("Domain already associated with another user pool."));
+  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", first}, {"Domain", "another-name"}}) ==
+        invalid("The user pool already has a domain: shared-name."));
+  // Asking again for its own domain is not a clash with "another" pool.
+  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", first}, {"Domain", "shared-name"}}) ==
+        invalid("The user pool already has a domain: shared-name."));
+  // Once deleted, the name is free for the other pool.
+  CHECK(s.ok("DeleteUserPoolDomain", {{"UserPoolId", first}, {"Domain", "shared-name"}}) == Json::object());
+  CHECK_FALSE(s.ok("DescribeUserPool", {{"UserPoolId", first}})["UserPool"].contains("Domain"));
+  CHECK(s.ok("DescribeUserPoolDomain", {{"Domain", "shared-name"}}) == Json{{"DomainDescription", Json::object()}});
+  s.ok("CreateUserPoolDomain", {{"UserPoolId", second}, {"Domain", "shared-name"}});
+  CHECK(s.ok("DescribeUserPoolDomain", {{"Domain", "shared-name"}})["DomainDescription"]["UserPoolId"] == second);
+}
+
+TEST_CASE("DeleteUserPoolDomain needs the pool's own domain") {
+  Sandbox s;
+  const std::string pool = s.create_pool();
+  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "none-yet"}}) ==
+        invalid("No such domain or user pool exists."));
+  s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "mine"}});
+  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "not-mine"}}) ==
+        invalid("No such domain or user pool exists."));
+  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", kMissingPool}, {"Domain", "mine"}}) == not_found(kMissingPool));
+  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", pool}}) ==
+        validation("Value null at 'domain' failed to satisfy constraint: Member must not be null"));
+  CHECK(failure(s, "DeleteUserPoolDomain", {{"Domain", "mine"}}) ==
+        validation("Value null at 'userPoolId' failed to satisfy constraint: Member must not be null"));
+  CHECK(s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"]["Domain"] == "mine");
+}

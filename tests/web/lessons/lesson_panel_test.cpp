@@ -1,0 +1,223 @@
+// Lessons in the app: the list, the step column, hints, the solution behind
+// a confirmation, "do it for me", the outlined widget, progress kept with
+// the saved work, and a presenter's own lesson file.
+#include <catch2/catch.hpp>
+
+#include "tests/web/ui_harness.h"
+#include "web/shell/app.h"
+#include "web/shell/saved_work.h"
+
+using namespace userpool;
+using userpool::test::AppUnderTest;
+
+namespace {
+
+web::LessonState& state(AppUnderTest& t) { return t.app->context().lessons; }
+
+void start_from_the_list(AppUnderTest& t, const std::string& id) {
+  REQUIRE(t.click("nav.lessons"));
+  REQUIRE(t.click("lessons.start." + id));
+  t.frames(2);
+  REQUIRE(state(t).progress().lesson_id() == id);
+}
+
+// The next step, as a learner who gives up on it: solution, confirm, do it.
+void do_it_for_me(AppUnderTest& t) {
+  REQUIRE(t.click("lesson.show_solution"));
+  REQUIRE(t.click("lesson.confirm_solution"));
+  REQUIRE(t.click("lesson.do_it"));
+  t.frames(2);
+}
+
+const std::string kOwnLesson = R"({
+  "Format": "userpool-sandbox-lesson", "Version": 1,
+  "Id": "workshop-pool", "Title": "Our workshop pool", "Summary": "Make the pool we use today.",
+  "Steps": [{
+    "Id": "make-it", "Title": "Create the pool", "Text": "Create a pool named **workshop**.",
+    "Check": {"Source": {"Call": "ListUserPools", "Request": {"MaxResults": 60}},
+              "Pointer": "/UserPools", "Where": {"Name": "workshop"}, "Exists": true},
+    "Hints": ["Use the wizard."],
+    "Solution": [{"Call": "CreateUserPool", "Request": {"PoolName": "workshop"}}]
+  }]
+})";
+
+}  // namespace
+
+TEST_CASE("The lesson list offers every lesson that ships, and starting one opens its first step beside the app") {
+  AppUnderTest t;
+  REQUIRE(t.click("nav.lessons"));
+  for (const auto& lesson : state(t).catalogue().lessons) {
+    INFO(lesson.id);
+    CHECK(t.ui.reveal("lessons.start." + lesson.id, t.draw()));
+  }
+  REQUIRE(t.click("lessons.start.create-user-pool"));
+  t.frames(2);
+  CHECK(t.shown("lesson.leave"));
+  CHECK(t.shown("lesson.hint"));
+  CHECK(state(t).step()->id == state(t).lesson()->steps[0].id);
+  CHECK_FALSE(state(t).not_yet().empty());  // the check says why the step is not done
+  // Leaving closes the column; the lesson can be continued from the list.
+  REQUIRE(t.click("lesson.leave"));
+  t.frames(1);
+  CHECK_FALSE(t.shown("lesson.hint"));
+}
+
+TEST_CASE("Hints come one at a time; the solution needs a confirmation, and 'do it for me' completes the step") {
+  AppUnderTest t;
+  start_from_the_list(t, "create-user-pool");
+  const auto* first = state(t).step();
+  REQUIRE(first != nullptr);
+  REQUIRE(t.click("lesson.hint"));
+  t.frames(1);
+  CHECK(t.shown("lesson.hint") == (first->hints.size() > 1));
+  CHECK_FALSE(t.shown("lesson.do_it"));
+  REQUIRE(t.click("lesson.show_solution"));
+  CHECK_FALSE(t.shown("lesson.do_it"));  // not before the learner confirms
+  REQUIRE(t.click("lesson.cancel_solution"));
+  t.frames(1);
+  CHECK(t.shown("lesson.show_solution"));
+  do_it_for_me(t);
+  CHECK(state(t).progress().step_index() == 1);
+  CHECK(state(t).problem().empty());
+}
+
+TEST_CASE("Lesson 1 completes through the panel; the finished lesson is marked and the next one offered") {
+  AppUnderTest t;
+  start_from_the_list(t, "create-user-pool");
+  const std::size_t steps = state(t).lesson()->steps.size();
+  for (std::size_t i = 0; i < steps; ++i) {
+    INFO("step " << i + 1);
+    do_it_for_me(t);
+    REQUIRE(state(t).problem().empty());
+  }
+  CHECK(state(t).complete());
+  CHECK(state(t).finished("create-user-pool"));
+  CHECK(t.shown("lesson.next"));
+  // The lab's pool exists, made through the API like the learner's own work.
+  const Json pools = t.ok("ListUserPools", {{"MaxResults", 60}})["UserPools"];
+  REQUIRE(pools.size() == 1);
+  CHECK(pools[0]["Name"] == "kekepool");
+  REQUIRE(t.click("lesson.all"));
+  t.frames(1);
+  CHECK(t.shown("lessons.start.create-user-pool"));
+}
+
+TEST_CASE("A step completes by itself when the learner does it in the app") {
+  AppUnderTest t;
+  start_from_the_list(t, "create-user-pool");
+  REQUIRE(state(t).step()->id == "open-the-wizard");
+  REQUIRE(t.click("nav.create_pool"));
+  t.frames(3);
+  CHECK(state(t).progress().step_index() == 1);
+  CHECK(state(t).just_completed() != nullptr);
+}
+
+TEST_CASE("Every widget a lesson step points at exists, and 'Show me' brings it into sight, in the pool the step names") {
+  const web::LessonState shipped;
+  for (const auto& lesson : shipped.catalogue().lessons) {
+    for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+      const auto& step = lesson.steps[i];
+      if (step.highlight.empty()) continue;
+      INFO(lesson.id << " step " << i + 1 << " \"" << step.id << "\" highlights " << step.highlight);
+      AppUnderTest t;
+      web::UiContext& ctx = t.app->context();
+      ctx.lessons.start(ctx, lesson.id);
+      REQUIRE(ctx.lessons.problem().empty());
+      for (std::size_t j = 0; j < i; ++j) {
+        ctx.lessons.do_it_for_me(ctx);
+        REQUIRE(ctx.lessons.problem().empty());
+      }
+      // Another pool is open, as when the learner looked elsewhere: Show me
+      // must turn to the step's own pool, not stay on this one.
+      const std::string decoy = t.ok("CreateUserPool", {{"PoolName", "decoy-pool"}})["UserPool"]["Id"];
+      t.app->api().touch();
+      ctx.open_pool(decoy);
+      t.frames(2);
+      REQUIRE(ctx.lessons.step() == &ctx.lessons.lesson()->steps[i]);
+      if (!step.highlight.starts_with("nav.")) REQUIRE(t.click("lesson.show_me"));
+      t.frames(12);
+      CHECK(t.shown(step.highlight));
+      const bool in_a_pool = step.highlight.starts_with("pool.") || step.highlight.starts_with("users.") ||
+                             step.highlight.starts_with("clients.") || step.highlight.starts_with("settings.");
+      if (in_a_pool) {
+        const std::string named = ctx.lessons.step_pool_id(ctx);
+        CHECK_FALSE(named.empty());  // the step says which pool it is about
+        CHECK(ctx.view == web::View::kPool);
+        CHECK(ctx.pool_id == named);
+        CHECK(ctx.pool_id != decoy);
+      }
+      // Try it shows the app of the step's pool.
+      if (step.highlight.starts_with("tryit.") && !ctx.lessons.step_pool_id(ctx).empty())
+        CHECK(ctx.session.pool_id == ctx.lessons.step_pool_id(ctx));
+    }
+  }
+}
+
+TEST_CASE("Lesson progress is kept with the saved work and comes back on reload") {
+  std::string saved;
+  {
+    AppUnderTest t;
+    start_from_the_list(t, "create-user-pool");
+    do_it_for_me(t);
+    do_it_for_me(t);
+    REQUIRE(state(t).progress().step_index() == 2);
+    saved = web::saved_work(t.app->context()).dump();
+  }
+  AppUnderTest after;
+  REQUIRE_FALSE(web::restore_saved_work(after.app->context(), saved));
+  after.frames(2);
+  CHECK(state(after).progress().lesson_id() == "create-user-pool");
+  CHECK(state(after).progress().step_index() == 2);
+  CHECK(after.shown("lesson.hint"));
+
+  // Damaged progress costs the progress only, never the sandbox.
+  Json damaged = Json::parse(saved);
+  damaged["Lessons"]["Progress"]["Step"] = 999;
+  AppUnderTest third;
+  REQUIRE_FALSE(web::restore_saved_work(third.app->context(), damaged.dump()));
+  CHECK_FALSE(state(third).progress().active());
+  CHECK(third.app->context().notices.back().error);
+}
+
+TEST_CASE("A presenter's own lesson file: refused with the step and what is wrong, or added to the list") {
+  AppUnderTest t;
+  web::UiContext& ctx = t.app->context();
+  web::UiContext::FileHandler handler;
+  ctx.choose_file = [&](web::UiContext::FileHandler h) { handler = std::move(h); };
+  REQUIRE(t.click("nav.lessons"));
+
+  REQUIRE(t.click("lessons.load"));
+  REQUIRE(handler);
+  handler("broken.json", "{\"Format\": ");
+  CHECK(ctx.notices.back().error);
+  REQUIRE(t.click("lessons.load"));
+  Json bad_check = Json::parse(kOwnLesson);
+  bad_check["Steps"][0]["Check"]["Equal"] = 1;
+  handler("workshop.json", bad_check.dump());
+  CHECK(ctx.notices.back().error);
+  CHECK(state(t).own_lesson_files().empty());
+  REQUIRE(t.click("lessons.load"));
+  Json taken = Json::parse(kOwnLesson);
+  taken["Id"] = "create-user-pool";
+  handler("mine.json", taken.dump());
+  CHECK(state(t).own_lesson_files().empty());
+  CHECK(state(t).add_own_lesson("mine.json", taken.dump())->find("taken by a lesson of the sandbox") !=
+        std::string::npos);
+  CHECK(state(t).add_own_lesson("workshop.json", bad_check.dump())->starts_with("workshop.json: step 1 \"make-it\""));
+
+  REQUIRE(t.click("lessons.load"));
+  handler("workshop.json", kOwnLesson);
+  CHECK_FALSE(ctx.notices.back().error);
+  t.frames(1);
+  REQUIRE(t.click("lessons.start.workshop-pool"));
+  t.frames(1);
+  do_it_for_me(t);
+  CHECK(state(t).finished("workshop-pool"));
+
+  // The presenter's file is kept with the work.
+  const std::string saved = web::saved_work(ctx).dump();
+  AppUnderTest after;
+  REQUIRE_FALSE(web::restore_saved_work(after.app->context(), saved));
+  CHECK(state(after).catalogue().find("workshop-pool") != nullptr);
+  CHECK(state(after).finished("workshop-pool"));
+}

@@ -1,0 +1,101 @@
+#include "web/wizard/wizard_draft.h"
+
+#include <catch2/catch.hpp>
+
+using namespace userpool;
+using web::WizardChoices;
+
+namespace {
+
+// Every choice away from the console's default.
+WizardChoices everything_changed() {
+  WizardChoices c;
+  c.federated_providers = true;
+  c.sign_in_username = true;
+  c.sign_in_email = false;
+  c.sign_in_phone = true;
+  c.preferred_username = true;
+  c.case_sensitive = true;
+  c.custom_password_policy = true;
+  c.minimum_length = 12;
+  c.require_symbols = false;
+  c.temporary_password_days = 3;
+  c.mfa = WizardChoices::Mfa::kOptional;
+  c.mfa_sms = true;
+  c.self_service_recovery = false;
+  c.recovery = WizardChoices::Recovery::kSmsThenEmail;
+  c.self_registration = false;
+  c.verify = WizardChoices::Verify::kPhoneThenEmail;
+  c.keep_original_phone = true;
+  c.required_attributes = {"name", "birthdate"};
+  c.custom_attributes = {{"team", "String", "1", "20", false}};
+  c.email_with_ses = false;
+  c.from_email = "noreply@example.com";
+  c.sms_new_role = false;
+  c.sms_existing_role_arn = "arn:aws:iam::123456789012:role/sns";
+  c.sms_external_id = "7d1b2c3a-0000-4000-8000-000000000000";
+  c.pool_name = "kekepool";
+  c.deletion_protection = false;
+  c.hosted_ui = true;
+  c.domain_prefix = "keke";
+  c.app_type = WizardChoices::AppType::kConfidential;
+  c.client_name = "kekeclient";
+  c.generate_secret = true;
+  c.callback_urls = {"https://example.com/callback"};
+  c.auth_flows = {"ALLOW_USER_PASSWORD_AUTH"};
+  c.refresh_token_days = 5;
+  c.token_revocation = false;
+  c.oauth_scopes = {"openid"};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("A wizard draft reads back as the same choices and step") {
+  const WizardChoices changed = everything_changed();
+  const Json draft = web::wizard_draft(changed, 4);
+  WizardChoices read;  // the console's defaults, as a new wizard starts
+  CHECK(web::read_wizard_draft(draft, read) == 4);
+  CHECK(web::wizard_draft(read, 4) == draft);
+  CHECK(web::wizard_draft(read, 4) != web::wizard_draft(WizardChoices{}, 4));
+}
+
+TEST_CASE("A draft speaks the console's labels") {
+  WizardChoices c;
+  c.mfa = WizardChoices::Mfa::kOff;
+  c.email_with_ses = false;
+  c.required_attributes = {"name", "preferred_username", "phone_number"};
+  const Json choices = web::wizard_draft(c, 2)["Choices"];
+  CHECK(choices["SignInOptions"] == Json::array({"Email"}));
+  CHECK(choices["PasswordPolicyMode"] == "Cognito defaults");
+  CHECK(choices["Mfa"] == "No MFA");
+  CHECK(choices["EmailProvider"] == "Send email with Cognito");
+  CHECK(choices["ProviderTypes"] == Json::array({"Cognito user pool"}));
+  CHECK(choices["RequiredAttributes"] == Json::array({"name", "preferred_username", "phone_number"}));
+}
+
+TEST_CASE("A partial or damaged draft keeps the defaults for what it lacks, and never fails") {
+  const Json cases[] = {
+      Json(),
+      Json::array({1, 2}),
+      Json{{"Step", "three"}},
+      Json{{"Step", 99}, {"Choices", "not an object"}},
+      Json{{"Choices", {{"Mfa", "Sometimes"}, {"PasswordMinimumLength", "eight"}, {"SignInOptions", "Email"},
+                        {"RequiredAttributes", {1, "name", nullptr}}, {"CustomAttributes", {"x", {{"Name", 5}}}}}}},
+  };
+  for (const Json& draft : cases) {
+    INFO(draft.dump());
+    WizardChoices c;
+    const int step = web::read_wizard_draft(draft, c);
+    CHECK(step >= 1);
+    CHECK(step <= web::kWizardSteps);
+    CHECK(c.mfa == WizardChoices{}.mfa);
+    CHECK(c.minimum_length == 8);
+    CHECK(c.sign_in_email);
+  }
+  WizardChoices c;
+  web::read_wizard_draft(Json{{"Choices", {{"RequiredAttributes", {1, "name", nullptr}}}}}, c);
+  CHECK(c.required_attributes == std::vector<std::string>{"name"});
+  CHECK(web::read_wizard_draft(Json{{"Step", 99}}, c) == web::kWizardSteps);
+  CHECK(web::read_wizard_draft(Json{{"Step", 0}}, c) == 1);
+}

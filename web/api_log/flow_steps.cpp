@@ -1,0 +1,207 @@
+#include "web/api_log/flow_steps.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/tokens/well_known.h"
+#include "web/api_log/api_log_format.h"
+
+namespace userpool::web {
+namespace {
+
+bool is_one_of(std::string_view value, std::initializer_list<std::string_view> options) {
+  return std::find(options.begin(), options.end(), value) != options.end();
+}
+
+// A member of an object, or null when `object` is not an object or lacks it.
+const Json& member(const Json& object, const char* name) {
+  static const Json kNull;
+  if (!object.is_object()) return kNull;
+  const auto it = object.find(name);
+  return it != object.end() ? *it : kNull;
+}
+
+const char* purpose_text(std::string_view purpose) {
+  if (purpose == "SignUp" || purpose == "ResendCode") return "verification code";
+  if (purpose == "ForgotPassword") return "password reset code";
+  if (purpose == "AttributeVerification") return "attribute verification code";
+  if (purpose == "MFA") return "MFA code";
+  if (purpose == "Invitation") return "invitation with a temporary password";
+  return "message";
+}
+
+}  // namespace
+
+// --- The last flow -----------------------------------------------------------
+
+std::vector<const ApiLogEntry*> last_flow(const std::deque<ApiLogEntry>& log) {
+  std::vector<const ApiLogEntry*> flow;  // newest first while collecting
+  const ApiLogEntry* newer = nullptr;    // the entry after the one looked at, sandbox operations included
+  for (auto it = log.rbegin(); it != log.rend(); ++it) {
+    const std::string_view op = plain_operation(it->operation);
+    if (op == "Sandbox.Reset" || op == "Sandbox.ImportState") break;
+    if (newer != nullptr && newer->time - it->time > kFlowGap) break;
+    newer = &*it;
+    if (is_sandbox_operation(op)) continue;
+    flow.push_back(&*it);
+    if (flow.size() == kFlowMaxExchanges) break;
+  }
+  std::reverse(flow.begin(), flow.end());
+  return flow;
+}
+
+// --- Messages ----------------------------------------------------------------
+
+std::vector<SentMessage> sent_messages(const Json& list_messages_response) {
+  std::vector<SentMessage> out;
+  const Json& list = member(list_messages_response, "Messages");
+  if (!list.is_array()) return out;
+  for (const Json& m : list) {
+    const Json& id = member(m, "MessageId");
+    const Json& time = member(m, "Time");
+    if (!id.is_number_unsigned() || !time.is_number()) continue;
+    SentMessage s;
+    s.id = id.get<std::uint64_t>();
+    // Times come as epoch seconds with a millisecond fraction; round to the
+    // millisecond they were made from.
+    s.time = from_epoch_millis(static_cast<std::int64_t>(time.get<double>() * 1000.0 + 0.5));
+    s.medium = text_member(m, "Medium");
+    s.purpose = text_member(m, "Purpose");
+    s.destination = text_member(m, "Destination");
+    out.push_back(std::move(s));
+  }
+  // ListMessages answers newest first; the diagram reads oldest first.
+  std::sort(out.begin(), out.end(), [](const SentMessage& a, const SentMessage& b) { return a.id < b.id; });
+  return out;
+}
+
+bool sends_message(std::string_view operation, std::string_view purpose) {
+  const std::string_view op = plain_operation(operation);
+  if (purpose == "SignUp") return op == "SignUp";
+  if (purpose == "ResendCode") return op == "ResendConfirmationCode";
+  if (purpose == "Invitation") return op == "AdminCreateUser";
+  if (purpose == "ForgotPassword") return is_one_of(op, {"ForgotPassword", "AdminResetUserPassword"});
+  if (purpose == "AttributeVerification")
+    return is_one_of(op, {"UpdateUserAttributes", "AdminUpdateUserAttributes", "GetUserAttributeVerificationCode"});
+  if (purpose == "MFA")
+    return is_one_of(op, {"InitiateAuth", "AdminInitiateAuth", "RespondToAuthChallenge", "AdminRespondToAuthChallenge"});
+  // A purpose not listed here: any call that may change something.
+  return !is_sandbox_operation(op) && !is_read_only(op);
+}
+
+// --- Diagram steps -------------------------------------------------------------
+
+const char* lane_name(Lane lane) {
+  switch (lane) {
+    case Lane::kApp: return "Your app";
+    case Lane::kPool: return "User pool";
+    case Lane::kInbox: return "Inbox";
+  }
+  return "";
+}
+
+std::string request_label(const ApiLogEntry& entry) {
+  const std::string op(plain_operation(entry.operation));
+  // The parameter that says which way the call goes.
+  std::string detail;
+  if (op == "InitiateAuth" || op == "AdminInitiateAuth") detail = text_member(entry.request, "AuthFlow");
+  if (op == "RespondToAuthChallenge" || op == "AdminRespondToAuthChallenge")
+    detail = text_member(entry.request, "ChallengeName");
+  return detail.empty() ? op : op + " (" + detail + ")";
+}
+
+std::string response_label(const ApiLogEntry& entry) {
+  if (entry.status != 200) return error_type(entry);
+  const Json& body = entry.response;
+  if (std::string challenge = text_member(body, "ChallengeName"); !challenge.empty()) return challenge;
+  if (member(body, "AuthenticationResult").is_object()) return "tokens";
+  if (const Json& confirmed = member(body, "UserConfirmed"); confirmed.is_boolean())
+    return std::string("UserConfirmed: ") + (confirmed.get<bool>() ? "true" : "false");
+  if (const Json& details = member(body, "CodeDeliveryDetails"); details.is_object())
+    return "CodeDeliveryDetails (" + text_member(details, "DeliveryMedium") + ")";
+  if (member(body, "SecretCode").is_string()) return "SecretCode";
+  if (std::string status = text_member(body, "Status"); !status.empty()) return "Status: " + status;
+  return "200 OK";
+}
+
+std::string message_label(const SentMessage& message) {
+  return std::string(message.medium == "SMS" ? "SMS: " : "email: ") + purpose_text(message.purpose);
+}
+
+std::vector<FlowStep> flow_steps(const std::vector<const ApiLogEntry*>& flow, const std::vector<SentMessage>& messages) {
+  const std::size_t n = flow.size();
+  std::vector<std::vector<const SentMessage*>> sent_by(n);
+  std::size_t earliest = 0;  // messages go to requests in order: never to one before the last message's
+  for (const SentMessage& m : messages) {
+    std::optional<std::size_t> first_free, first_busy;
+    for (std::size_t i = earliest; i < n; ++i) {
+      const ApiLogEntry& e = *flow[i];
+      if (e.time > m.time) break;                                 // started after the message was sent
+      if (i + 1 < n && flow[i + 1]->time < m.time) continue;      // had finished before it was sent
+      if (e.status != 200 || !sends_message(e.operation, m.purpose)) continue;
+      if (sent_by[i].empty()) {
+        first_free = i;
+        break;
+      }
+      if (!first_busy) first_busy = i;
+    }
+    // One message each first; a request that sent two (an invitation by
+    // email and SMS) gets the second when no other can have sent it.
+    const std::optional<std::size_t> pick = first_free ? first_free : first_busy;
+    if (!pick) continue;
+    sent_by[*pick].push_back(&m);
+    earliest = *pick;
+  }
+
+  std::vector<FlowStep> steps;
+  for (std::size_t i = 0; i < n; ++i) {
+    const ApiLogEntry& e = *flow[i];
+    steps.push_back({FlowStep::Kind::kRequest, Lane::kApp, Lane::kPool, request_label(e), false, e.time, e.id});
+    // The pool sends while it handles the request, before it answers.
+    for (const SentMessage* m : sent_by[i])
+      steps.push_back({FlowStep::Kind::kMessage, Lane::kPool, Lane::kInbox, message_label(*m), false, m->time, e.id});
+    steps.push_back({FlowStep::Kind::kResponse, Lane::kPool, Lane::kApp, response_label(e), e.status != 200, e.time, e.id});
+  }
+  return steps;
+}
+
+// --- Architecture picture ------------------------------------------------------
+
+PoolPicture pool_picture(const Json& describe_user_pool, const Json& list_clients, const Json& list_users,
+                         const Json& jwks) {
+  PoolPicture p;
+  const Json& pool = member(describe_user_pool, "UserPool");
+  p.pool_id = text_member(pool, "Id");
+  p.pool_name = text_member(pool, "Name");
+  p.mfa = text_member(pool, "MfaConfiguration");
+  if (std::string prefix = text_member(pool, "Domain"); !prefix.empty() && !p.pool_id.empty())
+    p.domain = prefix + ".auth." + region_of(p.pool_id) + ".amazoncognito.com";
+
+  if (const Json& clients = member(list_clients, "UserPoolClients"); clients.is_array())
+    for (const Json& c : clients) p.clients.push_back({text_member(c, "ClientName"), text_member(c, "ClientId")});
+  p.more_clients = member(list_clients, "NextToken").is_string();
+
+  if (const Json& users = member(list_users, "Users"); users.is_array()) {
+    for (const Json& u : users) {
+      std::string label = text_member(u, "Username");
+      if (const Json& attributes = member(u, "Attributes"); attributes.is_array())
+        for (const Json& a : attributes)
+          if (text_member(a, "Name") == "email") label = text_member(a, "Value");
+      p.user_labels.push_back(std::move(label));
+    }
+    p.user_count = static_cast<long long>(users.size());
+  }
+  // The pool's own count when it gives one; else what one page of ListUsers
+  // showed, with a "+" when there are more.
+  if (const Json& estimate = member(pool, "EstimatedNumberOfUsers"); estimate.is_number_integer())
+    p.user_count = estimate.get<long long>();
+  else
+    p.more_users = member(list_users, "PaginationToken").is_string();
+
+  if (const Json& keys = member(jwks, "keys"); keys.is_array())
+    for (const Json& k : keys)
+      if (std::string kid = text_member(k, "kid"); !kid.empty()) p.key_ids.push_back(std::move(kid));
+  return p;
+}
+
+}  // namespace userpool::web

@@ -1,0 +1,171 @@
+#include "web/lessons/lesson_state.h"
+
+#include <algorithm>
+
+#include "core/lessons/bundled_lessons.h"
+#include "web/shell/ui_context.h"
+
+namespace userpool::web {
+namespace {
+
+// The app's session is the one lessons read and replays sign in with. A
+// replay that signed in with another app client leaves Try it that
+// client's secret, which it signs its requests with.
+void follow_client(UiContext& ctx, const std::string& client_before) {
+  AppSession& app = ctx.session;
+  if (app.client_id == client_before) return;
+  const Response r = ctx.api.peek("DescribeUserPoolClient", Json{{"UserPoolId", app.pool_id}, {"ClientId", app.client_id}});
+  app.client_secret = r.status == 200 ? r.body["UserPoolClient"].value("ClientSecret", "") : "";
+}
+
+}  // namespace
+
+LessonState::LessonState() { reload_catalogue(); }
+
+void LessonState::reload_catalogue() {
+  std::vector<lessons::LessonFile> files = lessons::bundled_lesson_files();
+  files.insert(files.end(), own_files_.begin(), own_files_.end());
+  catalogue_ = lessons::load_catalogue(std::move(files));
+}
+
+bool LessonState::finished(const std::string& lesson_id) const {
+  const auto& done = progress_.lessons_completed();
+  return std::find(done.begin(), done.end(), lesson_id) != done.end();
+}
+
+const lessons::Step* LessonState::just_completed() const {
+  const lessons::Lesson* l = lesson();
+  return l && !just_completed_.empty() ? l->find_step(just_completed_) : nullptr;
+}
+
+std::string LessonState::step_pool_id(UiContext& ctx) {
+  return progress_.active_step_pool_id(catalogue_, ctx.api.account(), ctx.session);
+}
+
+void LessonState::start(UiContext& ctx, const std::string& lesson_id) {
+  const std::string client_before = ctx.session.client_id;
+  const auto started = progress_.start(catalogue_, lesson_id, ctx.api.account(), ctx.session);
+  problem_ = started ? "" : started.error();
+  not_yet_.clear();
+  just_completed_.clear();
+  follow_client(ctx, client_before);
+  ctx.api.touch();
+  // Calls made before the lesson started are not the lesson's to remember.
+  remembered_log_id_ = ctx.api.log().empty() ? 0 : ctx.api.log().back().id;
+  check_now(ctx);
+}
+
+void LessonState::restart(UiContext& ctx) {
+  if (progress_.active()) start(ctx, progress_.lesson_id());
+}
+
+void LessonState::stop() {
+  progress_.stop();
+  not_yet_.clear();
+  just_completed_.clear();
+  problem_.clear();
+}
+
+void LessonState::remember_new_calls(UiContext& ctx) {
+  for (const ApiLogEntry& entry : ctx.api.log()) {
+    if (entry.id <= remembered_log_id_) continue;
+    remembered_log_id_ = entry.id;
+    if (entry.status == 200) progress_.remember(entry.operation, Response{entry.status, entry.response});
+  }
+}
+
+void LessonState::update(UiContext& ctx) {
+  if (!progress_.active()) return;
+  if (checked_revision_ == ctx.api.revision() && checked_session_ == ctx.session.access_token) return;
+  remember_new_calls(ctx);
+  check_now(ctx);
+}
+
+void LessonState::check_now(UiContext& ctx) {
+  checked_revision_ = ctx.api.revision();
+  checked_session_ = ctx.session.access_token;
+  if (!progress_.active()) return;
+  const lessons::Recheck r = progress_.recheck(catalogue_, ctx.api.account(), ctx.session);
+  not_yet_ = r.lesson_complete ? "" : r.active.reason;
+  if (!r.steps_completed.empty()) {
+    just_completed_ = r.steps_completed.back();
+    // Progress is part of the saved work, which is saved when the revision moves.
+    ctx.api.touch();
+    checked_revision_ = ctx.api.revision();
+  }
+}
+
+void LessonState::do_it_for_me(UiContext& ctx) {
+  const std::string client_before = ctx.session.client_id;
+  const auto done = progress_.do_it_for_me(catalogue_, ctx.api.account(), ctx.session);
+  problem_ = done ? "" : done.error();
+  follow_client(ctx, client_before);
+  ctx.api.touch();
+  check_now(ctx);
+}
+
+std::optional<std::string> LessonState::add_own_lesson(const std::string& file_name, const std::string& text) {
+  const auto parsed = lessons::parse_lesson(file_name, text);
+  if (!parsed) return parsed.error();
+  const std::string& id = parsed->id;
+  // The catalogue already knows every Id and the file it came from.
+  const std::vector<lessons::LessonFile> before = own_files_;
+  if (const lessons::Lesson* taken = catalogue_.find(id)) {
+    const auto own = std::find_if(own_files_.begin(), own_files_.end(),
+                                  [&](const lessons::LessonFile& f) { return f.name == taken->file; });
+    if (own == own_files_.end())
+      return file_name + ": the Id \"" + id + "\" is taken by a lesson of the sandbox (" + taken->file +
+             "); give your lesson another Id";
+    own_files_.erase(own);
+  }
+  own_files_.push_back({file_name, text});
+  reload_catalogue();
+  for (const std::string& error : catalogue_.errors) {
+    if (error.starts_with(file_name + ":")) {
+      own_files_ = before;
+      reload_catalogue();
+      return error;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> LessonState::own_lesson_files() const {
+  std::vector<std::string> names;
+  for (const lessons::LessonFile& f : own_files_) names.push_back(f.name);
+  return names;
+}
+
+Json LessonState::to_json() const {
+  Json own = Json::array();
+  for (const lessons::LessonFile& f : own_files_) own.push_back({{"Name", f.name}, {"Text", f.text}});
+  return Json{{"Progress", progress_.to_json()}, {"OwnLessons", own}};
+}
+
+std::optional<std::string> LessonState::restore(const Json& saved) {
+  own_files_.clear();
+  stop();
+  std::optional<std::string> problem;
+  if (!saved.is_object()) {
+    reload_catalogue();
+    return saved.is_null() ? problem : std::optional<std::string>("the lessons part is not an object");
+  }
+  for (const Json& f : saved.value("OwnLessons", Json::array())) {
+    if (!f.is_object() || !f.value("Name", Json()).is_string() || !f.value("Text", Json()).is_string()) {
+      problem = "a saved lesson file is damaged and was dropped";
+      continue;
+    }
+    if (auto error = add_own_lesson(f["Name"].get<std::string>(), f["Text"].get<std::string>())) problem = *error;
+  }
+  reload_catalogue();
+  if (saved.contains("Progress")) {
+    auto restored = lessons::LessonProgress::from_json(saved["Progress"], catalogue_);
+    progress_ = restored ? std::move(*restored) : lessons::LessonProgress{};
+    if (!restored) problem = restored.error();
+  }
+  // The next update() checks the restored step against the restored sandbox.
+  checked_revision_ = ~0ull;
+  return problem;
+}
+
+}  // namespace userpool::web

@@ -1,0 +1,188 @@
+#include "web/shell/page_services.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "imgui.h"
+#include "web/shell/saved_work.h"
+
+namespace {
+
+constexpr double kSaveInterval = 0.25;  // seconds between saves at most
+
+userpool::web::App* g_app = nullptr;
+std::uint64_t g_saved_revision = ~0ull;
+double g_last_save = -1e9;
+// Who asked for the file the page is choosing (import, a lesson file).
+userpool::web::UiContext::FileHandler g_file_handler;
+std::string g_clipboard;  // the text ImGui pastes: the last copy, or the page's last paste event
+
+// The key under which the work is kept, and where an unreadable copy is set aside.
+EM_JS(char*, storage_load, (), {
+  try {
+    var text = window.localStorage.getItem("userpool-sandbox.work");
+    return text === null ? 0 : allocateUTF8(text);
+  } catch (e) {
+    return 0;
+  }
+});
+EM_JS(void, storage_set_aside, (), {
+  try {
+    var text = window.localStorage.getItem("userpool-sandbox.work");
+    if (text !== null) window.localStorage.setItem("userpool-sandbox.work.unreadable", text);
+  } catch (e) {
+  }
+});
+// Returns null when saved, or why not (a full storage, storage turned off).
+EM_JS(char*, storage_save, (const char* text), {
+  try {
+    window.localStorage.setItem("userpool-sandbox.work", UTF8ToString(text));
+    return 0;
+  } catch (e) {
+    var why = (e && e.name === "QuotaExceededError") ? "the storage for this page is full"
+                                                      : "this browser does not allow it (" + (e && e.name || e) + ")";
+    return allocateUTF8(why);
+  }
+});
+EM_JS(void, page_download, (const char* name, const char* text), {
+  var blob = new Blob([UTF8ToString(text)], {type : "application/json"});
+  var a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+});
+// A file input, made once; the chosen file's name and text go to
+// userpool_file_chosen, which hands them to whoever asked.
+EM_JS(void, page_choose_file, (), {
+  var input = document.getElementById("userpool-import");
+  if (!input) {
+    input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".json,application/json";
+    input.id = "userpool-import";
+    input.hidden = true;
+    input.addEventListener("change", function() {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      file.text().then(function(text) {
+        Module.ccall("userpool_file_chosen", null, [ "string", "string" ], [ file.name, text ]);
+      });
+      input.value = "";
+    });
+    document.body.appendChild(input);
+  }
+  input.click();
+});
+// The theme the learner chose last, or else the one the system prefers.
+EM_JS(int, theme_prefers_dark, (), {
+  try {
+    var saved = window.localStorage.getItem("userpool-sandbox.theme");
+    if (saved === "dark" || saved === "light") return saved === "dark" ? 1 : 0;
+  } catch (e) {
+  }
+  return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
+});
+EM_JS(void, theme_remember, (const char* name), {
+  try {
+    window.localStorage.setItem("userpool-sandbox.theme", UTF8ToString(name));
+  } catch (e) {
+  }
+});
+EM_JS(void, page_copy, (const char* text), {
+  var t = UTF8ToString(text);
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {});
+});
+// Paste: the page"s paste event carries the system clipboard"s text; it
+// arrives before the next frame, when ImGui handles the Ctrl+V key.
+EM_JS(void, page_listen_for_paste, (), {
+  window.addEventListener("paste", function(e) {
+    var text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+    Module.ccall("userpool_paste", null, [ "string" ], [ text ]);
+  });
+  window.addEventListener("pagehide", function() { Module.ccall("userpool_save_now", null, [], []); });
+});
+
+void set_clipboard(void*, const char* text) {
+  g_clipboard = text;
+  page_copy(text);
+}
+const char* get_clipboard(void*) { return g_clipboard.c_str(); }
+
+void save_now() {
+  if (g_app == nullptr) return;
+  userpool::web::UiContext& ctx = g_app->context();
+  g_saved_revision = ctx.api.revision();
+  const std::string text = userpool::web::saved_work(ctx).dump();
+  char* error = storage_save(text.c_str());
+  if (error == nullptr) {
+    ctx.storage_failed = false;
+    ctx.storage_status = "Saved in this browser (" + std::to_string(text.size() / 1024 + 1) + " KB).";
+    return;
+  }
+  const bool first_failure = !ctx.storage_failed;
+  ctx.storage_failed = true;
+  ctx.storage_status = std::string("Your work could not be saved in this browser: ") + error +
+                       ". It is still here until you close the page; use Export to keep it.";
+  std::free(error);
+  if (first_failure) ctx.notify(ctx.storage_status, true);
+}
+
+}  // namespace
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void userpool_paste(const char* text) { g_clipboard = text; }
+EMSCRIPTEN_KEEPALIVE void userpool_save_now() { save_now(); }
+EMSCRIPTEN_KEEPALIVE void userpool_file_chosen(const char* name, const char* text) {
+  if (!g_file_handler) return;
+  // The handler may ask for another file; it must not be the one running.
+  const auto handler = std::move(g_file_handler);
+  g_file_handler = nullptr;
+  handler(name, text);
+}
+}
+
+namespace userpool::web {
+
+void install_page_services(App& app) {
+  g_app = &app;
+  UiContext& ctx = app.context();
+  ctx.download = [](const std::string& name, const std::string& text) { page_download(name.c_str(), text.c_str()); };
+  ctx.choose_file = [](UiContext::FileHandler handler) {
+    g_file_handler = std::move(handler);
+    page_choose_file();
+  };
+  ImGuiIO& io = ImGui::GetIO();
+  io.SetClipboardTextFn = set_clipboard;
+  io.GetClipboardTextFn = get_clipboard;
+  io.ClipboardUserData = nullptr;
+  page_listen_for_paste();
+  set_theme(theme_prefers_dark() != 0 ? Theme::kDark : Theme::kLight);
+  // A theme that cannot be remembered is no loss worth a notice: the work is.
+  ctx.theme_chosen = [](Theme theme) { theme_remember(theme_name(theme)); };
+
+  if (char* saved = storage_load()) {
+    const std::string text = saved;
+    std::free(saved);
+    if (const auto error = restore_saved_work(ctx, text)) {
+      storage_set_aside();
+      ctx.notify("Your saved work could not be restored (" + *error +
+                     "). It was kept aside in this browser's storage as userpool-sandbox.work.unreadable.",
+                 true);
+    } else {
+      ctx.api.clear_log();  // the restore itself is not the learner's request
+    }
+  }
+  g_saved_revision = ctx.api.revision();
+}
+
+void save_work_if_changed(App& app, double now_seconds) {
+  if (app.context().api.revision() == g_saved_revision || now_seconds - g_last_save < kSaveInterval) return;
+  g_last_save = now_seconds;
+  save_now();
+}
+
+}  // namespace userpool::web

@@ -1,0 +1,238 @@
+#include "web/wizard/wizard_draft.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace userpool::web {
+namespace {
+
+using C = WizardChoices;
+
+// The console's labels for each choice made with radio buttons.
+template <class E>
+using Labels = std::initializer_list<std::pair<E, const char*>>;
+
+const Labels<C::Mfa> kMfa = {{C::Mfa::kRequired, "Require MFA"}, {C::Mfa::kOptional, "Optional MFA"}, {C::Mfa::kOff, "No MFA"}};
+const Labels<C::Recovery> kRecovery = {{C::Recovery::kEmailOnly, "Email only"},
+                                       {C::Recovery::kSmsOnly, "SMS only, if available"},
+                                       {C::Recovery::kEmailThenSms, "Email if available, otherwise SMS"},
+                                       {C::Recovery::kSmsThenEmail, "SMS if available, otherwise email"}};
+const Labels<C::Verify> kVerify = {
+    {C::Verify::kEmail, "Send email message, verify email address"},
+    {C::Verify::kPhone, "Send SMS message, verify phone number"},
+    {C::Verify::kPhoneThenEmail, "Send SMS message if phone number is available, otherwise send email message"}};
+const Labels<C::AppType> kAppType = {
+    {C::AppType::kPublic, "Public client"}, {C::AppType::kConfidential, "Confidential client"}, {C::AppType::kOther, "Other"}};
+const Labels<bool> kPasswordMode = {{false, "Cognito defaults"}, {true, "Custom"}};
+const Labels<bool> kEmailProvider = {{true, "Send email with Amazon SES"}, {false, "Send email with Cognito"}};
+const Labels<bool> kSmsRole = {{true, "Create a new IAM role"}, {false, "Use an existing IAM role"}};
+const Labels<bool> kSecret = {{true, "Generate a client secret"}, {false, "Don't generate a client secret"}};
+
+template <class E>
+const char* label(const Labels<E>& labels, E value) {
+  for (const auto& [v, name] : labels)
+    if (v == value) return name;
+  return "";
+}
+
+// Check boxes shown as a list of the ticked labels ("SignInOptions": ["Email"]).
+using Ticks = std::initializer_list<std::pair<bool C::*, const char*>>;
+const Ticks kSignIn = {{&C::sign_in_username, "User name"}, {&C::sign_in_email, "Email"}, {&C::sign_in_phone, "Phone number"}};
+const Ticks kProviders = {{&C::federated_providers, "Federated identity providers"}};
+const Ticks kPasswordRules = {{&C::require_numbers, "Contains at least 1 number"},
+                              {&C::require_symbols, "Contains at least 1 special character"},
+                              {&C::require_uppercase, "Contains at least 1 uppercase letter"},
+                              {&C::require_lowercase, "Contains at least 1 lowercase letter"}};
+const Ticks kMfaMethods = {{&C::mfa_authenticator_apps, "Authenticator apps"}, {&C::mfa_sms, "SMS message"}};
+
+Json ticked(const C& c, const Ticks& ticks, Json list = Json::array()) {
+  for (const auto& [member, name] : ticks)
+    if (c.*member) list.push_back(name);
+  return list;
+}
+
+// Reads members leniently: anything missing or of the wrong kind is left as it was.
+struct Reader {
+  const Json& j;
+
+  const Json* find(const char* key, bool (Json::*is_kind)() const) const {
+    const auto it = j.find(key);
+    return it != j.end() && ((*it).*is_kind)() ? &*it : nullptr;
+  }
+  void flag(const char* key, bool& v) const {
+    if (const Json* x = find(key, &Json::is_boolean)) v = x->get<bool>();
+  }
+  void number(const char* key, int& v) const {
+    if (const Json* x = find(key, &Json::is_number_integer))
+      v = static_cast<int>(std::clamp(x->get<long long>(), -1000000LL, 1000000LL));
+  }
+  void text(const char* key, std::string& v) const {
+    if (const Json* x = find(key, &Json::is_string)) v = x->get<std::string>();
+  }
+  void texts(const char* key, std::vector<std::string>& v) const {
+    const Json* x = find(key, &Json::is_array);
+    if (x == nullptr) return;
+    v.clear();
+    for (const Json& item : *x)
+      if (item.is_string()) v.push_back(item.get<std::string>());
+  }
+  template <class E>
+  void choice(const char* key, E& v, const Labels<E>& labels) const {
+    const Json* x = find(key, &Json::is_string);
+    if (x == nullptr) return;
+    for (const auto& [value, name] : labels)
+      if (*x == name) v = value;
+  }
+  void ticks(const char* key, C& c, const Ticks& ticks) const {
+    const Json* x = find(key, &Json::is_array);
+    if (x == nullptr) return;
+    for (const auto& [member, name] : ticks)
+      c.*member = std::find(x->begin(), x->end(), Json(name)) != x->end();
+  }
+};
+
+Json custom_attributes(const C& c) {
+  Json list = Json::array();
+  for (const auto& a : c.custom_attributes)
+    list.push_back({{"Name", a.name}, {"Type", a.type}, {"Min", a.min}, {"Max", a.max}, {"Mutable", a.mutable_}});
+  return list;
+}
+
+void read_custom_attributes(const Json& choices, C& c) {
+  const auto it = choices.find("CustomAttributes");
+  if (it == choices.end() || !it->is_array()) return;
+  c.custom_attributes.clear();
+  for (const Json& item : *it) {
+    if (!item.is_object()) continue;
+    CustomAttributeChoice a;
+    const Reader r{item};
+    r.text("Name", a.name);
+    r.text("Type", a.type);
+    r.text("Min", a.min);
+    r.text("Max", a.max);
+    r.flag("Mutable", a.mutable_);
+    c.custom_attributes.push_back(std::move(a));
+  }
+}
+
+}  // namespace
+
+Json wizard_draft(const WizardChoices& c, int step) {
+  const Json choices = {
+      // Step 1: Configure sign-in experience
+      {"ProviderTypes", ticked(c, kProviders, Json::array({"Cognito user pool"}))},
+      {"SignInOptions", ticked(c, kSignIn)},
+      {"PreferredUserName", c.preferred_username},
+      {"CaseSensitiveUserName", c.case_sensitive},
+      // Step 2: Configure security requirements
+      {"PasswordPolicyMode", label(kPasswordMode, c.custom_password_policy)},
+      {"PasswordMinimumLength", c.minimum_length},
+      {"PasswordRequirements", ticked(c, kPasswordRules)},
+      {"TemporaryPasswordValidityDays", c.temporary_password_days},
+      {"Mfa", label(kMfa, c.mfa)},
+      {"MfaMethods", ticked(c, kMfaMethods)},
+      {"SelfServiceAccountRecovery", c.self_service_recovery},
+      {"RecoveryMessageDelivery", label(kRecovery, c.recovery)},
+      // Step 3: Configure sign-up experience
+      {"SelfRegistration", c.self_registration},
+      {"CognitoAssistedVerification", c.cognito_assisted_verification},
+      {"AttributesToVerify", label(kVerify, c.verify)},
+      {"KeepOriginalAttributeValueActive", c.keep_original_when_pending},
+      {"KeepOriginalEmail", c.keep_original_email},
+      {"KeepOriginalPhoneNumber", c.keep_original_phone},
+      {"RequiredAttributes", c.required_attributes},
+      {"CustomAttributes", custom_attributes(c)},
+      // Step 4: Configure message delivery
+      {"EmailProvider", label(kEmailProvider, c.email_with_ses)},
+      {"SesRegion", c.ses_region},
+      {"FromEmailAddress", c.from_email},
+      {"FromSenderName", c.from_name},
+      {"ReplyToEmailAddress", c.reply_to},
+      {"ConfigurationSet", c.configuration_set},
+      {"SmsIamRole", label(kSmsRole, c.sms_new_role)},
+      {"SmsIamRoleName", c.sms_role_name},
+      {"SmsExistingRoleArn", c.sms_existing_role_arn},
+      {"SnsRegion", c.sns_region},
+      {"SmsExternalId", c.sms_external_id},
+      // Step 5: Integrate your app
+      {"UserPoolName", c.pool_name},
+      {"DeletionProtection", c.deletion_protection},
+      {"HostedUi", c.hosted_ui},
+      {"CognitoDomainPrefix", c.domain_prefix},
+      {"AppType", label(kAppType, c.app_type)},
+      {"AppClientName", c.client_name},
+      {"ClientSecret", label(kSecret, c.generate_secret)},
+      {"CallbackUrls", c.callback_urls},
+      {"AuthenticationFlows", c.auth_flows},
+      {"AuthenticationFlowSessionMinutes", c.auth_session_minutes},
+      {"RefreshTokenDays", c.refresh_token_days},
+      {"AccessTokenMinutes", c.access_token_minutes},
+      {"IdTokenMinutes", c.id_token_minutes},
+      {"EnableTokenRevocation", c.token_revocation},
+      {"PreventUserExistenceErrors", c.prevent_user_existence_errors},
+      {"OAuthGrantTypes", c.oauth_flows},
+      {"OpenIdConnectScopes", c.oauth_scopes},
+  };
+  return Json{{"Step", step}, {"Choices", choices}};
+}
+
+int read_wizard_draft(const Json& draft, WizardChoices& c) {
+  if (!draft.is_object()) return 1;
+  const auto it = draft.find("Choices");
+  if (it != draft.end() && it->is_object()) {
+    const Reader r{*it};
+    r.ticks("ProviderTypes", c, kProviders);
+    r.ticks("SignInOptions", c, kSignIn);
+    r.flag("PreferredUserName", c.preferred_username);
+    r.flag("CaseSensitiveUserName", c.case_sensitive);
+    r.choice("PasswordPolicyMode", c.custom_password_policy, kPasswordMode);
+    r.number("PasswordMinimumLength", c.minimum_length);
+    r.ticks("PasswordRequirements", c, kPasswordRules);
+    r.number("TemporaryPasswordValidityDays", c.temporary_password_days);
+    r.choice("Mfa", c.mfa, kMfa);
+    r.ticks("MfaMethods", c, kMfaMethods);
+    r.flag("SelfServiceAccountRecovery", c.self_service_recovery);
+    r.choice("RecoveryMessageDelivery", c.recovery, kRecovery);
+    r.flag("SelfRegistration", c.self_registration);
+    r.flag("CognitoAssistedVerification", c.cognito_assisted_verification);
+    r.choice("AttributesToVerify", c.verify, kVerify);
+    r.flag("KeepOriginalAttributeValueActive", c.keep_original_when_pending);
+    r.flag("KeepOriginalEmail", c.keep_original_email);
+    r.flag("KeepOriginalPhoneNumber", c.keep_original_phone);
+    r.texts("RequiredAttributes", c.required_attributes);
+    read_custom_attributes(*it, c);
+    r.choice("EmailProvider", c.email_with_ses, kEmailProvider);
+    r.text("SesRegion", c.ses_region);
+    r.text("FromEmailAddress", c.from_email);
+    r.text("FromSenderName", c.from_name);
+    r.text("ReplyToEmailAddress", c.reply_to);
+    r.text("ConfigurationSet", c.configuration_set);
+    r.choice("SmsIamRole", c.sms_new_role, kSmsRole);
+    r.text("SmsIamRoleName", c.sms_role_name);
+    r.text("SmsExistingRoleArn", c.sms_existing_role_arn);
+    r.text("SnsRegion", c.sns_region);
+    r.text("SmsExternalId", c.sms_external_id);
+    r.text("UserPoolName", c.pool_name);
+    r.flag("DeletionProtection", c.deletion_protection);
+    r.flag("HostedUi", c.hosted_ui);
+    r.text("CognitoDomainPrefix", c.domain_prefix);
+    r.choice("AppType", c.app_type, kAppType);
+    r.text("AppClientName", c.client_name);
+    r.choice("ClientSecret", c.generate_secret, kSecret);
+    r.texts("CallbackUrls", c.callback_urls);
+    r.texts("AuthenticationFlows", c.auth_flows);
+    r.number("AuthenticationFlowSessionMinutes", c.auth_session_minutes);
+    r.number("RefreshTokenDays", c.refresh_token_days);
+    r.number("AccessTokenMinutes", c.access_token_minutes);
+    r.number("IdTokenMinutes", c.id_token_minutes);
+    r.flag("EnableTokenRevocation", c.token_revocation);
+    r.flag("PreventUserExistenceErrors", c.prevent_user_existence_errors);
+    r.texts("OAuthGrantTypes", c.oauth_flows);
+    r.texts("OpenIdConnectScopes", c.oauth_scopes);
+  }
+  const auto step = draft.find("Step");
+  if (step == draft.end() || !step->is_number_integer()) return 1;
+  return static_cast<int>(std::clamp(step->get<long long>(), 1LL, static_cast<long long>(kWizardSteps)));
+}
+
+}  // namespace userpool::web

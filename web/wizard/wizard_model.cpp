@@ -1,0 +1,289 @@
+#include "web/wizard/wizard_model.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/model/app_client.h"
+#include "core/model/schema.h"
+
+namespace userpool::web {
+namespace {
+
+bool has(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& value) {
+  if (!has(list, value)) list.push_back(value);
+}
+
+bool is_pool_name(const std::string& s) {
+  return !s.empty() && s.size() <= 128 && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view(" \t_+=,.@-").find(c) != std::string_view::npos;
+  });
+}
+
+bool is_domain_prefix(const std::string& d) {
+  if (d.empty() || d.size() > 63 || d.front() == '-' || d.back() == '-') return false;
+  if (d.find("aws") != std::string::npos || d.find("amazon") != std::string::npos || d.find("cognito") != std::string::npos)
+    return false;
+  return std::all_of(d.begin(), d.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+bool is_whole_number(const std::string& s) {
+  return !s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool valid_callback(const std::string& url) { return !callback_url_problem(url); }
+
+std::string sms_role_arn(const WizardChoices& c, const std::string& account_id) {
+  return c.sms_new_role ? "arn:aws:iam::" + account_id + ":role/service-role/" + c.sms_role_name : c.sms_existing_role_arn;
+}
+
+Json sms_configuration(const WizardChoices& c, const std::string& account_id) {
+  return Json{{"SnsCallerArn", sms_role_arn(c, account_id)}, {"ExternalId", c.sms_external_id}, {"SnsRegion", c.sns_region}};
+}
+
+bool mfa_on(const WizardChoices& c) { return c.mfa != WizardChoices::Mfa::kOff; }
+const char* mfa_name(const WizardChoices& c) {
+  return c.mfa == WizardChoices::Mfa::kRequired ? "ON" : c.mfa == WizardChoices::Mfa::kOptional ? "OPTIONAL" : "OFF";
+}
+
+std::vector<std::string> verified_attributes(const WizardChoices& c) {
+  if (!c.cognito_assisted_verification) return {};
+  switch (c.verify) {
+    case WizardChoices::Verify::kEmail: return {"email"};
+    case WizardChoices::Verify::kPhone: return {"phone_number"};
+    case WizardChoices::Verify::kPhoneThenEmail: return {"email", "phone_number"};
+  }
+  return {};
+}
+
+}  // namespace
+
+bool WizardChoices::uses_sms() const {
+  const bool sms_mfa = mfa_on(*this) && mfa_sms;
+  const bool sms_recovery = self_service_recovery && recovery != Recovery::kEmailOnly;
+  const bool sms_verification = cognito_assisted_verification && verify != Verify::kEmail;
+  return sms_mfa || sms_recovery || sms_verification;
+}
+
+const char* wizard_step_title(int step) {
+  switch (step) {
+    case 1: return "Configure sign-in experience";
+    case 2: return "Configure security requirements";
+    case 3: return "Configure sign-up experience";
+    case 4: return "Configure message delivery";
+    case 5: return "Integrate your app";
+    case 6: return "Review and create";
+    default: return "";
+  }
+}
+
+void apply_sign_in_defaults(WizardChoices& c) {
+  // Sign-in attributes must be collected at sign-up.
+  if (c.sign_in_email) add_unique(c.required_attributes, "email");
+  if (c.sign_in_phone) add_unique(c.required_attributes, "phone_number");
+  if (!c.sign_in_username) c.preferred_username = false;
+  // Verify and recover through what users sign in with.
+  if (c.sign_in_email && c.sign_in_phone) c.verify = WizardChoices::Verify::kPhoneThenEmail;
+  else if (c.sign_in_phone) c.verify = WizardChoices::Verify::kPhone;
+  else c.verify = WizardChoices::Verify::kEmail;
+  c.recovery = c.sign_in_phone && !c.sign_in_email ? WizardChoices::Recovery::kSmsOnly : WizardChoices::Recovery::kEmailOnly;
+}
+
+std::vector<FieldError> validate_step(const WizardChoices& c, int step) {
+  std::vector<FieldError> errors;
+  const auto add = [&](const char* field, std::string message) { errors.push_back({field, std::move(message)}); };
+  if (step == 1 || step == 6) {
+    if (!c.sign_in_username && !c.sign_in_email && !c.sign_in_phone)
+      add("wizard.sign_in_options", "Select at least one Cognito user pool sign-in option.");
+  }
+  if (step == 2 || step == 6) {
+    if (c.custom_password_policy && (c.minimum_length < 6 || c.minimum_length > 99))
+      add("wizard.minimum_length", "Password minimum length must be from 6 to 99 characters.");
+    if (c.custom_password_policy && (c.temporary_password_days < 1 || c.temporary_password_days > 365))
+      add("wizard.temporary_password_days", "Temporary passwords can be valid for 1 to 365 days.");
+    if (mfa_on(c) && !c.mfa_authenticator_apps && !c.mfa_sms)
+      add("wizard.mfa_methods", "Select at least one MFA method.");
+  }
+  if (step == 3 || step == 6) {
+    if (c.preferred_username && has(c.required_attributes, "preferred_username"))
+      add("wizard.required_attributes", "preferred_username cannot be both a sign-in alias and a required attribute.");
+    if (c.cognito_assisted_verification && c.keep_original_when_pending) {
+      const auto verified = verified_attributes(c);
+      if (c.keep_original_email && !has(verified, "email"))
+        add("wizard.keep_original", "To keep the original email address active, Cognito must verify email addresses.");
+      if (c.keep_original_phone && !has(verified, "phone_number"))
+        add("wizard.keep_original", "To keep the original phone number active, Cognito must verify phone numbers.");
+    }
+    std::vector<std::string> names;
+    for (const auto& a : c.custom_attributes) {
+      if (a.name.empty() || a.name.size() > 20)
+        add("wizard.custom_attributes", "Custom attribute names have 1 to 20 characters.");
+      else if (is_standard_attribute_name(a.name))
+        add("wizard.custom_attributes", a.name + " is a standard attribute; choose another name.");
+      else if (has(names, a.name))
+        add("wizard.custom_attributes", "Two custom attributes are named " + a.name + ".");
+      names.push_back(a.name);
+      if ((!a.min.empty() && !is_whole_number(a.min)) || (!a.max.empty() && !is_whole_number(a.max)))
+        add("wizard.custom_attributes", "The limits of " + a.name + " must be whole numbers.");
+    }
+  }
+  if (step == 4 || step == 6) {
+    if (c.email_with_ses && !is_valid_email(c.from_email))
+      add("wizard.from_email", "Enter the FROM email address of an Amazon SES verified identity.");
+    if (c.uses_sms() && c.sms_new_role && c.sms_role_name.empty())
+      add("wizard.sms_role", "Name the IAM role Cognito uses to send SMS messages with Amazon SNS.");
+    if (c.uses_sms() && !c.sms_new_role && c.sms_existing_role_arn.rfind("arn:aws:iam::", 0) != 0)
+      add("wizard.sms_role", "Choose an existing IAM role (an ARN that starts with arn:aws:iam::).");
+  }
+  if (step == 5 || step == 6) {
+    if (!is_pool_name(c.pool_name))
+      add("wizard.pool_name", "User pool names have 1 to 128 characters: letters, numbers, spaces and + = , . @ -");
+    if (c.hosted_ui && !is_domain_prefix(c.domain_prefix))
+      add("wizard.domain", "Domain prefixes use lowercase letters, numbers and hyphens, and cannot contain aws, amazon or cognito.");
+    if (c.hosted_ui && (c.callback_urls.empty() || !std::all_of(c.callback_urls.begin(), c.callback_urls.end(), valid_callback)))
+      add("wizard.callback_urls", "Enter at least one callback URL: HTTPS, or http://localhost.");
+    if (!is_pool_name(c.client_name))
+      add("wizard.client_name", "App client names have 1 to 128 characters: letters, numbers, spaces and + = , . @ -");
+    if (c.auth_flows.empty()) add("wizard.auth_flows", "Select at least one authentication flow.");
+    if (c.auth_session_minutes < 3 || c.auth_session_minutes > 15)
+      add("wizard.auth_session", "Authentication flow sessions last 3 to 15 minutes.");
+    if (c.refresh_token_days < 1 || c.refresh_token_days > 3650)
+      add("wizard.refresh_token", "Refresh tokens can last 1 to 3650 days.");
+    if (c.access_token_minutes < 5 || c.access_token_minutes > 1440)
+      add("wizard.access_token", "Access tokens can last 5 minutes to 1 day.");
+    if (c.id_token_minutes < 5 || c.id_token_minutes > 1440) add("wizard.id_token", "ID tokens can last 5 minutes to 1 day.");
+  }
+  return errors;
+}
+
+Json create_user_pool_request(const WizardChoices& c, const std::string& account_id) {
+  Json r = {{"PoolName", c.pool_name}};
+  r["Policies"] = {{"PasswordPolicy",
+                    c.custom_password_policy
+                        ? Json{{"MinimumLength", c.minimum_length}, {"RequireUppercase", c.require_uppercase},
+                               {"RequireLowercase", c.require_lowercase}, {"RequireNumbers", c.require_numbers},
+                               {"RequireSymbols", c.require_symbols}, {"TemporaryPasswordValidityDays", c.temporary_password_days}}
+                        : Json{{"MinimumLength", 8}, {"RequireUppercase", true}, {"RequireLowercase", true},
+                               {"RequireNumbers", true}, {"RequireSymbols", true}, {"TemporaryPasswordValidityDays", 7}}}};
+  r["DeletionProtection"] = c.deletion_protection ? "ACTIVE" : "INACTIVE";
+  const auto verified = verified_attributes(c);
+  if (!verified.empty()) r["AutoVerifiedAttributes"] = verified;
+  if (c.sign_in_username) {
+    std::vector<std::string> aliases;
+    if (c.sign_in_email) aliases.push_back("email");
+    if (c.sign_in_phone) aliases.push_back("phone_number");
+    if (c.preferred_username) aliases.push_back("preferred_username");
+    if (!aliases.empty()) r["AliasAttributes"] = aliases;
+  } else {
+    std::vector<std::string> usernames;
+    if (c.sign_in_email) usernames.push_back("email");
+    if (c.sign_in_phone) usernames.push_back("phone_number");
+    r["UsernameAttributes"] = usernames;
+  }
+  r["VerificationMessageTemplate"] = {{"DefaultEmailOption", "CONFIRM_WITH_CODE"}};
+  std::vector<std::string> keep;
+  if (c.cognito_assisted_verification && c.keep_original_when_pending) {
+    if (c.keep_original_email) keep.push_back("email");
+    if (c.keep_original_phone) keep.push_back("phone_number");
+  }
+  r["UserAttributeUpdateSettings"] = {{"AttributesRequireVerificationBeforeUpdate", keep}};
+  // CreateUserPool can turn on SMS MFA only; authenticator apps follow in
+  // SetUserPoolMfaConfig (reference §3.4).
+  r["MfaConfiguration"] = mfa_on(c) && c.mfa_sms ? mfa_name(c) : "OFF";
+  if (c.email_with_ses) {
+    Json email = {{"EmailSendingAccount", "DEVELOPER"},
+                  {"SourceArn", "arn:aws:ses:" + c.ses_region + ":" + account_id + ":identity/" + c.from_email}};
+    email["From"] = c.from_name.empty() ? c.from_email : c.from_name + " <" + c.from_email + ">";
+    if (!c.reply_to.empty()) email["ReplyToEmailAddress"] = c.reply_to;
+    if (!c.configuration_set.empty()) email["ConfigurationSet"] = c.configuration_set;
+    r["EmailConfiguration"] = email;
+  } else {
+    Json email = {{"EmailSendingAccount", "COGNITO_DEFAULT"}};
+    if (!c.reply_to.empty()) email["ReplyToEmailAddress"] = c.reply_to;
+    r["EmailConfiguration"] = email;
+  }
+  if (c.uses_sms()) r["SmsConfiguration"] = sms_configuration(c, account_id);
+  r["AdminCreateUserConfig"] = {{"AllowAdminCreateUserOnly", !c.self_registration}};
+  r["UsernameConfiguration"] = {{"CaseSensitive", c.case_sensitive}};
+  Json schema = Json::array();
+  for (const auto& name : c.required_attributes)
+    schema.push_back(Json{{"Name", name}, {"AttributeDataType", "String"}, {"Mutable", true}, {"Required", true}});
+  for (const auto& a : c.custom_attributes) {
+    Json entry = {{"Name", a.name}, {"AttributeDataType", a.type}, {"Mutable", a.mutable_}, {"Required", false}};
+    Json limits = Json::object();
+    const bool number = a.type == "Number";
+    if (!a.min.empty()) limits[number ? "MinValue" : "MinLength"] = a.min;
+    if (!a.max.empty()) limits[number ? "MaxValue" : "MaxLength"] = a.max;
+    if (!limits.empty()) entry[number ? "NumberAttributeConstraints" : "StringAttributeConstraints"] = limits;
+    schema.push_back(entry);
+  }
+  if (!schema.empty()) r["Schema"] = schema;
+  Json mechanisms = Json::array();
+  using R = WizardChoices::Recovery;
+  if (!c.self_service_recovery) {
+    mechanisms.push_back(Json{{"Priority", 1}, {"Name", "admin_only"}});
+  } else if (c.recovery == R::kEmailOnly) {
+    mechanisms.push_back(Json{{"Priority", 1}, {"Name", "verified_email"}});
+  } else if (c.recovery == R::kSmsOnly) {
+    mechanisms.push_back(Json{{"Priority", 1}, {"Name", "verified_phone_number"}});
+  } else {
+    const bool email_first = c.recovery == R::kEmailThenSms;
+    mechanisms.push_back(Json{{"Priority", 1}, {"Name", email_first ? "verified_email" : "verified_phone_number"}});
+    mechanisms.push_back(Json{{"Priority", 2}, {"Name", email_first ? "verified_phone_number" : "verified_email"}});
+  }
+  r["AccountRecoverySetting"] = {{"RecoveryMechanisms", mechanisms}};
+  return r;
+}
+
+Json set_mfa_config_request(const WizardChoices& c, const std::string& pool_id, const std::string& account_id) {
+  if (!mfa_on(c) || !c.mfa_authenticator_apps) return nullptr;
+  Json r = {{"UserPoolId", pool_id}};
+  // The call sets the whole MFA configuration: SMS stays on only if named again.
+  if (c.mfa_sms) r["SmsMfaConfiguration"] = {{"SmsConfiguration", sms_configuration(c, account_id)}};
+  r["SoftwareTokenMfaConfiguration"] = {{"Enabled", true}};
+  r["MfaConfiguration"] = mfa_name(c);
+  return r;
+}
+
+Json create_domain_request(const WizardChoices& c, const std::string& pool_id) {
+  if (!c.hosted_ui) return nullptr;
+  return Json{{"Domain", c.domain_prefix}, {"UserPoolId", pool_id}};
+}
+
+Json create_client_request(const WizardChoices& c, const std::string& pool_id) {
+  Json r = {{"UserPoolId", pool_id}, {"ClientName", c.client_name}, {"GenerateSecret", c.generate_secret}};
+  r["RefreshTokenValidity"] = c.refresh_token_days;
+  r["AccessTokenValidity"] = c.access_token_minutes;
+  r["IdTokenValidity"] = c.id_token_minutes;
+  r["TokenValidityUnits"] = {{"AccessToken", "minutes"}, {"IdToken", "minutes"}, {"RefreshToken", "days"}};
+  // Console-made clients read and write every attribute, custom ones included.
+  std::vector<std::string> read, write;
+  for (const auto& a : standard_schema()) {
+    if (a.name == "sub" || a.name == "identities") continue;
+    read.push_back(a.name);
+    if (a.name != "email_verified" && a.name != "phone_number_verified") write.push_back(a.name);
+  }
+  for (const auto& a : c.custom_attributes) {
+    read.push_back("custom:" + a.name);
+    if (a.mutable_) write.push_back("custom:" + a.name);
+  }
+  r["ReadAttributes"] = read;
+  r["WriteAttributes"] = write;
+  r["ExplicitAuthFlows"] = c.auth_flows;
+  r["SupportedIdentityProviders"] = {"COGNITO"};
+  if (c.hosted_ui) {
+    r["CallbackURLs"] = c.callback_urls;
+    r["AllowedOAuthFlows"] = c.oauth_flows;
+    r["AllowedOAuthScopes"] = c.oauth_scopes;
+    r["AllowedOAuthFlowsUserPoolClient"] = true;
+  }
+  r["PreventUserExistenceErrors"] = c.prevent_user_existence_errors ? "ENABLED" : "LEGACY";
+  r["EnableTokenRevocation"] = c.token_revocation;
+  r["AuthSessionValidity"] = c.auth_session_minutes;
+  return r;
+}
+
+}  // namespace userpool::web

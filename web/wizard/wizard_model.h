@@ -1,0 +1,113 @@
+// The "Create user pool" wizard's choices: the six steps of the console
+// wizard the tutorials show (reference §7.2), with the console's defaults,
+// per-step validation with Cognito's rules, and the exact requests the
+// choices make (CreateUserPool, then SetUserPoolMfaConfig, CreateUserPoolDomain
+// and CreateUserPoolClient as the console sends them).
+//
+// No drawing here: wizard_panel.cpp draws it, tests check it directly.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/base/json.h"
+
+namespace userpool::web {
+
+struct CustomAttributeChoice {
+  std::string name;
+  std::string type = "String";  // String | Number (what the console offers)
+  std::string min, max;         // optional limits
+  bool mutable_ = true;
+};
+
+struct WizardChoices {
+  // Step 1: Configure sign-in experience
+  bool federated_providers = false;  // shown; federation is not simulated
+  bool sign_in_username = false;
+  bool sign_in_email = true;
+  bool sign_in_phone = false;
+  bool preferred_username = false;   // with user name: also sign in with a preferred user name
+  bool case_sensitive = false;       // "Make user name case sensitive"
+
+  // Step 2: Configure security requirements
+  bool custom_password_policy = false;  // false: "Cognito defaults"
+  int minimum_length = 8;
+  bool require_numbers = true, require_symbols = true, require_uppercase = true, require_lowercase = true;
+  int temporary_password_days = 7;
+  enum class Mfa { kRequired, kOptional, kOff } mfa = Mfa::kRequired;  // console default: Require MFA
+  bool mfa_authenticator_apps = true;
+  bool mfa_sms = false;
+  bool self_service_recovery = true;
+  enum class Recovery { kEmailOnly, kSmsOnly, kEmailThenSms, kSmsThenEmail } recovery = Recovery::kEmailOnly;
+
+  // Step 3: Configure sign-up experience
+  bool self_registration = true;
+  bool cognito_assisted_verification = true;
+  enum class Verify { kEmail, kPhone, kPhoneThenEmail } verify = Verify::kEmail;
+  bool keep_original_when_pending = true;
+  bool keep_original_email = true, keep_original_phone = false;
+  std::vector<std::string> required_attributes;  // standard attribute names
+  std::vector<CustomAttributeChoice> custom_attributes;
+
+  // Step 4: Configure message delivery
+  bool email_with_ses = true;  // console default: "Send email with Amazon SES - Recommended"
+  std::string ses_region = "us-east-1";
+  std::string from_email, from_name, reply_to, configuration_set;
+  bool sms_new_role = true;
+  std::string sms_role_name = "CognitoIdpSNSServiceRole";
+  std::string sms_existing_role_arn;
+  std::string sns_region = "us-east-1";
+  std::string sms_external_id;  // a UUID the console makes for the role's trust policy
+
+  // Step 5: Integrate your app
+  std::string pool_name;
+  bool deletion_protection = true;  // console-created pools are protected
+  bool hosted_ui = false;
+  std::string domain_prefix;
+  enum class AppType { kPublic, kConfidential, kOther } app_type = AppType::kPublic;
+  std::string client_name;
+  bool generate_secret = false;
+  std::vector<std::string> callback_urls;
+  std::vector<std::string> auth_flows = {"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"};
+  int auth_session_minutes = 3;
+  int refresh_token_days = 30;
+  int access_token_minutes = 60;
+  int id_token_minutes = 60;
+  bool token_revocation = true;
+  bool prevent_user_existence_errors = true;
+  std::vector<std::string> oauth_flows = {"code"};
+  std::vector<std::string> oauth_scopes = {"email", "openid", "phone"};
+
+  // Whether anything needs SMS (and so an IAM role for Amazon SNS).
+  bool uses_sms() const;
+  // Whether the "User name requirements" section applies.
+  bool has_username() const { return sign_in_username; }
+};
+
+inline constexpr int kWizardSteps = 6;
+const char* wizard_step_title(int step);  // 1..6
+
+struct FieldError {
+  std::string field;    // the widget name the error belongs to (e.g. "wizard.pool_name")
+  std::string message;  // a sentence in Cognito's words
+};
+
+// What stops the wizard going past a step (1..5); step 6 checks them all.
+std::vector<FieldError> validate_step(const WizardChoices& c, int step);
+
+// The requests the console sends, in order. The account ID and Region make
+// the SMS role ARN; `pool_id` is filled in after CreateUserPool answers.
+Json create_user_pool_request(const WizardChoices& c, const std::string& account_id);
+// SetUserPoolMfaConfig, needed only when MFA uses authenticator apps
+// (CreateUserPool can only turn on SMS MFA); null when not needed.
+Json set_mfa_config_request(const WizardChoices& c, const std::string& pool_id, const std::string& account_id);
+// CreateUserPoolDomain, when the hosted UI is on; null otherwise.
+Json create_domain_request(const WizardChoices& c, const std::string& pool_id);
+Json create_client_request(const WizardChoices& c, const std::string& pool_id);
+
+// Setting the sign-in options may change dependent defaults (verification
+// attribute, required email/phone), as the console does.
+void apply_sign_in_defaults(WizardChoices& c);
+
+}  // namespace userpool::web

@@ -1,0 +1,706 @@
+#include "web/wizard/wizard_panel.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "core/base/identifiers.h"
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "web/shell/named_item.h"
+#include "web/shell/widget_registry.h"
+#include "web/shell/widgets.h"
+#include "web/wizard/wizard_draft.h"
+
+namespace userpool::web {
+namespace {
+
+const char* const kStandardAttributes[] = {"address", "birthdate", "email", "family_name", "gender", "given_name",
+                                           "locale", "middle_name", "name", "nickname", "phone_number", "picture",
+                                           "preferred_username", "profile", "updated_at", "website", "zoneinfo"};
+
+// Clear of the step's scroll bar, however wide the window.
+float card_width() { return std::min(ImGui::GetContentRegionAvail().x - ems(0.6f), ems(48)); }
+
+// A checkbox with a line of explanation under it.
+bool option(const char* label, bool* value, const char* help, bool locked = false) {
+  const bool changed = ImGui::Checkbox(label, value);
+  if (locked) {
+    ImGui::SameLine();
+    lock_mark();
+  }
+  if (help != nullptr) {
+    ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    help_text(help);
+    ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+  }
+  return changed;
+}
+
+// One choice of a radio group over an enum.
+template <typename E>
+bool choice(const char* label, E* value, E this_one, const char* help) {
+  int current = static_cast<int>(*value);
+  const bool picked = ImGui::RadioButton(label, &current, static_cast<int>(this_one));
+  if (picked) *value = this_one;
+  if (help != nullptr) {
+    ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    help_text(help);
+    ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+  }
+  return picked;
+}
+
+void section(const UiContext& ctx, const char* title, const char* intro) {
+  heading(ctx, title);
+  if (intro != nullptr) help_text(intro);
+  card_separator();
+}
+
+std::string yes_no(bool b) { return b ? "Yes" : "No"; }
+
+}  // namespace
+
+WizardPanel::WizardPanel(UiContext& ctx) : ctx_(ctx) { reset(); }
+
+void WizardPanel::reset() {
+  choices_ = WizardChoices{};
+  apply_sign_in_defaults(choices_);
+  choices_.sms_external_id = generate_uuid_v4(ctx_.api.account().random);
+  step_ = 1;
+  errors_.clear();
+  create_error_.clear();
+}
+
+void WizardPanel::open() {
+  const Response r = ctx_.api.peek("Sandbox.GetWizardDraft", Json::object());
+  if (!r.body.contains("Draft")) {
+    reset();
+    sync_draft();
+  }
+  draft_revision_ = ~0ull;  // sync_draft() loads the kept draft
+}
+
+void WizardPanel::sync_draft() {
+  if (draft_revision_ != ctx_.api.revision()) {
+    draft_revision_ = ctx_.api.revision();
+    const Response r = ctx_.api.peek("Sandbox.GetWizardDraft", Json::object());
+    const Json draft = r.body.value("Draft", Json());
+    if (draft.is_object() && draft != saved_draft_) {
+      const std::string external_id = choices_.sms_external_id;
+      reset();
+      step_ = read_wizard_draft(draft, choices_);
+      if (choices_.sms_external_id.empty()) choices_.sms_external_id = external_id;
+      saved_draft_ = draft;
+    }
+  }
+  const Json now = wizard_draft(choices_, step_);
+  if (now == saved_draft_) return;
+  saved_draft_ = now;
+  ctx_.api.quiet("Sandbox.PutWizardDraft", Json{{"Draft", now}});
+  draft_revision_ = ctx_.api.revision();
+}
+
+void WizardPanel::discard_draft() {
+  ctx_.api.quiet("Sandbox.DeleteWizardDraft", Json::object());
+  saved_draft_ = nullptr;
+  draft_revision_ = ctx_.api.revision();
+}
+
+void WizardPanel::field_error(const char* field) {
+  for (const auto& e : errors_) {
+    if (e.field != field) continue;
+    error_text(e.message);
+    // The page may be scrolled away from it: "Fix the fields marked" must
+    // come with the field in sight.
+    if (scroll_to_error_) {
+      if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+      scroll_to_error_ = false;
+    }
+  }
+}
+
+bool WizardPanel::invalid(const char* label) const {
+  const std::string_view name = widget_name(label);
+  return std::any_of(errors_.begin(), errors_.end(), [&](const FieldError& e) { return e.field == name; });
+}
+
+namespace {
+
+// An outline in the error colour around a field the last Next refused.
+struct ErrorOutline {
+  explicit ErrorOutline(bool on) : on_(on) {
+    if (!on_) return;
+    ImGui::PushStyleColor(ImGuiCol_Border, colors::red());
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(2.0f, ems(0.12f)));
+  }
+  ~ErrorOutline() {
+    if (!on_) return;
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
+  ErrorOutline(const ErrorOutline&) = delete;
+  ErrorOutline& operator=(const ErrorOutline&) = delete;
+
+ private:
+  bool on_;
+};
+
+}  // namespace
+
+void WizardPanel::int_field(const char* label, int* value, int min, int max) {
+  const ErrorOutline outline(invalid(label));
+  // Room for four digits between the - and + buttons.
+  ImGui::SetNextItemWidth(ems(9));
+  if (ImGui::InputInt(label, value, 1, 10)) *value = std::clamp(*value, min - 1, max + 1);
+  name_last_item(label);  // InputInt does not report its label itself
+}
+
+void WizardPanel::text_field(const char* label, std::string* value, float width, const char* hint) {
+  const ErrorOutline outline(invalid(label));
+  ImGui::SetNextItemWidth(width > 0 ? width : ems(22));
+  if (hint != nullptr)
+    ImGui::InputTextWithHint(label, hint, value);
+  else
+    ImGui::InputText(label, value);
+}
+
+void WizardPanel::draw() {
+  if (creating_frames_ > 0) {
+    create_pool();
+    return;
+  }
+  sync_draft();
+  if (show_step_ != 0) {
+    step_ = std::exchange(show_step_, 0);
+    sync_draft();
+  }
+  heading(ctx_, "Create user pool");
+  help_text("The steps of the Amazon Cognito console. Each choice starts at the console's default; the requests it "
+            "makes are shown before anything is created.");
+  ImGui::Spacing();
+  ImGui::BeginGroup();
+  draw_steps_list();
+  ImGui::EndGroup();
+  ImGui::SameLine(0, ems(1.5f));
+  ImGui::BeginGroup();
+  // The step scrolls; the buttons stay in view under it.
+  const float footer = ImGui::GetFrameHeightWithSpacing() + ems(1.2f);
+  ImGui::BeginChild("wizard.body", ImVec2(0, std::max(ems(8), ImGui::GetContentRegionAvail().y - footer)), false);
+  switch (step_) {
+    case 1: draw_step_1(); break;
+    case 2: draw_step_2(); break;
+    case 3: draw_step_3(); break;
+    case 4: draw_step_4(); break;
+    case 5: draw_step_5(); break;
+    default: draw_review(); break;
+  }
+  ImGui::Dummy(ImVec2(0, ems(0.5f)));
+  ImGui::EndChild();
+  ImGui::Spacing();
+  draw_buttons();
+  ImGui::EndGroup();
+}
+
+void WizardPanel::draw_steps_list() {
+  for (int s = 1; s <= kWizardSteps; ++s) {
+    const bool current = s == step_;
+    const std::string label = "Step " + std::to_string(s) + "\n" + wizard_step_title(s) + "###wizard.goto." + std::to_string(s);
+    ImGui::PushStyleColor(ImGuiCol_Text, current ? ImGui::GetStyleColorVec4(ImGuiCol_CheckMark) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    // Earlier steps can be revisited; later ones open once the current one is valid.
+    if (ImGui::Selectable(label.c_str(), current, 0, ImVec2(ems(13), ems(2.6f))) && s != step_) {
+      if (s < step_) {
+        step_ = s;
+        errors_.clear();
+      } else {
+        errors_ = validate_step(choices_, step_);
+        if (errors_.empty()) step_ = std::min(s, step_ + 1);
+      }
+    }
+    ImGui::PopStyleColor();
+  }
+}
+
+void WizardPanel::draw_step_1() {
+  WizardChoices& c = choices_;
+  begin_card(card_width());
+  section(ctx_, "Authentication providers", "Who can sign in to this user pool.");
+  bool cognito = true;
+  ImGui::BeginDisabled();
+  option("Cognito user pool###wizard.provider.cognito", &cognito, "Users sign in with the user pool's own directory (always on).");
+  ImGui::EndDisabled();
+  option("Federated identity providers###wizard.provider.federated", &c.federated_providers,
+         "Also sign in with Google, Facebook, Amazon, Apple, SAML or OIDC. The sandbox does not simulate federation.");
+  end_card();
+  ImGui::Spacing();
+  begin_card(card_width());
+  section(ctx_, "Cognito user pool sign-in options",
+          "What users type to sign in. Without User name, the email address or phone number is the username; with "
+          "it, they become aliases that work once verified.");
+  bool changed = false;
+  changed |= option("User name###wizard.sign_in.username", &c.sign_in_username, "A name the user chooses.", true);
+  changed |= option("Email###wizard.sign_in.email", &c.sign_in_email, "The user's email address.", true);
+  changed |= option("Phone number###wizard.sign_in.phone", &c.sign_in_phone, "The user's phone number (SMS needs an IAM role).", true);
+  if (changed) apply_sign_in_defaults(c);
+  field_error("wizard.sign_in_options");
+  end_card();
+  if (c.has_username()) {
+    ImGui::Spacing();
+    begin_card(card_width());
+    section(ctx_, "User name requirements", nullptr);
+    option("Allow users to sign in with a preferred user name###wizard.preferred_username", &c.preferred_username,
+           "A second, changeable name users can sign in with (an alias).", true);
+    option("Make user name case sensitive###wizard.case_sensitive", &c.case_sensitive,
+           c.case_sensitive ? "On: \"Jane\" and \"jane\" are two different users."
+                            : "Off (recommended): \"Jane\" and \"jane\" are the same user.",
+           true);
+    end_card();
+  }
+}
+
+void WizardPanel::draw_step_2() {
+  WizardChoices& c = choices_;
+  using M = WizardChoices::Mfa;
+  using R = WizardChoices::Recovery;
+  begin_card(card_width());
+  section(ctx_, "Password policy", "The rules every password must meet.");
+  bool custom = c.custom_password_policy;
+  if (ImGui::RadioButton("Cognito defaults###wizard.password.defaults", !custom)) c.custom_password_policy = false;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Custom###wizard.password.custom", custom)) c.custom_password_policy = true;
+  if (!c.custom_password_policy) {
+    help_text("At least 8 characters, with a number, a special character, an uppercase and a lowercase letter. "
+              "Temporary passwords expire in 7 days.");
+  } else {
+    int_field("Password minimum length###wizard.minimum_length", &c.minimum_length, 6, 99);
+    field_error("wizard.minimum_length");
+    ImGui::Checkbox("Contains at least 1 number###wizard.require_numbers", &c.require_numbers);
+    ImGui::Checkbox("Contains at least 1 special character###wizard.require_symbols", &c.require_symbols);
+    ImGui::Checkbox("Contains at least 1 uppercase letter###wizard.require_uppercase", &c.require_uppercase);
+    ImGui::Checkbox("Contains at least 1 lowercase letter###wizard.require_lowercase", &c.require_lowercase);
+    int_field("Temporary passwords set by administrators expire in (days)###wizard.temporary_password_days",
+              &c.temporary_password_days, 1, 365);
+    field_error("wizard.temporary_password_days");
+  }
+  end_card();
+  ImGui::Spacing();
+  begin_card(card_width());
+  section(ctx_, "Multi-factor authentication", "A second proof at sign-in, after the password.");
+  choice("Require MFA - Recommended###wizard.mfa.required", &c.mfa, M::kRequired, "Every user sets up a second factor.");
+  choice("Optional MFA###wizard.mfa.optional", &c.mfa, M::kOptional, "Users choose whether to turn it on.");
+  choice("No MFA###wizard.mfa.off", &c.mfa, M::kOff, "A password is enough.");
+  if (c.mfa != M::kOff) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("MFA methods");
+    option("Authenticator apps###wizard.mfa.totp", &c.mfa_authenticator_apps,
+           "Time-based codes (TOTP) from an app such as Google Authenticator; the sandbox has one built in.");
+    option("SMS message###wizard.mfa.sms", &c.mfa_sms, "A code by text message (needs an IAM role for Amazon SNS).");
+    field_error("wizard.mfa_methods");
+  }
+  end_card();
+  ImGui::Spacing();
+  begin_card(card_width());
+  section(ctx_, "User account recovery", "How users reset a forgotten password.");
+  option("Enable self-service account recovery - Recommended###wizard.recovery.enabled", &c.self_service_recovery,
+         c.self_service_recovery ? "On: users reset a forgotten password with a code sent to them."
+                                 : "Off: only an administrator can reset a password (admin_only).");
+  if (c.self_service_recovery) {
+    choice("Email only###wizard.recovery.email", &c.recovery, R::kEmailOnly, nullptr);
+    choice("SMS only###wizard.recovery.sms", &c.recovery, R::kSmsOnly, nullptr);
+    choice("Email if available, otherwise SMS###wizard.recovery.email_sms", &c.recovery, R::kEmailThenSms, nullptr);
+    choice("SMS if available, otherwise email###wizard.recovery.sms_email", &c.recovery, R::kSmsThenEmail,
+           "The code goes to a verified address or number only.");
+  }
+  end_card();
+}
+
+void WizardPanel::draw_step_3() {
+  WizardChoices& c = choices_;
+  using V = WizardChoices::Verify;
+  begin_card(card_width());
+  section(ctx_, "Self-service sign-up", nullptr);
+  option("Enable self-registration###wizard.self_registration", &c.self_registration,
+         c.self_registration ? "On: users sign themselves up from your app (SignUp)."
+                             : "Off: only administrators create users.");
+  end_card();
+  ImGui::Spacing();
+  begin_card(card_width());
+  section(ctx_, "Attribute verification and user account confirmation",
+          "Cognito sends a code to confirm new accounts and verify contact details.");
+  option("Allow Cognito to automatically send messages to verify and confirm - Recommended###wizard.assisted_verification",
+         &c.cognito_assisted_verification,
+         c.cognito_assisted_verification ? "On: Cognito sends the codes; users confirm themselves."
+                                         : "Off: users stay UNCONFIRMED until an administrator confirms them.");
+  if (c.cognito_assisted_verification) {
+    choice("Send email message, verify email address###wizard.verify.email", &c.verify, V::kEmail, nullptr);
+    choice("Send SMS message, verify phone number###wizard.verify.phone", &c.verify, V::kPhone, nullptr);
+    choice("Send SMS message if phone number is available, otherwise send email message###wizard.verify.both", &c.verify,
+           V::kPhoneThenEmail, nullptr);
+    ImGui::Spacing();
+    option("Keep original attribute value active when an update is pending - Recommended###wizard.keep_original",
+           &c.keep_original_when_pending,
+           "A changed email or phone number takes effect only once the new one is verified.");
+    if (c.keep_original_when_pending) {
+      ImGui::Indent(ems(1.5f));
+      ImGui::Checkbox("Email address###wizard.keep_original.email", &c.keep_original_email);
+      ImGui::SameLine();
+      ImGui::Checkbox("Phone number###wizard.keep_original.phone", &c.keep_original_phone);
+      ImGui::Unindent(ems(1.5f));
+    }
+    field_error("wizard.keep_original");
+  }
+  end_card();
+  ImGui::Spacing();
+  begin_card(card_width());
+  ImGui::BeginGroup();
+  heading(ctx_, "Required attributes");
+  ImGui::SameLine();
+  lock_mark();
+  ImGui::EndGroup();
+  help_text("Users must give these when they sign up. Attributes used to sign in are required.");
+  card_separator();
+  int column = 0;
+  for (const char* name : kStandardAttributes) {
+    bool required = std::find(c.required_attributes.begin(), c.required_attributes.end(), name) != c.required_attributes.end();
+    const bool forced = (std::string_view(name) == "email" && c.sign_in_email) ||
+                        (std::string_view(name) == "phone_number" && c.sign_in_phone);
+    if (column++ % 3 != 0) ImGui::SameLine(ems(1) + static_cast<float>((column - 1) % 3) * ems(13));
+    ImGui::BeginDisabled(forced);
+    if (ImGui::Checkbox((std::string(name) + "###wizard.required." + name).c_str(), &required)) {
+      if (required)
+        c.required_attributes.push_back(name);
+      else
+        std::erase(c.required_attributes, std::string(name));
+    }
+    ImGui::EndDisabled();
+  }
+  field_error("wizard.required_attributes");
+  end_card();
+  ImGui::Spacing();
+  begin_card(card_width());
+  ImGui::BeginGroup();
+  heading(ctx_, "Custom attributes - optional");
+  ImGui::SameLine();
+  lock_mark();
+  ImGui::EndGroup();
+  help_text("Your own attributes, stored as custom:<name>. They can be added later, never removed or renamed.");
+  card_separator();
+  for (std::size_t i = 0; i < c.custom_attributes.size(); ++i) {
+    CustomAttributeChoice& a = c.custom_attributes[i];
+    ImGui::PushID(static_cast<int>(i));
+    const std::string n = std::to_string(i);
+    text_field(("Name###wizard.custom." + n + ".name").c_str(), &a.name, ems(9));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ems(6));
+    if (ImGui::BeginCombo(("Type###wizard.custom." + n + ".type").c_str(), a.type.c_str())) {
+      for (const char* t : {"String", "Number"})
+        if (ImGui::Selectable(t, a.type == t)) a.type = t;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    text_field(("Min###wizard.custom." + n + ".min").c_str(), &a.min, ems(3));
+    ImGui::SameLine();
+    text_field(("Max###wizard.custom." + n + ".max").c_str(), &a.max, ems(3));
+    ImGui::SameLine();
+    ImGui::Checkbox(("Mutable###wizard.custom." + n + ".mutable").c_str(), &a.mutable_);
+    ImGui::SameLine();
+    const bool remove = ImGui::SmallButton(("Remove###wizard.custom." + n + ".remove").c_str());
+    ImGui::PopID();
+    if (remove) {
+      c.custom_attributes.erase(c.custom_attributes.begin() + static_cast<std::ptrdiff_t>(i));
+      break;
+    }
+  }
+  if (ImGui::Button("Add custom attribute###wizard.custom.add")) c.custom_attributes.push_back({});
+  field_error("wizard.custom_attributes");
+  end_card();
+}
+
+void WizardPanel::draw_step_4() {
+  WizardChoices& c = choices_;
+  begin_card(card_width());
+  section(ctx_, "Email", "Who sends the verification codes, invitations and reset codes.");
+  if (ImGui::RadioButton("Send email with Amazon SES - Recommended###wizard.email.ses", c.email_with_ses)) c.email_with_ses = true;
+  ImGui::Indent(ImGui::GetFrameHeight());
+  help_text("Your own verified sender, your own limits, customizable messages.");
+  ImGui::Unindent(ImGui::GetFrameHeight());
+  if (ImGui::RadioButton("Send email with Cognito###wizard.email.cognito", !c.email_with_ses)) c.email_with_ses = false;
+  ImGui::Indent(ImGui::GetFrameHeight());
+  help_text("From no-reply@verificationemail.com, at most 50 emails a day for the whole account: fine for learning.");
+  ImGui::Unindent(ImGui::GetFrameHeight());
+  ImGui::Spacing();
+  if (c.email_with_ses) {
+    text_field("SES Region###wizard.ses_region", &c.ses_region, ems(10));
+    text_field("FROM email address###wizard.from_email", &c.from_email, ems(18), "no-reply@example.com");
+    field_error("wizard.from_email");
+    text_field("FROM sender name - optional###wizard.from_name", &c.from_name, ems(18));
+    text_field("Configuration set - optional###wizard.configuration_set", &c.configuration_set, ems(18));
+  }
+  text_field("REPLY-TO email address - optional###wizard.reply_to", &c.reply_to, ems(18));
+  end_card();
+  if (c.uses_sms()) {
+    ImGui::Spacing();
+    begin_card(card_width());
+    section(ctx_, "SMS", "Your choices send text messages, so Cognito needs an IAM role that may publish with Amazon SNS.");
+    if (ImGui::RadioButton("Create a new IAM role###wizard.sms.new_role", c.sms_new_role)) c.sms_new_role = true;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Use an existing IAM role###wizard.sms.existing_role", !c.sms_new_role)) c.sms_new_role = false;
+    if (c.sms_new_role)
+      text_field("IAM role name###wizard.sms_role_name", &c.sms_role_name, ems(18));
+    else
+      text_field("IAM role ARN###wizard.sms_role_arn", &c.sms_existing_role_arn, ems(26), "arn:aws:iam::...");
+    field_error("wizard.sms_role");
+    text_field("SNS Region###wizard.sns_region", &c.sns_region, ems(10));
+    end_card();
+  }
+}
+
+void WizardPanel::draw_step_5() {
+  WizardChoices& c = choices_;
+  using A = WizardChoices::AppType;
+  begin_card(card_width());
+  section(ctx_, "User pool name", "A name for you; the pool's ID is made when it is created.");
+  text_field("User pool name###wizard.pool_name", &c.pool_name, ems(22), "MyUserPool");
+  field_error("wizard.pool_name");
+  option("Deletion protection###wizard.deletion_protection", &c.deletion_protection,
+         c.deletion_protection ? "On: DeleteUserPool is refused until it is turned off."
+                               : "Off: the pool can be deleted (the console turns this on by default).");
+  end_card();
+  ImGui::Spacing();
+  begin_card(card_width());
+  section(ctx_, "Hosted authentication pages", "Cognito's own sign-in pages for OAuth 2.0 sign-in.");
+  option("Use the Cognito Hosted UI###wizard.hosted_ui", &c.hosted_ui, nullptr);
+  if (c.hosted_ui) {
+    text_field("Cognito domain prefix###wizard.domain", &c.domain_prefix, ems(16), "my-app");
+    ImGui::SameLine();
+    ImGui::TextDisabled(".auth.us-east-1.amazoncognito.com");
+    field_error("wizard.domain");
+  }
+  end_card();
+  ImGui::Spacing();
+  begin_card(card_width());
+  section(ctx_, "Initial app client", "The app that calls the user pool: it gets an ID, and a secret if it can keep one.");
+  if (choice("Public client###wizard.app_type.public", &c.app_type, A::kPublic,
+             "A browser or mobile app: it cannot keep a secret."))
+    c.generate_secret = false;
+  if (choice("Confidential client###wizard.app_type.confidential", &c.app_type, A::kConfidential,
+             "A server-side app: it keeps a client secret."))
+    c.generate_secret = true;
+  choice("Other###wizard.app_type.other", &c.app_type, A::kOther, nullptr);
+  text_field("App client name###wizard.client_name", &c.client_name, ems(22), "MyAppClient");
+  field_error("wizard.client_name");
+  if (ImGui::RadioButton("Generate a client secret###wizard.secret.generate", c.generate_secret)) c.generate_secret = true;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Don't generate a client secret###wizard.secret.none", !c.generate_secret)) c.generate_secret = false;
+  if (c.hosted_ui) {
+    ImGui::TextUnformatted("Allowed callback URLs");
+    for (std::size_t i = 0; i < c.callback_urls.size(); ++i) {
+      ImGui::BulletText("%s", c.callback_urls[i].c_str());
+      ImGui::SameLine();
+      if (ImGui::SmallButton(("Remove###wizard.callback.remove." + std::to_string(i)).c_str())) {
+        c.callback_urls.erase(c.callback_urls.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
+    }
+    text_field("###wizard.callback_url", &new_callback_url_, ems(22), "https://example.com/callback");
+    ImGui::SameLine();
+    if (ImGui::Button("Add URL###wizard.callback.add") && !new_callback_url_.empty()) {
+      c.callback_urls.push_back(new_callback_url_);
+      new_callback_url_.clear();
+    }
+    field_error("wizard.callback_urls");
+  }
+  end_card();
+  ImGui::Spacing();
+  begin_card(card_width());
+  section(ctx_, "Advanced app client settings", nullptr);
+  ImGui::TextUnformatted("Authentication flows");
+  for (const char* flow : {"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH",
+                           "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH"}) {
+    bool on = std::find(c.auth_flows.begin(), c.auth_flows.end(), flow) != c.auth_flows.end();
+    if (ImGui::Checkbox((std::string(flow) + "###wizard.flow." + flow).c_str(), &on)) {
+      if (on)
+        c.auth_flows.push_back(flow);
+      else
+        std::erase(c.auth_flows, std::string(flow));
+    }
+  }
+  help_text("SRP proves the password without sending it; USER_PASSWORD_AUTH sends it (over TLS); refresh keeps users "
+            "signed in.");
+  field_error("wizard.auth_flows");
+  int_field("Authentication flow session duration (minutes)###wizard.auth_session", &c.auth_session_minutes, 3, 15);
+  field_error("wizard.auth_session");
+  int_field("Refresh token expiration (days)###wizard.refresh_token", &c.refresh_token_days, 1, 3650);
+  field_error("wizard.refresh_token");
+  int_field("Access token expiration (minutes)###wizard.access_token", &c.access_token_minutes, 5, 1440);
+  field_error("wizard.access_token");
+  int_field("ID token expiration (minutes)###wizard.id_token", &c.id_token_minutes, 5, 1440);
+  field_error("wizard.id_token");
+  option("Enable token revocation###wizard.token_revocation", &c.token_revocation,
+         "Refresh tokens can be revoked, and with them the tokens they issued.");
+  option("Prevent user existence errors###wizard.prevent_user_existence_errors", &c.prevent_user_existence_errors,
+         "Sign-in errors do not reveal whether a user exists.");
+  help_text("Attribute read and write permissions: all attributes, as the console sets them.");
+  end_card();
+}
+
+void WizardPanel::draw_review() {
+  const WizardChoices& c = choices_;
+  const std::string account = ctx_.api.account().account_id;
+  struct Line {
+    const char* label;
+    std::string value;
+  };
+  const auto group = [&](int step, const std::vector<Line>& lines) {
+    begin_card(card_width());
+    heading(ctx_, wizard_step_title(step));
+    ImGui::SameLine(card_width() - ems(5));
+    if (ImGui::SmallButton(("Edit###wizard.edit." + std::to_string(step)).c_str())) step_ = step;
+    card_separator();
+    for (const auto& l : lines) {
+      ImGui::TextDisabled("%s", l.label);
+      ImGui::SameLine(ems(15));
+      ImGui::TextWrapped("%s", l.value.c_str());
+    }
+    end_card();
+    ImGui::Spacing();
+  };
+  std::string sign_in;
+  for (const auto& [on, name] : {std::pair{c.sign_in_username, "User name"}, std::pair{c.sign_in_email, "Email"},
+                                 std::pair{c.sign_in_phone, "Phone number"}})
+    if (on) sign_in += (sign_in.empty() ? "" : ", ") + std::string(name);
+  group(1, {{"Sign-in options", sign_in}, {"Preferred user name", yes_no(c.preferred_username)},
+            {"Case sensitive", yes_no(c.case_sensitive)}});
+  const char* mfa = c.mfa == WizardChoices::Mfa::kRequired ? "Required" : c.mfa == WizardChoices::Mfa::kOptional ? "Optional" : "No MFA";
+  group(2, {{"Password policy", c.custom_password_policy ? "Custom, minimum " + std::to_string(c.minimum_length) : "Cognito defaults"},
+            {"MFA", mfa},
+            {"Self-service recovery", yes_no(c.self_service_recovery)}});
+  std::string required;
+  for (const auto& a : c.required_attributes) required += (required.empty() ? "" : ", ") + a;
+  group(3, {{"Self-registration", yes_no(c.self_registration)},
+            {"Cognito-assisted verification", yes_no(c.cognito_assisted_verification)},
+            {"Required attributes", required.empty() ? "None" : required},
+            {"Custom attributes", std::to_string(c.custom_attributes.size())}});
+  group(4, {{"Email", c.email_with_ses ? "Amazon SES, from " + c.from_email : "Cognito (no-reply@verificationemail.com)"},
+            {"SMS", c.uses_sms() ? "IAM role " + (c.sms_new_role ? c.sms_role_name : c.sms_existing_role_arn) : "Not used"}});
+  group(5, {{"User pool name", c.pool_name},
+            {"Hosted UI", c.hosted_ui ? "Yes, " + c.domain_prefix : "No"},
+            {"App client", c.client_name + (c.generate_secret ? " (with a secret)" : " (public)")}});
+
+  for (const auto& e : validate_step(c, 6)) error_text(e.message);
+  begin_card(card_width());
+  heading(ctx_, "The requests");
+  help_text("What the console sends, in order. Each is what `aws cognito-idp <operation> --cli-input-json` takes.");
+  card_separator();
+  const auto request = [&](const char* op, const char* id, const Json& body) {
+    if (body.is_null()) return;
+    ImGui::TextUnformatted(op);
+    ImGui::SameLine();
+    if (ImGui::SmallButton((std::string("Copy###") + id + ".copy").c_str())) ctx_.copy(body.dump(2), std::string(op) + " request");
+    json_view(ctx_, (std::string("###") + id).c_str(), body, ems(10));
+  };
+  const std::string pool_placeholder = "<the new pool's ID>";
+  request("CreateUserPool", "wizard.request.pool", create_user_pool_request(c, account));
+  request("SetUserPoolMfaConfig", "wizard.request.mfa", set_mfa_config_request(c, pool_placeholder, account));
+  request("CreateUserPoolDomain", "wizard.request.domain", create_domain_request(c, pool_placeholder));
+  request("CreateUserPoolClient", "wizard.request.client", create_client_request(c, pool_placeholder));
+  end_card();
+  if (!create_error_.empty()) error_text(create_error_);
+}
+
+void WizardPanel::draw_buttons() {
+  if (ImGui::Button("Cancel###wizard.cancel")) {
+    discard_draft();
+    reset();
+    ctx_.open(View::kWelcome);
+    return;
+  }
+  if (step_ > 1) {
+    ImGui::SameLine();
+    if (ImGui::Button("Previous###wizard.previous")) {
+      --step_;
+      errors_.clear();
+    }
+  }
+  ImGui::SameLine();
+  if (step_ < kWizardSteps) {
+    if (primary_button("Next###wizard.next")) {
+      errors_ = validate_step(choices_, step_);
+      if (errors_.empty()) ++step_;
+      scroll_to_error_ = !errors_.empty();
+    }
+    if (!errors_.empty()) {
+      ImGui::SameLine();
+      error_text("Fix the fields marked above to go on.");
+    }
+  } else if (primary_button("Create user pool###wizard.create")) {
+    errors_ = validate_step(choices_, 6);
+    if (errors_.empty()) creating_frames_ = 1;  // drawn as "Creating..." first, done next frame
+  }
+}
+
+void WizardPanel::create_pool() {
+  // This frame shows the notice; the next one does the work (key generation
+  // takes a couple of seconds in the browser).
+  if (creating_frames_++ == 1) {
+    heading(ctx_, "Creating the user pool...");
+    help_text("Making its RSA signing keys. This takes a couple of seconds in the browser.");
+    return;
+  }
+  creating_frames_ = 0;
+  create_error_.clear();
+  const std::string account = ctx_.api.account().account_id;
+  const auto fail_with = [&](const char* op, const Response& r) {
+    create_error_ = std::string(op) + " failed: " + r.body.value("__type", "") + ": " + r.body.value("message", "");
+  };
+  const Response pool = ctx_.api.call("CreateUserPool", create_user_pool_request(choices_, account));
+  if (pool.status != 200) return fail_with("CreateUserPool", pool);
+  const std::string pool_id = pool.body["UserPool"]["Id"].get<std::string>();
+  Json mfa = set_mfa_config_request(choices_, pool_id, account);
+  if (!mfa.is_null()) {
+    const Response r = ctx_.api.call("SetUserPoolMfaConfig", mfa);
+    if (r.status != 200) return fail_with("SetUserPoolMfaConfig", r);
+  }
+  const Json domain = create_domain_request(choices_, pool_id);
+  if (!domain.is_null()) {
+    const Response r = ctx_.api.call("CreateUserPoolDomain", domain);
+    if (r.status != 200) return fail_with("CreateUserPoolDomain", r);
+  }
+  const Response client = ctx_.api.call("CreateUserPoolClient", create_client_request(choices_, pool_id));
+  if (client.status != 200) return fail_with("CreateUserPoolClient", client);
+  ctx_.notify("User pool " + choices_.pool_name + " created: " + pool_id);
+  ctx_.session = AppSession{};
+  ctx_.session.pool_id = pool_id;
+  ctx_.session.client_id = client.body["UserPoolClient"]["ClientId"].get<std::string>();
+  ctx_.session.client_secret = client.body["UserPoolClient"].value("ClientSecret", "");
+  discard_draft();
+  reset();
+  ctx_.open_pool(pool_id);
+}
+
+int wizard_step_of(std::string_view widget) {
+  if (!widget.starts_with("wizard.")) return 0;
+  const std::string_view name = widget.substr(7);
+  // Each page's widget names, or the start of them.
+  static const std::vector<std::pair<int, std::vector<std::string_view>>> kPages = {
+      {1, {"provider.", "sign_in.", "preferred_username", "case_sensitive"}},
+      {2, {"password.", "minimum_length", "require_", "temporary_password_days", "mfa.", "recovery."}},
+      {3, {"self_registration", "assisted_verification", "verify.", "keep_original", "required.", "custom."}},
+      {4, {"email.", "ses_region", "from_email", "from_name", "configuration_set", "reply_to", "sms.", "sms_role_",
+           "sns_region"}},
+      {5, {"pool_name", "deletion_protection", "hosted_ui", "domain", "app_type.", "client_name", "secret.",
+           "callback", "flow.", "auth_session", "refresh_token", "access_token", "id_token", "token_revocation",
+           "prevent_user_existence_errors"}},
+      {6, {"create", "edit."}},
+  };
+  for (const auto& page : kPages)
+    for (std::string_view start : page.second)
+      if (name.starts_with(start)) return page.first;
+  return 0;
+}
+
+void WizardPanel::show_step_of(std::string_view widget) {
+  // Applied in draw(), after a kept draft (which brings its own page) is loaded.
+  if (const int page = wizard_step_of(widget); page != 0) show_step_ = page;
+}
+
+}  // namespace userpool::web

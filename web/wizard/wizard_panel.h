@@ -1,0 +1,74 @@
+// The "Create user pool" wizard, drawn: the console's six steps with every
+// choice, its default, a line on what it does, inline validation and a lock
+// on settings that cannot change later; the review page with the exact
+// requests; and creating the pool through the API.
+#pragma once
+
+#include <cstdint>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "web/shell/ui_context.h"
+#include "web/wizard/wizard_model.h"
+
+namespace userpool::web {
+
+class WizardPanel {
+ public:
+  explicit WizardPanel(UiContext& ctx);
+
+  void draw();
+  // Turns to the page that holds a widget, for a lesson's "Show me".
+  void show_step_of(std::string_view widget);
+  // Opens the wizard: the unfinished form kept in the sandbox if there is
+  // one (after a reload, or filled in by a lesson), else the console's defaults.
+  void open();
+  // Starts over with the console's defaults.
+  void reset();
+
+  int step() const { return step_; }
+  const WizardChoices& choices() const { return choices_; }
+
+ private:
+  void draw_steps_list();
+  void draw_step_1();
+  void draw_step_2();
+  void draw_step_3();
+  void draw_step_4();
+  void draw_step_5();
+  void draw_review();
+  void draw_buttons();
+  void create_pool();
+  // Keeps the form and the sandbox's draft (Sandbox.*WizardDraft) in step:
+  // a draft changed through the API is loaded, an edit here is saved.
+  void sync_draft();
+  void discard_draft();
+  // The error for a field on the current step, drawn under it; the first
+  // one is scrolled into sight after a refused Next.
+  void field_error(const char* field);
+  // Fields outlined in red while the last attempt to go on found them wrong.
+  // A width of 0 is the usual width for the kind of field.
+  void text_field(const char* label, std::string* value, float width = 0, const char* hint = nullptr);
+  void int_field(const char* label, int* value, int min, int max);
+  bool invalid(const char* label) const;
+
+  UiContext& ctx_;
+  WizardChoices choices_;
+  int step_ = 1;
+  int show_step_ = 0;  // a page "Show me" asked for, or 0
+  std::vector<FieldError> errors_;  // of the last attempt to leave the step
+  bool scroll_to_error_ = false;    // set by a refused Next, until the first error is drawn
+  int creating_frames_ = 0;  // >0: "Creating..." is on screen; the work runs on the next frame
+  std::string create_error_;
+  Json saved_draft_;  // the draft as last saved or loaded
+  std::uint64_t draft_revision_ = ~0ull;
+  std::string new_callback_url_;
+};
+
+// The wizard page (1-6) that holds a widget ("wizard.mfa.off" is on page 2),
+// or 0 for the widgets on every page (Next, Cancel) and unknown names.
+int wizard_step_of(std::string_view widget);
+
+}  // namespace userpool::web
