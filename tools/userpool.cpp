@@ -12,7 +12,7 @@
 #include <string>
 
 #include "core/api/dispatcher.h"
-#include "core/model/state.h"
+#include "core/api/state.h"
 
 namespace {
 

@@ -40,7 +40,6 @@ Response call(Account& account, std::string_view operation, const Json& request,
 // SerializationException, as AWS answers malformed bodies).
 Response call_text(Account& account, std::string_view operation, std::string_view request_text);
 
-// Every operation the dispatcher knows, by name.
-std::vector<std::string> operation_names();
+// (Every operation the dispatcher knows, and what it is: core/api/registry.h.)
 
 }  // namespace userpool

@@ -1,6 +1,7 @@
 // The lesson loader: the top level and the steps, and the reading helpers
 // every part of the loader shares. Checks and actions are read in
 // lesson_read_checks.cpp.
+#include "core/api/registry.h"
 #include "core/lessons/lesson.h"
 
 #include <algorithm>

@@ -8,7 +8,7 @@
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_reader.h"
 #include "core/lessons/lesson_template.h"
-#include "core/api/read_only_operations.h"
+#include "core/api/registry.h"
 
 namespace userpool::lessons::reader {
 namespace {

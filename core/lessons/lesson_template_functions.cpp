@@ -4,6 +4,7 @@
 // template sees exactly what the API shows.
 #include <algorithm>
 
+#include "core/api/registry.h"
 #include "core/api/dispatcher.h"
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_template.h"

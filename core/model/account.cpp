@@ -20,9 +20,7 @@ void Account::reset() {
   pools.clear();
   outbox.clear();
   events.clear();
-  api_gateway.clear();
-  elastic_beanstalk.clear();
-  wizard_draft = nullptr;
+  services.clear();
   email_quota_day = 0;
   emails_sent_today = 0;
 }

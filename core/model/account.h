@@ -1,7 +1,8 @@
 // The simulated AWS account: the virtual clock, the user pools, the outbox,
-// the event log, the account-wide email quota, and the connected services
-// the tutorials use (API Gateway, Elastic Beanstalk). One Account is the whole
-// state of a sandbox; the dispatcher (dispatcher.h) is the only way in.
+// the event log, the account-wide email quota, and what the other services
+// keep (the connected services the tutorials use, the wizard's draft). One
+// Account is the whole state of a sandbox; the dispatcher
+// (core/api/dispatcher.h) is the only way in.
 #pragma once
 
 #include <functional>
@@ -13,8 +14,7 @@
 #include "core/model/event_log.h"
 #include "core/model/outbox.h"
 #include "core/base/random.h"
-#include "core/services/api_gateway/api_gateway.h"
-#include "core/services/elastic_beanstalk/elastic_beanstalk.h"
+#include "core/model/service_states.h"
 #include "core/model/user_pool.h"
 
 namespace userpool {
@@ -30,14 +30,9 @@ class Account {
   std::vector<std::unique_ptr<UserPool>> pools;  // in creation order
   Outbox outbox;
   EventLog events;
-  // Connected services, with their own operations ("ApiGateway.<Op>",
-  // "ElasticBeanstalk.<Op>").
-  apigateway::ApiGateway api_gateway;
-  beanstalk::ElasticBeanstalk elastic_beanstalk;
-  // The "Create user pool" wizard's unfinished form (Sandbox.*WizardDraft):
-  // kept with the sandbox so it survives a reload and lessons can read it.
-  // Null when no wizard is open.
-  Json wizard_draft;
+  // What the other services keep (API Gateway, Elastic Beanstalk, the
+  // wizard's draft), each in its own type.
+  ServiceStates services;
 
   // Email sent by Cognito's own sender (COGNITO_DEFAULT) is limited to 50
   // per day per account (reference §5); the count restarts each UTC day.

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/base/identifiers.h"
-#include "core/model/state.h"
+#include "core/model/pool_state.h"
 
 namespace userpool {
 namespace {

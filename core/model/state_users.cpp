@@ -1,5 +1,5 @@
 // Saved state of users (see state.h).
-#include "core/model/state.h"
+#include "core/model/pool_state.h"
 
 namespace userpool {
 namespace {

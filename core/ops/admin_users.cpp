@@ -9,7 +9,7 @@
 #include "core/ops/attribute_updates.h"
 #include "core/ops/common.h"
 #include "core/ops/delivery.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 #include "core/ops/token_grants.h"
 
 namespace userpool::ops {
@@ -62,7 +62,6 @@ Json resend_invitation(OpContext& ctx, UserPool& pool, const Request& r, const s
   return Json{{"User", user_json(*user, "Attributes")}};
 }
 
-}  // namespace
 
 Json admin_create_user(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
@@ -217,6 +216,24 @@ Json admin_user_global_sign_out(OpContext& ctx, const Request& r) {
   User& user = require_user(ctx, pool, r.string("Username", shapes::kUsername));
   revoke_all_tokens(ctx, user);
   return Json::object();
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& admin_user_operations() {
+  static const OperationTable table = {
+      {"AdminCreateUser", admin_create_user, OperationKind::kChange},
+      {"AdminConfirmSignUp", admin_confirm_sign_up, OperationKind::kChange},
+      {"AdminGetUser", admin_get_user, OperationKind::kRead},
+      {"AdminUpdateUserAttributes", admin_update_user_attributes, OperationKind::kChange},
+      {"AdminDeleteUserAttributes", admin_delete_user_attributes, OperationKind::kChange},
+      {"AdminDisableUser", admin_disable_user, OperationKind::kChange},
+      {"AdminEnableUser", admin_enable_user, OperationKind::kChange},
+      {"AdminDeleteUser", admin_delete_user, OperationKind::kChange},
+      {"AdminUserGlobalSignOut", admin_user_global_sign_out, OperationKind::kChange},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

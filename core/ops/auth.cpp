@@ -5,7 +5,7 @@
 #include "core/base/identifiers.h"
 #include "core/rules/lockout.h"
 #include "core/ops/common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 #include "core/ops/sign_in.h"
 #include "core/ops/token_grants.h"
 #include "core/crypto/secret_hash.h"
@@ -157,7 +157,6 @@ std::string read_flow(const Request& r) {
                   "ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]");
 }
 
-}  // namespace
 
 Json initiate_auth(OpContext& ctx, const Request& r) {
   const std::string flow = read_flow(r);
@@ -172,6 +171,17 @@ Json admin_initiate_auth(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   AppClient& client = require_client_in(ctx, pool, r.string("ClientId", shapes::kClientId));
   return start_sign_in(ctx, pool, client, flow, r.string_map("AuthParameters"), true);
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& auth_operations() {
+  static const OperationTable table = {
+      {"InitiateAuth", initiate_auth, OperationKind::kChange},
+      {"AdminInitiateAuth", admin_initiate_auth, OperationKind::kChange},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

@@ -7,7 +7,7 @@
 #include "core/api/api_error.h"
 #include "core/rules/lockout.h"
 #include "core/ops/common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 #include "core/ops/sessions.h"
 #include "core/ops/sign_in.h"
 #include "core/ops/token_grants.h"
@@ -175,7 +175,6 @@ Json respond(OpContext& ctx, UserPool& pool, const AppClient& client, const Requ
   return handler(ctx, pool, client, session, responses);
 }
 
-}  // namespace
 
 Json respond_to_auth_challenge(OpContext& ctx, const Request& r) {
   PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
@@ -188,6 +187,17 @@ Json admin_respond_to_auth_challenge(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   AppClient& client = require_client_in(ctx, pool, r.string("ClientId", shapes::kClientId));
   return respond(ctx, pool, client, r);
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& challenge_operations() {
+  static const OperationTable table = {
+      {"RespondToAuthChallenge", respond_to_auth_challenge, OperationKind::kChange},
+      {"AdminRespondToAuthChallenge", admin_respond_to_auth_challenge, OperationKind::kChange},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

@@ -5,7 +5,7 @@
 #include "core/api/api_error.h"
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 
 namespace userpool::ops {
 namespace {
@@ -21,7 +21,6 @@ void note_defaults(OpContext& ctx, const Request& r, const AppClient& c) {
     ctx.rule("No ReadAttributes: the client reads the standard attributes only; custom attributes must be granted");
 }
 
-}  // namespace
 
 Json create_user_pool_client(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
@@ -73,6 +72,20 @@ Json list_user_pool_clients(OpContext& ctx, const Request& r) {
   Json out = {{"UserPoolClients", list}};
   if (i < pool.clients.size()) out["NextToken"] = page_token(i);
   return out;
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& client_operations() {
+  static const OperationTable table = {
+      {"CreateUserPoolClient", create_user_pool_client, OperationKind::kChange},
+      {"DescribeUserPoolClient", describe_user_pool_client, OperationKind::kRead},
+      {"UpdateUserPoolClient", update_user_pool_client, OperationKind::kChange},
+      {"DeleteUserPoolClient", delete_user_pool_client, OperationKind::kChange},
+      {"ListUserPoolClients", list_user_pool_clients, OperationKind::kRead},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

@@ -5,7 +5,7 @@
 
 #include "core/api/api_error.h"
 #include "core/ops/common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 
 namespace userpool::ops {
 namespace {
@@ -30,7 +30,6 @@ void read_group_settings(const Request& r, Group& g) {
   if (auto p = r.optional_int("Precedence", 0, 2147483647)) g.precedence = *p;
 }
 
-}  // namespace
 
 Json create_group(OpContext& ctx, const Request& r) {
   const std::string name = r.string("GroupName", shapes::kGroupName);
@@ -127,6 +126,24 @@ Json list_users_in_group(OpContext& ctx, const Request& r) {
   Json out = {{"Users", list}};
   if (i < members.size()) out["NextToken"] = page_token(i);
   return out;
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& group_operations() {
+  static const OperationTable table = {
+      {"CreateGroup", create_group, OperationKind::kChange},
+      {"GetGroup", get_group, OperationKind::kRead},
+      {"UpdateGroup", update_group, OperationKind::kChange},
+      {"DeleteGroup", delete_group, OperationKind::kChange},
+      {"ListGroups", list_groups, OperationKind::kRead},
+      {"AdminAddUserToGroup", admin_add_user_to_group, OperationKind::kChange},
+      {"AdminRemoveUserFromGroup", admin_remove_user_from_group, OperationKind::kChange},
+      {"AdminListGroupsForUser", admin_list_groups_for_user, OperationKind::kRead},
+      {"ListUsersInGroup", list_users_in_group, OperationKind::kRead},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

@@ -5,7 +5,7 @@
 
 #include "core/api/api_error.h"
 #include "core/ops/common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 
 namespace userpool::ops {
 namespace {
@@ -98,7 +98,6 @@ std::uint64_t read_token(const std::string& token, Timestamp now) {
   return next->get<std::uint64_t>();
 }
 
-}  // namespace
 
 Json list_users(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
@@ -129,6 +128,16 @@ Json list_users(OpContext& ctx, const Request& r) {
   Json out = {{"Users", users}};
   if (it != all.end()) out["PaginationToken"] = make_token(it->first, ctx.now);
   return out;
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& list_users_operations() {
+  static const OperationTable table = {
+      {"ListUsers", list_users, OperationKind::kRead},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

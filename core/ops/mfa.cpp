@@ -3,7 +3,7 @@
 // (reference §9.7-9.9, §14).
 #include "core/api/api_error.h"
 #include "core/ops/common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 #include "core/ops/sessions.h"
 #include "core/ops/token_grants.h"
 #include "core/crypto/totp.h"
@@ -89,7 +89,6 @@ void apply_preferences(OpContext& ctx, UserPool& pool, User& user, const Request
     ctx.rule("The preference is saved, but the pool's MFA is OFF, so sign-in asks for no code");
 }
 
-}  // namespace
 
 Json associate_software_token(OpContext& ctx, const Request& r) {
   Subject s = subject_of(ctx, r);
@@ -139,6 +138,19 @@ Json admin_set_user_mfa_preference(OpContext& ctx, const Request& r) {
   User& user = require_user(ctx, pool, r.string("Username", shapes::kUsername));
   apply_preferences(ctx, pool, user, r);
   return Json::object();
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& mfa_operations() {
+  static const OperationTable table = {
+      {"AssociateSoftwareToken", associate_software_token, OperationKind::kChange},
+      {"VerifySoftwareToken", verify_software_token, OperationKind::kChange},
+      {"SetUserMFAPreference", set_user_mfa_preference, OperationKind::kChange},
+      {"AdminSetUserMFAPreference", admin_set_user_mfa_preference, OperationKind::kChange},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

@@ -5,7 +5,7 @@
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
 #include "core/ops/delivery.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 #include "core/ops/token_grants.h"
 
 namespace userpool::ops {
@@ -46,7 +46,6 @@ void send_reset_code(OpContext& ctx, UserPool& pool, User& user, const Destinati
   ctx.rule("The reset code is valid for 1 hour; the password and status stay as they are until it is used");
 }
 
-}  // namespace
 
 Json forgot_password(OpContext& ctx, const Request& r) {
   PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
@@ -156,6 +155,20 @@ Json admin_reset_user_password(OpContext& ctx, const Request& r) {
   user.last_modified = ctx.now;
   ctx.rule("The user is RESET_REQUIRED: signing in fails until ConfirmForgotPassword sets a new password");
   return Json::object();
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& password_operations() {
+  static const OperationTable table = {
+      {"ForgotPassword", forgot_password, OperationKind::kChange},
+      {"ConfirmForgotPassword", confirm_forgot_password, OperationKind::kChange},
+      {"ChangePassword", change_password, OperationKind::kChange},
+      {"AdminSetUserPassword", admin_set_user_password, OperationKind::kChange},
+      {"AdminResetUserPassword", admin_reset_user_password, OperationKind::kChange},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

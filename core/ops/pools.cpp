@@ -6,7 +6,7 @@
 #include "core/api/api_error.h"
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 
 namespace userpool::ops {
 namespace {
@@ -103,7 +103,6 @@ bool valid_domain_prefix(const std::string& d) {
   return std::all_of(d.begin(), d.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'; });
 }
 
-}  // namespace
 
 Json create_user_pool(OpContext& ctx, const Request& r) {
   PoolConfig config = pool_config_from_create(r);
@@ -263,6 +262,26 @@ Json delete_user_pool_domain(OpContext& ctx, const Request& r) {
   if (pool.domain != domain) fail_invalid_parameter("No such domain or user pool exists.");
   pool.domain.reset();
   return Json::object();
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& pool_operations() {
+  static const OperationTable table = {
+      {"CreateUserPool", create_user_pool, OperationKind::kChange},
+      {"DescribeUserPool", describe_user_pool, OperationKind::kRead},
+      {"UpdateUserPool", update_user_pool, OperationKind::kChange},
+      {"DeleteUserPool", delete_user_pool, OperationKind::kChange},
+      {"ListUserPools", list_user_pools, OperationKind::kRead},
+      {"AddCustomAttributes", add_custom_attributes, OperationKind::kChange},
+      {"SetUserPoolMfaConfig", set_user_pool_mfa_config, OperationKind::kChange},
+      {"GetUserPoolMfaConfig", get_user_pool_mfa_config, OperationKind::kRead},
+      {"CreateUserPoolDomain", create_user_pool_domain, OperationKind::kChange},
+      {"DescribeUserPoolDomain", describe_user_pool_domain, OperationKind::kRead},
+      {"DeleteUserPoolDomain", delete_user_pool_domain, OperationKind::kChange},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

@@ -4,8 +4,8 @@
 
 #include "core/api/api_error.h"
 #include "core/ops/common.h"
-#include "core/ops/operations.h"
-#include "core/model/state.h"
+#include "core/api/registry.h"
+#include "core/api/state.h"
 #include "core/tokens/well_known.h"
 
 namespace userpool::ops {
@@ -22,7 +22,6 @@ std::size_t max_results(const Request& r) {
   return static_cast<std::size_t>(r.optional_int("MaxResults", 1, 10000).value_or(1000));
 }
 
-}  // namespace
 
 Json sandbox_get_clock(OpContext& ctx, const Request&) { return clock_json(ctx); }
 
@@ -106,6 +105,25 @@ Json sandbox_reset(OpContext& ctx, const Request&) {
   ctx.account.reset();
   ctx.rule("Everything was removed: pools, users, messages and events (the clock keeps its time)");
   return Json::object();
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& sandbox_operations() {
+  static const OperationTable table = {
+      {"GetClock", sandbox_get_clock, OperationKind::kRead, {}, false},
+      {"SetClock", sandbox_set_clock, OperationKind::kChange},
+      {"AdvanceClock", sandbox_advance_clock, OperationKind::kChange},
+      {"ListMessages", sandbox_list_messages, OperationKind::kRead, {}, false},
+      {"ListEvents", sandbox_list_events, OperationKind::kRead, {}, false},
+      {"GetJwks", sandbox_get_jwks, OperationKind::kRead, {}, false},
+      {"GetOpenIdConfiguration", sandbox_get_openid_configuration, OperationKind::kRead, {}, false},
+      {"ExportState", sandbox_export_state, OperationKind::kRead, {}, false},
+      {"ImportState", sandbox_import_state, OperationKind::kChange, {}, false},
+      {"Reset", sandbox_reset, OperationKind::kChange},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

@@ -7,7 +7,7 @@
 #include "core/api/api_error.h"
 #include "core/ops/attribute_updates.h"
 #include "core/ops/common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 #include "core/ops/token_grants.h"
 
 namespace userpool::ops {
@@ -15,7 +15,6 @@ namespace {
 
 const AppClient& caller_client(Caller& caller) { return *caller.pool.find_client(caller.client_id); }
 
-}  // namespace
 
 Json get_user(OpContext& ctx, const Request& r) {
   Caller caller = authorize_access_token(ctx, r.string("AccessToken", shapes::kToken));
@@ -112,6 +111,23 @@ Json revoke_token(OpContext& ctx, const Request& r) {
     ctx.rule("The refresh token and every access token from the same sign-in (origin_jti) are revoked; other sign-ins are not");
   }
   return Json::object();
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& self_service_operations() {
+  static const OperationTable table = {
+      {"GetUser", get_user, OperationKind::kRead},
+      {"UpdateUserAttributes", update_user_attributes, OperationKind::kChange},
+      {"DeleteUserAttributes", delete_user_attributes, OperationKind::kChange},
+      {"GetUserAttributeVerificationCode", get_user_attribute_verification_code, OperationKind::kChange, "it sends a verification code"},
+      {"VerifyUserAttribute", verify_user_attribute, OperationKind::kChange},
+      {"DeleteUser", delete_user, OperationKind::kChange},
+      {"GlobalSignOut", global_sign_out, OperationKind::kChange},
+      {"RevokeToken", revoke_token, OperationKind::kChange},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

@@ -6,7 +6,7 @@
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
 #include "core/ops/delivery.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 
 namespace userpool::ops {
 namespace {
@@ -77,7 +77,6 @@ void settle_alias(OpContext& ctx, UserPool& pool, User& user, const std::string&
   }
 }
 
-}  // namespace
 
 Json sign_up(OpContext& ctx, const Request& r) {
   PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
@@ -190,6 +189,18 @@ Json resend_confirmation_code(OpContext& ctx, const Request& r) {
   user->sign_up_code = Code{code, ctx.now + kSignUpCodeLifetime, to->attribute};
   ctx.rule("A new code replaces the previous one");
   return Json{{"CodeDeliveryDetails", details}};
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& sign_up_operations() {
+  static const OperationTable table = {
+      {"SignUp", sign_up, OperationKind::kChange},
+      {"ConfirmSignUp", confirm_sign_up, OperationKind::kChange},
+      {"ResendConfirmationCode", resend_confirmation_code, OperationKind::kChange},
+  };
+  return table;
 }
 
 }  // namespace userpool::ops

@@ -1,6 +1,6 @@
 #include "web/shell/api_client.h"
 
-#include "core/api/read_only_operations.h"
+#include "core/api/registry.h"
 
 namespace userpool::web {
 

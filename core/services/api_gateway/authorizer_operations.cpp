@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "core/services/api_gateway/operations_common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 
 namespace userpool::ops {
 namespace {
@@ -139,10 +139,17 @@ Json delete_authorizer(OpContext& ctx, const Request& r) {
 
 }  // namespace
 
-Json api_gateway_create_authorizer(OpContext& c, const Request& r) { return create_authorizer(c, r); }
-Json api_gateway_get_authorizers(OpContext& c, const Request& r) { return get_authorizers(c, r); }
-Json api_gateway_get_authorizer(OpContext& c, const Request& r) { return get_authorizer(c, r); }
-Json api_gateway_update_authorizer(OpContext& c, const Request& r) { return update_authorizer(c, r); }
-Json api_gateway_delete_authorizer(OpContext& c, const Request& r) { return delete_authorizer(c, r); }
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& authorizer_operations() {
+  static const OperationTable table = {
+      {"CreateAuthorizer", create_authorizer, OperationKind::kChange},
+      {"GetAuthorizers", get_authorizers, OperationKind::kRead},
+      {"GetAuthorizer", get_authorizer, OperationKind::kRead},
+      {"UpdateAuthorizer", update_authorizer, OperationKind::kChange},
+      {"DeleteAuthorizer", delete_authorizer, OperationKind::kChange},
+  };
+  return table;
+}
 
 }  // namespace userpool::ops

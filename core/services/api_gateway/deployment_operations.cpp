@@ -6,7 +6,7 @@
 #include <cctype>
 
 #include "core/services/api_gateway/operations_common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 #include "core/services/api_gateway/invoke.h"
 
 namespace userpool::ops {
@@ -118,11 +118,18 @@ Json invoke(OpContext& ctx, const Request& r) {
 
 }  // namespace
 
-Json api_gateway_create_deployment(OpContext& c, const Request& r) { return create_deployment(c, r); }
-Json api_gateway_get_deployments(OpContext& c, const Request& r) { return get_deployments(c, r); }
-Json api_gateway_get_stages(OpContext& c, const Request& r) { return get_stages(c, r); }
-Json api_gateway_get_stage(OpContext& c, const Request& r) { return get_stage(c, r); }
-Json api_gateway_delete_stage(OpContext& c, const Request& r) { return delete_stage(c, r); }
-Json api_gateway_invoke(OpContext& c, const Request& r) { return invoke(c, r); }
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& deployment_operations() {
+  static const OperationTable table = {
+      {"CreateDeployment", create_deployment, OperationKind::kChange},
+      {"GetDeployments", get_deployments, OperationKind::kRead},
+      {"GetStages", get_stages, OperationKind::kRead},
+      {"GetStage", get_stage, OperationKind::kRead},
+      {"DeleteStage", delete_stage, OperationKind::kChange},
+      {"Invoke", invoke, OperationKind::kChange},
+  };
+  return table;
+}
 
 }  // namespace userpool::ops

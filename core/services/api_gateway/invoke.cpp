@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/services/api_gateway/api_gateway.h"
 #include "core/tokens/jwt_verify.h"
 #include "core/tokens/well_known.h"
 
@@ -312,7 +313,7 @@ InvokeResult invoke(Account& account, Timestamp now, const InvokeRequest& r) {
 
   // UNVERIFIED: an unknown API and a stage that was never deployed both
   // answer 403 {"message": "Forbidden"}.
-  RestApi* api = account.api_gateway.find(r.rest_api_id);
+  RestApi* api = account.services.get<ApiGateway>().find(r.rest_api_id);
   if (api == nullptr) {
     forbidden(out, "No REST API " + r.rest_api_id + " exists",
               "There is no REST API with the ID " + r.rest_api_id + " in this sandbox (ApiGateway.GetRestApis lists them).");

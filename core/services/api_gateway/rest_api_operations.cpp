@@ -7,7 +7,7 @@
 #include <cctype>
 
 #include "core/services/api_gateway/operations_common.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 
 namespace userpool::ops {
 namespace apigw {
@@ -28,7 +28,7 @@ void conflict(std::string message, std::string rule) {
 }
 
 RestApi& require_api(OpContext& ctx, const Request& r) {
-  RestApi* api = ctx.account.api_gateway.find(r.string("restApiId"));
+  RestApi* api = ctx.account.services.get<apigateway::ApiGateway>().find(r.string("restApiId"));
   if (api == nullptr) not_found("Invalid REST API identifier specified");
   return *api;
 }
@@ -74,19 +74,19 @@ Json create_rest_api(OpContext& ctx, const Request& r) {
   api.name = r.string("name", name_shape);
   api.description = r.optional_string("description");
   do api.id = new_id(ctx, 10);
-  while (ctx.account.api_gateway.find(api.id) != nullptr);
+  while (ctx.account.services.get<apigateway::ApiGateway>().find(api.id) != nullptr);
   api.created = ctx.now;
   // The root resource "/" comes with the API.
   api.root_resource_id = new_id(ctx, 10);
   api.resources.push_back(Resource{api.root_resource_id, "", "", "/", {}});
   ctx.rule("A new REST API has only its root resource \"/\"; it answers nothing until it has methods and is deployed to a stage");
-  return ctx.account.api_gateway.rest_apis.emplace_back(std::move(api)).describe();
+  return ctx.account.services.get<apigateway::ApiGateway>().rest_apis.emplace_back(std::move(api)).describe();
 }
 
 Json get_rest_apis(OpContext& ctx, const Request&) {
   // All of them in one page: the sandbox never has enough to need position.
   Json items = Json::array();
-  for (const auto& api : ctx.account.api_gateway.rest_apis) items.push_back(api.describe());
+  for (const auto& api : ctx.account.services.get<apigateway::ApiGateway>().rest_apis) items.push_back(api.describe());
   return Json{{"items", items}};
 }
 
@@ -94,7 +94,7 @@ Json get_rest_api(OpContext& ctx, const Request& r) { return require_api(ctx, r)
 
 Json delete_rest_api(OpContext& ctx, const Request& r) {
   const std::string id = require_api(ctx, r).id;
-  std::erase_if(ctx.account.api_gateway.rest_apis, [&](const RestApi& a) { return a.id == id; });
+  std::erase_if(ctx.account.services.get<apigateway::ApiGateway>().rest_apis, [&](const RestApi& a) { return a.id == id; });
   ctx.rule("The API and every stage of it are gone: its URLs answer 403 Forbidden");
   return Json::object();
 }
@@ -287,17 +287,39 @@ Json update_method(OpContext& ctx, const Request& r) {
 
 }  // namespace
 
-Json api_gateway_create_rest_api(OpContext& c, const Request& r) { return create_rest_api(c, r); }
-Json api_gateway_get_rest_apis(OpContext& c, const Request& r) { return get_rest_apis(c, r); }
-Json api_gateway_get_rest_api(OpContext& c, const Request& r) { return get_rest_api(c, r); }
-Json api_gateway_delete_rest_api(OpContext& c, const Request& r) { return delete_rest_api(c, r); }
-Json api_gateway_create_resource(OpContext& c, const Request& r) { return create_resource(c, r); }
-Json api_gateway_get_resources(OpContext& c, const Request& r) { return get_resources(c, r); }
-Json api_gateway_get_resource(OpContext& c, const Request& r) { return get_resource(c, r); }
-Json api_gateway_delete_resource(OpContext& c, const Request& r) { return delete_resource(c, r); }
-Json api_gateway_put_method(OpContext& c, const Request& r) { return put_method(c, r); }
-Json api_gateway_get_method(OpContext& c, const Request& r) { return get_method(c, r); }
-Json api_gateway_update_method(OpContext& c, const Request& r) { return update_method(c, r); }
-Json api_gateway_delete_method(OpContext& c, const Request& r) { return delete_method(c, r); }
+
+// The service's REST APIs in the saved state, as "ApiGateway" (always there,
+// empty when there are none).
+StateSection api_gateway_state() {
+  return {"ApiGateway",
+          [](const Account& account) {
+            const auto* kept = account.services.find<apigateway::ApiGateway>();
+            return kept == nullptr ? apigateway::ApiGateway{}.to_state() : kept->to_state();
+          },
+          [](const Json* saved) -> std::function<void(Account&)> {
+            auto read = std::make_shared<apigateway::ApiGateway>(saved == nullptr ? apigateway::ApiGateway{}
+                                                                                 : apigateway::ApiGateway::from_state(*saved));
+            return [read](Account& account) { account.services.put(std::move(*read)); };
+          }};
+}
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& rest_api_operations() {
+  static const OperationTable table = {
+      {"CreateRestApi", create_rest_api, OperationKind::kChange},
+      {"GetRestApis", get_rest_apis, OperationKind::kRead},
+      {"GetRestApi", get_rest_api, OperationKind::kRead},
+      {"DeleteRestApi", delete_rest_api, OperationKind::kChange},
+      {"CreateResource", create_resource, OperationKind::kChange},
+      {"GetResources", get_resources, OperationKind::kRead},
+      {"GetResource", get_resource, OperationKind::kRead},
+      {"DeleteResource", delete_resource, OperationKind::kChange},
+      {"PutMethod", put_method, OperationKind::kChange},
+      {"GetMethod", get_method, OperationKind::kRead},
+      {"UpdateMethod", update_method, OperationKind::kChange},
+      {"DeleteMethod", delete_method, OperationKind::kChange},
+  };
+  return table;
+}
 
 }  // namespace userpool::ops

@@ -10,7 +10,7 @@
 #include "core/api/api_error.h"
 #include "core/api/dispatcher.h"
 #include "core/base/identifiers.h"
-#include "core/ops/operations.h"
+#include "core/api/registry.h"
 #include "core/services/elastic_beanstalk/elastic_beanstalk.h"
 #include "core/tokens/well_known.h"
 
@@ -28,7 +28,7 @@ using beanstalk::OptionSetting;
   fail("InvalidParameterValue", std::move(message), std::move(rule));
 }
 
-beanstalk::ElasticBeanstalk& service(OpContext& ctx) { return ctx.account.elastic_beanstalk; }
+beanstalk::ElasticBeanstalk& service(OpContext& ctx) { return ctx.account.services.get<beanstalk::ElasticBeanstalk>(); }
 
 Application& require_application(OpContext& ctx, const std::string& name) {
   Application* app = service(ctx).find_application(name);
@@ -262,15 +262,42 @@ Json sandbox_start_app(OpContext& ctx, const Request& r) {
 
 }  // namespace
 
-Json elastic_beanstalk_create_application(OpContext& c, const Request& r) { return create_application(c, r); }
-Json elastic_beanstalk_describe_applications(OpContext& c, const Request& r) { return describe_applications(c, r); }
-Json elastic_beanstalk_create_environment(OpContext& c, const Request& r) { return create_environment(c, r); }
-Json elastic_beanstalk_update_environment(OpContext& c, const Request& r) { return update_environment(c, r); }
-Json elastic_beanstalk_describe_environments(OpContext& c, const Request& r) { return describe_environments(c, r); }
-Json elastic_beanstalk_describe_configuration_settings(OpContext& c, const Request& r) {
-  return describe_configuration_settings(c, r);
+// The applications and environments in the saved state, as
+// "ElasticBeanstalk" (always there, empty when there are none).
+StateSection elastic_beanstalk_state() {
+  return {"ElasticBeanstalk",
+          [](const Account& account) {
+            const auto* kept = account.services.find<beanstalk::ElasticBeanstalk>();
+            return kept == nullptr ? beanstalk::ElasticBeanstalk{}.to_state() : kept->to_state();
+          },
+          [](const Json* saved) -> std::function<void(Account&)> {
+            auto read = std::make_shared<beanstalk::ElasticBeanstalk>(
+                saved == nullptr ? beanstalk::ElasticBeanstalk{} : beanstalk::ElasticBeanstalk::from_state(*saved));
+            return [read](Account& account) { account.services.put(std::move(*read)); };
+          }};
 }
-Json elastic_beanstalk_terminate_environment(OpContext& c, const Request& r) { return terminate_environment(c, r); }
-Json sandbox_start_beanstalk_app(OpContext& c, const Request& r) { return sandbox_start_app(c, r); }
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& elastic_beanstalk_operations() {
+  static const OperationTable table = {
+      {"CreateApplication", create_application, OperationKind::kChange},
+      {"DescribeApplications", describe_applications, OperationKind::kRead},
+      {"CreateEnvironment", create_environment, OperationKind::kChange},
+      {"UpdateEnvironment", update_environment, OperationKind::kChange},
+      {"DescribeEnvironments", describe_environments, OperationKind::kRead},
+      {"DescribeConfigurationSettings", describe_configuration_settings, OperationKind::kRead},
+      {"TerminateEnvironment", terminate_environment, OperationKind::kChange},
+  };
+  return table;
+}
+
+// Sandbox.StartBeanstalkApp: the sample app starting on an environment. It
+// stands for the Beanstalk app, so a malformed request gets Beanstalk's error.
+const OperationTable& start_beanstalk_app_operations() {
+  static const OperationTable table = {
+      {"StartBeanstalkApp", sandbox_start_app, OperationKind::kChange, {}, true, "InvalidParameterValue"},
+  };
+  return table;
+}
 
 }  // namespace userpool::ops

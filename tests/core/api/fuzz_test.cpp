@@ -4,7 +4,8 @@
 // document leaves the state as it was.
 #include <functional>
 
-#include "core/model/state.h"
+#include "core/api/registry.h"
+#include "core/api/state.h"
 #include "tests/core/harness/rich_state.h"
 
 using namespace userpool;

@@ -1,6 +1,6 @@
 // Saved state: export, import and export again give the same bytes; a bad
 // document is refused and changes nothing.
-#include "core/model/state.h"
+#include "core/api/state.h"
 #include "tests/core/harness/rich_state.h"
 
 using namespace userpool;

@@ -1,7 +1,7 @@
 // Sandbox.*WizardDraft: the wizard's unfinished form kept with the sandbox,
 // so it survives a reload (it is in the saved state) and lessons can fill it
 // in step by step through the API.
-#include "core/model/state.h"
+#include "core/api/state.h"
 #include "tests/core/harness/harness.h"
 
 using namespace userpool;

@@ -6,7 +6,7 @@
 
 #include "core/base/encoding.h"
 #include "core/tokens/jwt.h"
-#include "core/model/state.h"
+#include "core/api/state.h"
 #include "tests/core/harness/harness.h"
 
 using namespace userpool;

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/services/elastic_beanstalk/elastic_beanstalk.h"
-#include "core/model/state.h"
+#include "core/api/state.h"
 #include "tests/core/harness/harness.h"
 
 using namespace userpool;

@@ -1,8 +1,9 @@
 // Saved state: the whole simulation (pools, clients, users, keys, codes,
-// sessions, clock, outbox, event log, and the connected services' APIs,
-// authorizers, deployments, applications and environments) as one
-// versioned JSON document and
-// back, without loss: export, import and export again give the same bytes.
+// sessions, clock, outbox, event log, and each service's own section: the
+// connected services' APIs and environments, the wizard's draft) as one
+// versioned JSON document and back, without loss: export, import and export
+// again give the same bytes. The sections come from the registry
+// (core/api/registry.h), so a new service's state needs no change here.
 #pragma once
 
 #include <string>
@@ -22,11 +23,5 @@ Json export_state(const Account& account);
 // ApiException (InvalidParameterException, the message saying where and
 // what) and leaves the account as it was.
 void import_state(Account& account, const Json& document);
-
-// The pieces, for the files that implement them.
-Json user_to_state(const User& user);
-User user_from_state(const Json& j);
-Json pool_to_state(const UserPool& pool);
-std::unique_ptr<UserPool> pool_from_state(const Json& j);
 
 }  // namespace userpool

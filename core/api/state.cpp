@@ -1,6 +1,8 @@
-#include "core/model/state.h"
+#include "core/api/state.h"
 
 #include "core/api/api_error.h"
+#include "core/api/registry.h"
+#include "core/model/pool_state.h"
 
 namespace userpool {
 
@@ -15,11 +17,11 @@ Json export_state(const Account& a) {
                            {"EmailsSentToday", a.emails_sent_today}}},
               {"UserPools", pools},
               {"Outbox", a.outbox.to_state()},
-              {"Events", a.events.to_state()},
-              {"ApiGateway", a.api_gateway.to_state()},
-              {"ElasticBeanstalk", a.elastic_beanstalk.to_state()}};
-  // Only when there is one, so a sandbox without a wizard open saves as before.
-  if (!a.wizard_draft.is_null()) doc["WizardDraft"] = a.wizard_draft;
+              {"Events", a.events.to_state()}};
+  // Each service's own section; a section with nothing to save is left out.
+  for (const Service& service : services())
+    for (const StateSection& section : service.state)
+      if (Json saved = section.save(a); !saved.is_null()) doc[std::string(section.member)] = std::move(saved);
   return doc;
 }
 
@@ -65,17 +67,14 @@ void import_state(Account& account, const Json& doc) {
     where = "Events";
     EventLog events;
     events.restore(doc.at("Events"));
-    // The connected services; a state saved before they existed has none.
-    where = "ApiGateway";
-    auto api_gateway = doc.contains("ApiGateway") ? apigateway::ApiGateway::from_state(doc.at("ApiGateway"))
-                                                  : apigateway::ApiGateway{};
-    where = "ElasticBeanstalk";
-    auto elastic_beanstalk = doc.contains("ElasticBeanstalk")
-                                 ? beanstalk::ElasticBeanstalk::from_state(doc.at("ElasticBeanstalk"))
-                                 : beanstalk::ElasticBeanstalk{};
-    where = "WizardDraft";
-    const Json draft = doc.value("WizardDraft", Json());
-    if (!draft.is_null() && !draft.is_object()) throw std::runtime_error("it is not a JSON object");
+    // Each service's section; a state saved before a service existed has none.
+    std::vector<std::function<void(Account&)>> put_sections;
+    for (const Service& service : services())
+      for (const StateSection& section : service.state) {
+        where = std::string(section.member);
+        const auto found = doc.find(where);
+        put_sections.push_back(section.load(found == doc.end() ? nullptr : &*found));
+      }
 
     account.clock.restore(clock);
     account.account_id = account_id;
@@ -85,9 +84,8 @@ void import_state(Account& account, const Json& doc) {
     account.pools = std::move(pools);
     account.outbox = std::move(outbox);
     account.events = std::move(events);
-    account.api_gateway = std::move(api_gateway);
-    account.elastic_beanstalk = std::move(elastic_beanstalk);
-    account.wizard_draft = draft;
+    account.services.clear();
+    for (const auto& put : put_sections) put(account);
   } catch (const ApiException&) {
     throw;
   } catch (const std::exception& e) {
