@@ -1,6 +1,7 @@
 #include "core/api/dispatcher.h"
 
 #include "core/api/api_error.h"
+#include "core/api/door.h"
 #include "core/api/operation.h"
 #include "core/api/registry.h"
 
@@ -44,15 +45,13 @@ Response call(Account& account, std::string_view operation, const Json& request,
     event.message = e.what();
   }
   event.status = response.status;
-  if (found->spec->logged && options.record_event) account.events.add(std::move(event));
+  if (found->spec->logged && options.record) account.events.add(std::move(event));
   return response;
 }
 
 Response call_text(Account& account, std::string_view operation, std::string_view request_text) {
-  const auto request = parse_json_text(request_text.empty() ? std::string_view("{}") : request_text);
-  if (!request)
-    return Response{400, Json{{"__type", "SerializationException"}, {"message", "The request body is not JSON: " + request.error()}}};
-  return call(account, operation, *request);
+  AccountDoor door(account);
+  return call_text(door, operation, request_text);
 }
 
 }  // namespace userpool

@@ -1,6 +1,7 @@
-// The one way into the simulation: (operation, request JSON) -> (HTTP status,
-// response JSON), in the Cognito Identity Provider wire format (reference §1).
-// The UI, the lessons, the command line and the tests all call this.
+// The dispatcher: (operation, request JSON) -> (HTTP status, response JSON),
+// in the Cognito Identity Provider wire format, over one account. Callers
+// reach it through a door (core/api/door.h), which is how the UI logs every
+// call and counts the changes.
 //
 // Operations are named as Cognito names them, with or without the target
 // prefix ("SignUp" or "AWSCognitoIdentityProviderService.SignUp"), plus the
@@ -29,10 +30,25 @@ struct Response {
 inline constexpr std::string_view kTargetPrefix = "AWSCognitoIdentityProviderService.";
 
 struct CallOptions {
-  // Whether the call goes in the event log. A UI reading what it needs to
-  // draw passes false, so the log shows what the learner did, not the
-  // screen's bookkeeping.
-  bool record_event = true;
+  // Whether the call is recorded: in the sandbox's event log, and in the
+  // app's API log. A read the app makes to draw its screen, or a lesson to
+  // check a goal, passes false, so the logs show what was done rather than
+  // the looking.
+  bool record = true;
+  // Who made the call when it was not the learner: "lesson" for a lesson's
+  // set-up and "Do it for me". The API log and the Flow view say so.
+  std::string made_by;
+
+  static CallOptions unrecorded() {
+    CallOptions o;
+    o.record = false;
+    return o;
+  }
+  static CallOptions by(std::string who) {
+    CallOptions o;
+    o.made_by = std::move(who);
+    return o;
+  }
 };
 
 Response call(Account& account, std::string_view operation, const Json& request, const CallOptions& options = {});

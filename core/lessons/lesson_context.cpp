@@ -51,7 +51,11 @@ bool ResponseMemory::restore(const Json& j) {
 }
 
 Response LessonContext::read(std::string_view operation, const Json& request) const {
-  return call(account, operation, request, CallOptions{.record_event = false});
+  return door.read(operation, request);
+}
+
+Response LessonContext::act(std::string_view operation, const Json& request) const {
+  return door.call(operation, request, CallOptions::by(kMadeByLesson));
 }
 
 std::string describe_failure(std::string_view operation, const Response& response) {

@@ -1,5 +1,5 @@
-// What a lesson's checks, templates and actions work with: the account
-// (through the dispatcher only), the app's signed-in session, and the last
+// What a lesson's checks, templates and actions work with: the door into
+// the engine, the app's signed-in session, and the last
 // successful response to each operation (for {{last:...}}).
 #pragma once
 
@@ -7,8 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/model/account.h"
-#include "core/api/dispatcher.h"
+#include "core/api/door.h"
 #include "core/base/json.h"
 
 namespace userpool::lessons {
@@ -47,13 +46,18 @@ class ResponseMemory {
   std::map<std::string, Json, std::less<>> last_;
 };
 
+// Who a lesson's calls are made by, for the API log and the Flow view.
+inline constexpr const char* kMadeByLesson = "lesson";
+
 struct LessonContext {
-  Account& account;
+  Door& door;  // the way in, as for every caller (core/api/door.h)
   LessonSession& session;
   ResponseMemory& memory;
 
-  // A read for a check or a template: not recorded in the event log.
+  // A read for a check or a template: recorded nowhere.
   Response read(std::string_view operation, const Json& request) const;
+  // A call of the lesson's set-up or solution: recorded, as made by the lesson.
+  Response act(std::string_view operation, const Json& request) const;
 };
 
 // "<Operation> answered <__type>: <message>", the reason a call did not work.

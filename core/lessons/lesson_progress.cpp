@@ -42,21 +42,21 @@ bool LessonProgress::complete(const LessonCatalogue& catalogue) const {
 }
 
 tl::expected<void, std::string> LessonProgress::start(const LessonCatalogue& catalogue, std::string_view lesson_id,
-                                                      Account& account, LessonSession& session) {
+                                                      Door& door, LessonSession& session) {
   const Lesson* l = catalogue.find(lesson_id);
   if (!l) return tl::unexpected("no lesson has the Id " + Json(std::string(lesson_id)).dump());
   lesson_id_ = l->id;
   step_ = 0;
   done_.clear();
   memory_.clear();
-  return replay(l->setup, LessonContext{account, session, memory_}, "Setup");
+  return replay(l->setup, LessonContext{door, session, memory_}, "Setup");
 }
 
-tl::expected<void, std::string> LessonProgress::restart(const LessonCatalogue& catalogue, Account& account,
+tl::expected<void, std::string> LessonProgress::restart(const LessonCatalogue& catalogue, Door& door,
                                                         LessonSession& session) {
   if (!active()) return tl::unexpected(std::string("no lesson is active"));
   const std::string id = lesson_id_;
-  return start(catalogue, id, account, session);
+  return start(catalogue, id, door, session);
 }
 
 void LessonProgress::stop() {
@@ -66,11 +66,11 @@ void LessonProgress::stop() {
   memory_.clear();
 }
 
-Recheck LessonProgress::recheck(const LessonCatalogue& catalogue, Account& account, LessonSession& session) {
+Recheck LessonProgress::recheck(const LessonCatalogue& catalogue, Door& door, LessonSession& session) {
   Recheck out;
   const Lesson* l = lesson(catalogue);
   if (!l) return out;
-  const LessonContext ctx{account, session, memory_};
+  const LessonContext ctx{door, session, memory_};
   while (step_ < l->steps.size()) {
     const Step& step = l->steps[step_];
     CheckResult result = evaluate_check(step.check, ctx);
@@ -104,7 +104,7 @@ std::string pool_named_by(const Check& check) {
 
 }  // namespace
 
-std::string LessonProgress::active_step_pool_id(const LessonCatalogue& catalogue, Account& account,
+std::string LessonProgress::active_step_pool_id(const LessonCatalogue& catalogue, Door& door,
                                                 LessonSession& session) {
   const Step* step = active_step(catalogue);
   if (step == nullptr) return "";
@@ -114,7 +114,7 @@ std::string LessonProgress::active_step_pool_id(const LessonCatalogue& catalogue
     name = action.kind == Action::Kind::kSignIn ? action.sign_in.pool : pool_named_in(action.request);
   }
   if (name.empty()) return "";
-  const auto id = resolve_reference("pool:" + name, LessonContext{account, session, memory_});
+  const auto id = resolve_reference("pool:" + name, LessonContext{door, session, memory_});
   return id && id->is_string() ? id->get<std::string>() : "";
 }
 
@@ -130,14 +130,14 @@ Json LessonProgress::solution_as_written(const LessonCatalogue& catalogue) const
   return out;
 }
 
-tl::expected<Recheck, std::string> LessonProgress::do_it_for_me(const LessonCatalogue& catalogue, Account& account,
+tl::expected<Recheck, std::string> LessonProgress::do_it_for_me(const LessonCatalogue& catalogue, Door& door,
                                                                 LessonSession& session) {
   const Step* step = active_step(catalogue);
   if (!step) return tl::unexpected(std::string(active() ? "the lesson is complete" : "no lesson is active"));
-  const auto done = replay(step->solution, LessonContext{account, session, memory_}, "Solution");
+  const auto done = replay(step->solution, LessonContext{door, session, memory_}, "Solution");
   if (!done)
     return tl::unexpected("step " + std::to_string(step_ + 1) + " " + Json(step->id).dump() + ": " + done.error());
-  return recheck(catalogue, account, session);
+  return recheck(catalogue, door, session);
 }
 
 void LessonProgress::remember(std::string_view operation, const Response& response) {

@@ -13,7 +13,7 @@
 
 #include <tl/expected.hpp>
 
-#include "core/model/account.h"
+#include "core/api/door.h"
 #include "core/base/json.h"
 #include "core/lessons/lesson_catalogue.h"
 #include "core/lessons/lesson_check.h"
@@ -53,26 +53,26 @@ class LessonProgress {
   // Setup action fails the lesson is active all the same (the learner can
   // still read it) and the error names the action:
   // "Setup[2] (CreateUserPoolClient): ...".
-  tl::expected<void, std::string> start(const LessonCatalogue& catalogue, std::string_view lesson_id, Account& account,
+  tl::expected<void, std::string> start(const LessonCatalogue& catalogue, std::string_view lesson_id, Door& door,
                                         LessonSession& session);
   // start() again for the active lesson.
-  tl::expected<void, std::string> restart(const LessonCatalogue& catalogue, Account& account, LessonSession& session);
+  tl::expected<void, std::string> restart(const LessonCatalogue& catalogue, Door& door, LessonSession& session);
   // No lesson active (finished lessons stay finished).
   void stop();
 
   // Evaluates the active step's check and moves on while steps are satisfied.
-  Recheck recheck(const LessonCatalogue& catalogue, Account& account, LessonSession& session);
+  Recheck recheck(const LessonCatalogue& catalogue, Door& door, LessonSession& session);
 
   // "Show solution": the active step's Solution (empty when there is no
   // active step), and the same as the file wrote it, a JSON array to show.
   // The ID of the user pool the active step is about: the first pool its
   // check names with a template, else the first its solution names; empty
   // when it names none, or that pool does not exist.
-  std::string active_step_pool_id(const LessonCatalogue& catalogue, Account& account, LessonSession& session);
+  std::string active_step_pool_id(const LessonCatalogue& catalogue, Door& door, LessonSession& session);
   const std::vector<Action>& solution(const LessonCatalogue& catalogue) const;
   Json solution_as_written(const LessonCatalogue& catalogue) const;
   // "Do it for me": replays the active step's Solution, then rechecks.
-  tl::expected<Recheck, std::string> do_it_for_me(const LessonCatalogue& catalogue, Account& account,
+  tl::expected<Recheck, std::string> do_it_for_me(const LessonCatalogue& catalogue, Door& door,
                                                   LessonSession& session);
 
   // The learner's own successful calls, so {{last:...}} in a check can use

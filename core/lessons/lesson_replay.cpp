@@ -1,11 +1,9 @@
 #include "core/lessons/lesson_replay.h"
 
-#include "core/api/dispatcher.h"
 #include "core/tokens/jwt.h"
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_template.h"
-#include "core/crypto/secret_hash.h"
-#include "core/crypto/srp.h"
+#include "core/client/sign_in.h"
 #include "core/tokens/token_inspection.h"
 
 namespace userpool::lessons {
@@ -21,7 +19,7 @@ std::string text_at(const Json& document, const std::vector<std::string>& pointe
 // A recorded call that must answer 200; its answer is remembered for
 // {{last:...}}.
 tl::expected<Json, std::string> call_recorded(const LessonContext& ctx, std::string_view operation, const Json& request) {
-  Response r = call(ctx.account, operation, request);
+  Response r = ctx.act(operation, request);
   if (r.status != 200) return tl::unexpected(describe_failure(operation, r));
   ctx.memory.remember(operation, r.body);
   return std::move(r.body);
@@ -63,7 +61,7 @@ Outcome run_call(const Action& action, const LessonContext& ctx) {
   if (!request) return tl::unexpected(request.error());
   if (!action.expect.empty()) {
     // A refusal the lesson wants the learner to see; recorded like any call.
-    const Response r = call(ctx.account, action.operation, *request);
+    const Response r = ctx.act(action.operation, *request);
     const std::string type = r.status == 200 ? "" : r.body.value("__type", "");
     if (type == action.expect) return {};
     return tl::unexpected(std::string(action.operation) + " was to answer " + action.expect + ", but " +
@@ -75,52 +73,27 @@ Outcome run_call(const Action& action, const LessonContext& ctx) {
   return {};
 }
 
-// SECRET_HASH for `username`, when the app client has a secret (an app
-// holding a secret sends it with every sign-in request).
-std::optional<std::string> secret_hash_for(const LessonContext& ctx, const std::string& pool_id,
-                                           const std::string& client_id, const std::string& username) {
+// The app client's keys, as the app holds them (its secret, if it has one).
+client::AppClientKeys keys_of(const LessonContext& ctx, const std::string& pool_id, const std::string& client_id) {
   const Response r = ctx.read("DescribeUserPoolClient", Json{{"UserPoolId", pool_id}, {"ClientId", client_id}});
-  const std::string secret = r.status == 200 ? text_at(r.body, {"UserPoolClient", "ClientSecret"}) : std::string();
-  if (secret.empty()) return std::nullopt;
-  return secret_hash(username, client_id, secret);
+  return {pool_id, client_id, r.status == 200 ? text_at(r.body, {"UserPoolClient", "ClientSecret"}) : std::string()};
 }
 
 // InitiateAuth and, for SRP, the PASSWORD_VERIFIER answer a client library
-// computes. Returns the last answer.
+// computes (core/client/sign_in.h). Returns the last answer.
 tl::expected<Json, std::string> sign_in_calls(const SignIn& s, const LessonContext& ctx, const std::string& pool_id,
                                               const std::string& client_id) {
-  Json auth = {{"USERNAME", s.username}};
-  if (s.flow == "USER_PASSWORD_AUTH") {
-    auth["PASSWORD"] = s.password;
-    if (auto hash = secret_hash_for(ctx, pool_id, client_id, s.username)) auth["SECRET_HASH"] = *hash;
-    return call_recorded(ctx, "InitiateAuth", Json{{"ClientId", client_id}, {"AuthFlow", s.flow}, {"AuthParameters", auth}});
-  }
-
-  const srp::Client srp_client(pool_id, ctx.account.random);
-  auth["SRP_A"] = srp_client.srp_a();
-  if (auto hash = secret_hash_for(ctx, pool_id, client_id, s.username)) auth["SECRET_HASH"] = *hash;
-  const auto first = call_recorded(ctx, "InitiateAuth", Json{{"ClientId", client_id}, {"AuthFlow", s.flow}, {"AuthParameters", auth}});
+  const client::AppClientKeys app = keys_of(ctx, pool_id, client_id);
+  if (s.flow == "USER_PASSWORD_AUTH")
+    return call_recorded(ctx, "InitiateAuth", client::password_auth_request(app, s.username, s.password));
+  // The client's secret `a` is new for every sign-in, as a client library makes it.
+  const client::SrpSignIn srp(app, secure_random());
+  const auto first = call_recorded(ctx, "InitiateAuth", srp.initiate_auth_request(s.username));
   if (!first) return first;
-  if (text_at(*first, {"ChallengeName"}) != "PASSWORD_VERIFIER")
-    return tl::unexpected(std::string("InitiateAuth answered without the PASSWORD_VERIFIER challenge"));
-
-  static const Json kNoParameters = Json::object();
-  const Json* parameters = find_pointer(*first, {"ChallengeParameters"});
-  const Json& p = parameters ? *parameters : kNoParameters;
-  const std::string user_id = text_at(p, {"USER_ID_FOR_SRP"});
-  const std::string timestamp = srp::format_timestamp(ctx.account.clock.now());
-  const auto signature = srp_client.password_claim_signature(user_id, s.password, text_at(p, {"SRP_B"}),
-                                                             text_at(p, {"SALT"}), text_at(p, {"SECRET_BLOCK"}), timestamp);
-  if (!signature) return tl::unexpected("the SRP answer could not be computed: " + std::string(srp::describe(signature.error())));
-  Json responses = {{"USERNAME", user_id},
-                    {"PASSWORD_CLAIM_SECRET_BLOCK", text_at(p, {"SECRET_BLOCK"})},
-                    {"TIMESTAMP", timestamp},
-                    {"PASSWORD_CLAIM_SIGNATURE", *signature}};
-  // After SRP the client libraries hash the USER_ID_FOR_SRP, not the typed name.
-  if (auto hash = secret_hash_for(ctx, pool_id, client_id, user_id)) responses["SECRET_HASH"] = *hash;
-  Json request = {{"ClientId", client_id}, {"ChallengeName", "PASSWORD_VERIFIER"}, {"ChallengeResponses", responses}};
-  if (const std::string session = text_at(*first, {"Session"}); !session.empty()) request["Session"] = session;
-  return call_recorded(ctx, "RespondToAuthChallenge", request);
+  // The app signs with its own clock: here it lives in the sandbox, on its virtual time.
+  const auto answer = srp.password_verifier_request(*first, s.password, virtual_now(ctx.door));
+  if (!answer) return tl::unexpected(answer.error());
+  return call_recorded(ctx, "RespondToAuthChallenge", *answer);
 }
 
 Outcome run_sign_in(const SignIn& s, const LessonContext& ctx) {

@@ -191,7 +191,7 @@ Value resolve_totp(std::string_view reference, const LessonContext& ctx) {
   const auto secret = resolve_reference(reference, ctx);
   if (!secret) return secret;
   if (!secret->is_string()) return tl::unexpected(std::string(reference) + " is not a secret (it is " + json_kind(*secret) + ")");
-  std::string code = totp_code_now(secret->get<std::string>(), ctx.account.clock.now());
+  std::string code = totp_code_now(secret->get<std::string>(), virtual_now(ctx.door));
   if (code.empty()) return tl::unexpected(std::string(reference) + " is not a base32 TOTP secret");
   return Json(code);
 }

@@ -14,7 +14,7 @@ namespace {
 Json clock_json(OpContext& ctx) {
   const Clock& c = ctx.account.clock;
   const Timestamp now = c.now();
-  return Json{{"Now", to_epoch_seconds(now)}, {"Iso", to_iso8601(now)}, {"Frozen", c.frozen()},
+  return Json{{"Now", to_epoch_seconds(now)}, {"NowMillis", static_cast<std::int64_t>(now.time_since_epoch().count())}, {"Iso", to_iso8601(now)}, {"Frozen", c.frozen()},
               {"OffsetSeconds", static_cast<double>(c.offset().count()) / 1000.0}};
 }
 
@@ -24,6 +24,11 @@ std::size_t max_results(const Request& r) {
 
 
 Json sandbox_get_clock(OpContext& ctx, const Request&) { return clock_json(ctx); }
+
+// The simulated account's facts an app shows (in ARNs, endpoints).
+Json sandbox_get_account(OpContext& ctx, const Request&) {
+  return Json{{"AccountId", ctx.account.account_id}, {"Region", ctx.account.region}};
+}
 
 Json sandbox_set_clock(OpContext& ctx, const Request& r) {
   Clock& c = ctx.account.clock;
@@ -113,6 +118,7 @@ Json sandbox_reset(OpContext& ctx, const Request&) {
 const OperationTable& sandbox_operations() {
   static const OperationTable table = {
       {"GetClock", sandbox_get_clock, OperationKind::kRead, {}, false},
+      {"GetAccount", sandbox_get_account, OperationKind::kRead, {}, false},
       {"SetClock", sandbox_set_clock, OperationKind::kChange},
       {"AdvanceClock", sandbox_advance_clock, OperationKind::kChange},
       {"ListMessages", sandbox_list_messages, OperationKind::kRead, {}, false},

@@ -80,9 +80,9 @@ StateSection wizard_draft_state() {
 const OperationTable& wizard_draft_operations() {
   static const OperationTable table = {
       {"GetWizardDraft", sandbox_get_wizard_draft, OperationKind::kRead, {}, false},
-      {"PutWizardDraft", sandbox_put_wizard_draft, OperationKind::kBookkeeping, "the wizard's unfinished form, kept for the app"},
-      {"UpdateWizardDraft", sandbox_update_wizard_draft, OperationKind::kBookkeeping, "the wizard's unfinished form, kept for the app"},
-      {"DeleteWizardDraft", sandbox_delete_wizard_draft, OperationKind::kBookkeeping, "the wizard's unfinished form, kept for the app"},
+      {"PutWizardDraft", sandbox_put_wizard_draft, OperationKind::kBookkeeping, "the wizard's unfinished form, kept for the app", false},
+      {"UpdateWizardDraft", sandbox_update_wizard_draft, OperationKind::kBookkeeping, "the wizard's unfinished form, kept for the app", false},
+      {"DeleteWizardDraft", sandbox_delete_wizard_draft, OperationKind::kBookkeeping, "the wizard's unfinished form, kept for the app", false},
   };
   return table;
 }

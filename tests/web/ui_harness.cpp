@@ -119,7 +119,7 @@ int HeadlessUi::vertex_count() const {
 
 AppUnderTest::AppUnderTest(float width, float height) : ui(width, height) {
   account.make_pool_keys = [](RandomSource&) { return shared_pool_keys(); };
-  app = std::make_unique<web::App>(account);
+  app = std::make_unique<web::App>(door);
   app->set_fonts(ui.fonts());
 }
 
@@ -130,7 +130,7 @@ std::function<void()> AppUnderTest::draw() {
 }
 
 Json AppUnderTest::ok(std::string_view operation, const Json& request) {
-  const Response r = call(account, operation, request);
+  const Response r = app->api().call(operation, request, CallOptions::unrecorded());
   INFO(std::string(operation) + " " + r.body.dump());
   REQUIRE(r.status == 200);
   return r.body;
@@ -147,7 +147,6 @@ AppUnderTest::LabPool AppUnderTest::create_lab_pool() {
                       {"ClientName", "kekeclient"},
                       {"ExplicitAuthFlows", {"ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"}}})
                       ["UserPoolClient"]["ClientId"];
-  app->api().touch();  // the app redraws what changed behind its back
   return lab;
 }
 

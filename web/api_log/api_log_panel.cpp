@@ -107,7 +107,7 @@ void ApiLogPanel::draw_list(float height) {
   if (!ImGui::BeginTable("apilog.list", 5, kFlags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed, ems(6.5f));
-  ImGui::TableSetupColumn("Operation", ImGuiTableColumnFlags_WidthFixed, ems(13));
+  ImGui::TableSetupColumn("Operation", ImGuiTableColumnFlags_WidthFixed, ems(16));
   ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, ems(3));
   ImGui::TableSetupColumn("Error", ImGuiTableColumnFlags_WidthFixed, ems(12));
   ImGui::TableSetupColumn("Request", ImGuiTableColumnFlags_WidthStretch);
@@ -141,7 +141,15 @@ void ApiLogPanel::draw_row(int row, const ApiLogEntry& entry) {
   }
   ImGui::TableSetColumnIndex(1);
   ImGui::AlignTextToFramePadding();
-  text_fitted(std::string(plain_operation(entry.operation)), ImGui::GetContentRegionAvail().x);
+  // A call a lesson made (its set-up, "Do it for me") carries its maker.
+  const std::string maker = entry.made_by.empty() ? "" : " " + entry.made_by;
+  const float maker_width = maker.empty() ? 0.0f : ImGui::CalcTextSize(maker.c_str()).x + ems(1.1f);
+  text_fitted(std::string(plain_operation(entry.operation)), ImGui::GetContentRegionAvail().x - maker_width);
+  if (!maker.empty()) {
+    ImGui::SameLine(0, ems(0.3f));
+    badge(entry.made_by, colors::blue());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Made by the lesson (its set-up, or \"Do it for me\")");
+  }
   ImGui::TableSetColumnIndex(2);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFrameHeight() - badge_height()) * 0.5f);
   badge(std::to_string(entry.status), entry.status == 200 ? colors::green() : colors::red());
@@ -171,7 +179,7 @@ void ApiLogPanel::draw_detail() {
     // Formatted once per selection, not per frame: tokens make bodies long.
     detail_.entry_id = entry->id;
     detail_.operation = std::string(plain_operation(entry->operation));
-    detail_.request = wire_request(*entry, ctx_.api.account().region);
+    detail_.request = wire_request(*entry, ctx_.api.facts().region);
     detail_.response = wire_response(*entry);
     detail_.cli = aws_cli_command(*entry);
   }
@@ -179,6 +187,8 @@ void ApiLogPanel::draw_detail() {
   ImGui::SameLine();
   badge(entry->status == 200 ? "200 OK" : std::to_string(entry->status) + " " + error_type(*entry),
         entry->status == 200 ? colors::green() : colors::red());
+  if (!entry->made_by.empty())
+    help_text(("Made by the " + entry->made_by + " (its set-up, or \"Do it for me\"), through the same API as the app.").c_str());
   if (is_sandbox_operation(detail_.operation))
     help_text("A Sandbox.* operation: the sandbox's own (its clock, inbox and state), not part of Cognito's API.");
   else if (needs_iam_signature(detail_.operation))

@@ -107,7 +107,10 @@ std::string request_label(const ApiLogEntry& entry) {
   if (op == "InitiateAuth" || op == "AdminInitiateAuth") detail = text_member(entry.request, "AuthFlow");
   if (op == "RespondToAuthChallenge" || op == "AdminRespondToAuthChallenge")
     detail = text_member(entry.request, "ChallengeName");
-  return detail.empty() ? op : op + " (" + detail + ")";
+  std::string label = detail.empty() ? op : op + " (" + detail + ")";
+  // Calls a lesson made (its set-up, "Do it for me") say so.
+  if (!entry.made_by.empty()) label += "  [" + entry.made_by + "]";
+  return label;
 }
 
 std::string response_label(const ApiLogEntry& entry) {

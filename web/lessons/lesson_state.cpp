@@ -39,17 +39,17 @@ const lessons::Step* LessonState::just_completed() const {
 }
 
 std::string LessonState::step_pool_id(UiContext& ctx) {
-  return progress_.active_step_pool_id(catalogue_, ctx.api.account(), ctx.session);
+  return progress_.active_step_pool_id(catalogue_, ctx.api, ctx.session);
 }
 
 void LessonState::start(UiContext& ctx, const std::string& lesson_id) {
   const std::string client_before = ctx.session.client_id;
-  const auto started = progress_.start(catalogue_, lesson_id, ctx.api.account(), ctx.session);
+  ++version_;
+  const auto started = progress_.start(catalogue_, lesson_id, ctx.api, ctx.session);
   problem_ = started ? "" : started.error();
   not_yet_.clear();
   just_completed_.clear();
   follow_client(ctx, client_before);
-  ctx.api.touch();
   // Calls made before the lesson started are not the lesson's to remember.
   remembered_log_id_ = ctx.api.log().empty() ? 0 : ctx.api.log().back().id;
   check_now(ctx);
@@ -60,6 +60,7 @@ void LessonState::restart(UiContext& ctx) {
 }
 
 void LessonState::stop() {
+  ++version_;
   progress_.stop();
   not_yet_.clear();
   just_completed_.clear();
@@ -85,22 +86,19 @@ void LessonState::check_now(UiContext& ctx) {
   checked_revision_ = ctx.api.revision();
   checked_session_ = ctx.session.access_token;
   if (!progress_.active()) return;
-  const lessons::Recheck r = progress_.recheck(catalogue_, ctx.api.account(), ctx.session);
+  const lessons::Recheck r = progress_.recheck(catalogue_, ctx.api, ctx.session);
   not_yet_ = r.lesson_complete ? "" : r.active.reason;
   if (!r.steps_completed.empty()) {
     just_completed_ = r.steps_completed.back();
-    // Progress is part of the saved work, which is saved when the revision moves.
-    ctx.api.touch();
-    checked_revision_ = ctx.api.revision();
+    ++version_;  // progress is part of the saved work
   }
 }
 
 void LessonState::do_it_for_me(UiContext& ctx) {
   const std::string client_before = ctx.session.client_id;
-  const auto done = progress_.do_it_for_me(catalogue_, ctx.api.account(), ctx.session);
+  const auto done = progress_.do_it_for_me(catalogue_, ctx.api, ctx.session);
   problem_ = done ? "" : done.error();
   follow_client(ctx, client_before);
-  ctx.api.touch();
   check_now(ctx);
 }
 

@@ -59,6 +59,10 @@ class LessonState {
   // The names of the lesson files loaded by the learner.
   std::vector<std::string> own_lesson_files() const;
 
+  // Moves whenever the progress changes (a lesson started or left, a step
+  // done): progress is part of the saved work.
+  std::uint64_t version() const { return version_; }
+
   // For the saved work: {"Progress": ..., "OwnLessons": [{"Name", "Text"}]}.
   Json to_json() const;
   // The inverse. A part that cannot be read is dropped (its reason
@@ -79,6 +83,7 @@ class LessonState {
   std::string problem_;
   std::uint64_t checked_revision_ = ~0ull;
   std::string checked_session_;  // the access token the last check saw
+  std::uint64_t version_ = 0;
   std::uint64_t remembered_log_id_ = 0;
 };
 

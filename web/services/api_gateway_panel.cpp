@@ -62,7 +62,7 @@ void ApiGatewayPanel::refresh() {
     pool_arns_[id] = d.body.value("/UserPool/Arn"_json_pointer, std::string());
   }
   region_ = pools_.empty() ? "us-east-1" : region_of(pools_.front().value);
-  now_ = ctx_.api.peek("Sandbox.GetClock", Json::object()).body.value("Now", 0.0);
+  now_ = to_epoch_seconds(ctx_.api.now());
   read_api();
 }
 

@@ -4,26 +4,32 @@
 
 namespace userpool::web {
 
-// One rule for the UI and the lessons' checks (core/api/read_only_operations.h).
+// One rule for the UI and the lessons' checks (core/api/registry.h).
 bool is_read_only(std::string_view op) { return is_read_only_operation(op); }
 
-Response ApiClient::call(std::string_view operation, const Json& request) {
-  const Timestamp time = account_.clock.now();
-  Response r = userpool::call(account_, operation, request);
-  log_.push_back({next_id_++, time, std::string(operation), request, r.status, r.body});
-  while (log_.size() > kLogCapacity) log_.pop_front();
-  if (!is_read_only(operation)) ++revision_;
+Response ApiClient::call(std::string_view operation, const Json& request, const CallOptions& options) {
+  const RegisteredOperation* op = find_operation(operation);
+  const OperationKind kind = op != nullptr ? op->spec->kind : OperationKind::kChange;
+  // The app's own bookkeeping is not the learner's doing; the same call
+  // made by a lesson is shown, as everything a lesson does is.
+  const bool shown = options.record && (kind != OperationKind::kBookkeeping || !options.made_by.empty());
+  const Timestamp time = shown ? now() : Timestamp{};
+  Response r = engine_.call(operation, request, options);
+  if (shown) {
+    log_.push_back({next_id_++, time, std::string(operation), request, r.status, r.body, options.made_by});
+    while (log_.size() > kLogCapacity) log_.pop_front();
+  }
+  if (kind != OperationKind::kRead) ++revision_;
   return r;
 }
 
-Response ApiClient::quiet(std::string_view operation, const Json& request) {
-  Response r = userpool::call(account_, operation, request, CallOptions{false});
-  ++revision_;
-  return r;
-}
-
-Response ApiClient::peek(std::string_view operation, const Json& request) {
-  return userpool::call(account_, operation, request, CallOptions{false});
+const AccountFacts& ApiClient::facts() {
+  if (facts_revision_ != revision_) {
+    facts_revision_ = revision_;
+    const Response r = peek("Sandbox.GetAccount", Json::object());
+    facts_ = {r.body.value("AccountId", ""), r.body.value("Region", "us-east-1")};
+  }
+  return facts_;
 }
 
 std::string api_error_text(const Json& body) {

@@ -17,7 +17,7 @@ constexpr float kCardEms = 40.0f;
 
 }  // namespace
 
-App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock_(ctx_), wizard_(ctx_),
+App::App(Door& engine) : api_(engine), ctx_(api_), clock_(ctx_), wizard_(ctx_),
       pool_console_(ctx_), try_it_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_),
       saved_work_(ctx_), api_gateway_(ctx_), beanstalk_(ctx_), lessons_(ctx_) {
   lessons_.show_me = [this](const std::string& widget, const std::string& pool_id) { show_me(widget, pool_id); };
@@ -25,9 +25,10 @@ App::App(Account& account) : account_(account), api_(account), ctx_(api_), clock
 }
 
 void App::regenerate_examples() {
-  examples_.user_pool_id = generate_user_pool_id(account_.region, account_.random);
-  examples_.app_client_id = generate_app_client_id(account_.random);
-  examples_.sub = generate_uuid_v4(account_.random);
+  // The page's own randomness: examples never draw from the sandbox's.
+  examples_.user_pool_id = generate_user_pool_id(api_.facts().region, secure_random());
+  examples_.app_client_id = generate_app_client_id(secure_random());
+  examples_.sub = generate_uuid_v4(secure_random());
 }
 
 void App::refresh_pools() {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model/account.h"
+#include "core/api/door.h"
 #include "web/shell/api_client.h"
 #include "web/services/api_gateway_panel.h"
 #include "web/services/beanstalk_panel.h"
@@ -28,7 +28,9 @@ namespace userpool::web {
 
 class App {
  public:
-  explicit App(Account& account);
+  // Everything the app does goes through `engine`, the door to the
+  // sandbox (core/api/door.h), wrapped in the app's API client.
+  explicit App(Door& engine);
 
   // Fonts to draw with (after every atlas rebuild).
   void set_fonts(const Fonts& fonts) { ctx_.fonts = fonts; }
@@ -69,7 +71,6 @@ class App {
   void refresh_pools();
   bool nav_item(const char* label, bool selected);
 
-  Account& account_;
   ApiClient api_;
   UiContext ctx_;
   ClockPanel clock_;

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <memory>
 
+#include "core/api/door.h"
 #include "core/model/account.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -38,6 +39,7 @@ constexpr const char* kCanvas = "#canvas";
 struct Runtime {
   GLFWwindow* window = nullptr;
   userpool::Account account;
+  userpool::AccountDoor door{account};  // the app reaches the sandbox only through this
   std::unique_ptr<userpool::web::App> app;
   float scale = 0;  // device pixels per CSS pixel the fonts were built for
   int width = 0, height = 0;  // backing store, device pixels
@@ -154,7 +156,7 @@ int main() {
   emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  rt.app = std::make_unique<userpool::web::App>(rt.account);
+  rt.app = std::make_unique<userpool::web::App>(rt.door);
   userpool::web::install_js_api(rt.app->api());
   userpool::web::install_page_services(*rt.app);
   emscripten_set_main_loop_arg(frame, &rt, 0, true);

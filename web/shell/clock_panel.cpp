@@ -1,5 +1,7 @@
 #include "web/shell/clock_panel.h"
 
+#include <cmath>
+
 #include "imgui.h"
 #include "web/shell/widgets.h"
 
@@ -14,11 +16,11 @@ void ClockPanel::jump(long long seconds) {
 }
 
 void ClockPanel::draw(float right_edge) {
-  const Clock& clock = ctx_.api.account().clock;
-  std::string stamp = to_iso8601(clock.now()).substr(0, 19);
-  stamp[10] = ' ';
+  const Json clock = ctx_.api.peek("Sandbox.GetClock", Json::object()).body;
+  std::string stamp = clock.value("Iso", std::string("1970-01-01T00:00:00")).substr(0, 19);
+  if (stamp.size() > 10) stamp[10] = ' ';
   const std::string text = "Virtual time  " + stamp + " UTC";
-  const Millis ahead = clock.offset();
+  const auto ahead = std::chrono::milliseconds(std::llround(clock.value("OffsetSeconds", 0.0) * 1000.0));
   const std::string ahead_text = ahead > std::chrono::seconds(1) ? "  (+" + format_duration(ahead) + ")" : "";
   const ImGuiStyle& style = ImGui::GetStyle();
   const float buttons = ImGui::CalcTextSize("+1 min+1 h+1 dayJump...").x + 8 * style.FramePadding.x + 4 * style.ItemSpacing.x;

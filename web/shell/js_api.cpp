@@ -56,7 +56,7 @@ EM_JS(void, define_api, (), {
 // change, logs it and saves it, as if the learner had made it.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* userpool_call(const char* op, const char* params_json) {
   const userpool::Json params = userpool::Json::parse(params_json, nullptr, false);
-  const userpool::Response r = params.is_discarded() ? userpool::call_text(g_api->account(), op, params_json)
+  const userpool::Response r = params.is_discarded() ? userpool::call_text(*g_api, op, params_json)
                                                      : g_api->call(op, params);
   g_answer = userpool::Json{{"status", r.status}, {"body", r.body}}.dump(-1, ' ', false, userpool::Json::error_handler_t::replace);
   return g_answer.c_str();

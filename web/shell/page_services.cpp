@@ -115,7 +115,7 @@ const char* get_clipboard(void*) { return g_clipboard.c_str(); }
 void save_now() {
   if (g_app == nullptr) return;
   userpool::web::UiContext& ctx = g_app->context();
-  g_saved_revision = ctx.api.revision();
+  g_saved_revision = ctx.work_revision();
   const std::string text = userpool::web::saved_work(ctx).dump();
   char* error = storage_save(text.c_str());
   if (error == nullptr) {
@@ -176,11 +176,11 @@ void install_page_services(App& app) {
       ctx.api.clear_log();  // the restore itself is not the learner's request
     }
   }
-  g_saved_revision = ctx.api.revision();
+  g_saved_revision = ctx.work_revision();
 }
 
 void save_work_if_changed(App& app, double now_seconds) {
-  if (app.context().api.revision() == g_saved_revision || now_seconds - g_last_save < kSaveInterval) return;
+  if (app.context().work_revision() == g_saved_revision || now_seconds - g_last_save < kSaveInterval) return;
   g_last_save = now_seconds;
   save_now();
 }

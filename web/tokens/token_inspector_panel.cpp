@@ -134,9 +134,7 @@ void meaning(const ClaimExplanation& e) {
 void TokenInspectorPanel::draw() {
   forget_when_sandbox_changed();
   // One read of the virtual clock per frame serves every time claim and check.
-  const Response clock = ctx_.api.peek("Sandbox.GetClock", Json::object());
-  if (const auto it = clock.body.find("Now"); clock.status == 200 && it != clock.body.end() && it->is_number())
-    now_ = from_epoch_millis(std::llround(it->get<double>() * 1000.0));
+  now_ = ctx_.api.now();
 
   heading(ctx_, "Tokens");
   help_text("ID and access tokens are JWTs: signed, not encrypted. Decoding one only reads it, and anyone can. "

@@ -69,7 +69,7 @@ void InboxPanel::draw() {
   refresh();
   // The clock is read once a second, for the "ago" of each message.
   if (now_read_at_ < 0 || ImGui::GetTime() - now_read_at_ > 1.0) {
-    now_ = from_epoch_seconds(ctx_.api.peek("Sandbox.GetClock", Json::object()).body.value("Now", 0.0));
+    now_ = ctx_.api.now();
     now_read_at_ = ImGui::GetTime();
   }
   heading(ctx_, "Inbox");

@@ -415,6 +415,10 @@ std::optional<std::string> TryItPanel::secret_hash_for(const std::string& userna
   return secret_hash(username, ctx_.session.client_id, ctx_.session.client_secret);
 }
 
+client::AppClientKeys TryItPanel::app_keys() const {
+  return {ctx_.session.pool_id, ctx_.session.client_id, ctx_.session.client_secret};
+}
+
 void TryItPanel::add_secret_hash(Json& parameters, const char* member, const std::string& username) const {
   if (const auto hash = secret_hash_for(username)) parameters[member] = *hash;
 }
@@ -423,10 +427,7 @@ PasswordPolicy TryItPanel::password_policy() const {
   return password_policy_from_json(pool_.value("Policies", Json::object()).value("PasswordPolicy", Json::object()));
 }
 
-Timestamp TryItPanel::virtual_now() {
-  const double now = ctx_.api.peek("Sandbox.GetClock", Json::object()).body.value("Now", 0.0);
-  return from_epoch_millis(static_cast<std::int64_t>(std::llround(now * 1000.0)));
-}
+Timestamp TryItPanel::virtual_now() { return ctx_.api.now(); }
 
 void TryItPanel::show_page_of(const std::string& widget) {
   if (ctx_.session.signed_in() || form_.page == Page::kChallenge) return;

@@ -20,6 +20,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/json.h"
+#include "core/client/sign_in.h"
 #include "web/try_it/password_checklist.h"
 #include "web/shell/ui_context.h"
 
@@ -81,6 +82,8 @@ class TryItPanel {
   std::optional<Json> call(const char* operation, const Json& request);
   // SECRET_HASH for `username` when the app client has a secret, else nothing.
   std::optional<std::string> secret_hash_for(const std::string& username) const;
+  // The app client the app signs in with: its pool, ID and secret.
+  client::AppClientKeys app_keys() const;
   void add_secret_hash(Json& parameters, const char* member, const std::string& username) const;
   PasswordPolicy password_policy() const;
   Timestamp virtual_now();

@@ -5,6 +5,7 @@
 #include "core/base/random.h"
 #include "core/crypto/srp.h"
 #include "core/crypto/totp.h"
+#include "core/client/sign_in.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "web/try_it/big_code.h"
@@ -84,47 +85,27 @@ void TryItPanel::sign_in() {
   ctx_.session.username = form_.sign_in_username;
   form_.challenge_username = form_.sign_in_username;
   if (form_.use_srp) return sign_in_with_srp();
-  Json parameters = {{"USERNAME", form_.sign_in_username}, {"PASSWORD", form_.sign_in_password}};
-  add_secret_hash(parameters, "SECRET_HASH", form_.sign_in_username);
-  if (const auto r = call("InitiateAuth", Json{{"AuthFlow", "USER_PASSWORD_AUTH"},
-                                               {"ClientId", ctx_.session.client_id},
-                                               {"AuthParameters", parameters}}))
+  if (const auto r = call("InitiateAuth", client::password_auth_request(app_keys(), form_.sign_in_username,
+                                                                        form_.sign_in_password)))
     after_auth(*r);
 }
 
 void TryItPanel::sign_in_with_srp() {
   // The client's secret `a` is new for every sign-in, as a client library makes it.
-  const srp::Client client(ctx_.session.pool_id, secure_random());
-  Json parameters = {{"USERNAME", form_.sign_in_username}, {"SRP_A", client.srp_a()}};
-  add_secret_hash(parameters, "SECRET_HASH", form_.sign_in_username);
-  const auto first = call("InitiateAuth", Json{{"AuthFlow", "USER_SRP_AUTH"},
-                                               {"ClientId", ctx_.session.client_id},
-                                               {"AuthParameters", parameters}});
+  const client::SrpSignIn srp(app_keys(), secure_random());
+  const auto first = call("InitiateAuth", srp.initiate_auth_request(form_.sign_in_username));
   if (!first) return;
   if (first->value("ChallengeName", "") != "PASSWORD_VERIFIER") return after_auth(*first);
-  const Json challenge = first->value("ChallengeParameters", Json::object());
-  // From here on the user is named by USER_ID_FOR_SRP (for pools that sign
-  // in with an email or phone number, the internal username).
-  const std::string user_id = challenge.value("USER_ID_FOR_SRP", form_.sign_in_username);
-  const std::string secret_block = challenge.value("SECRET_BLOCK", "");
   // TIMESTAMP is the app's own clock; here the app lives in the sandbox, on its virtual time.
-  const std::string timestamp = srp::format_timestamp(virtual_now());
-  const auto signature = client.password_claim_signature(user_id, form_.sign_in_password, challenge.value("SRP_B", ""),
-                                                         challenge.value("SALT", ""), secret_block, timestamp);
-  if (!signature) {
-    form_.error = "The app could not answer the SRP challenge: " + std::string(srp::describe(signature.error()));
+  const auto answer = srp.password_verifier_request(*first, form_.sign_in_password, virtual_now());
+  if (!answer) {
+    form_.error = "The app could not answer the SRP challenge: " + answer.error();
     return;
   }
-  Json responses = {{"USERNAME", user_id},
-                    {"PASSWORD_CLAIM_SECRET_BLOCK", secret_block},
-                    {"TIMESTAMP", timestamp},
-                    {"PASSWORD_CLAIM_SIGNATURE", *signature}};
-  add_secret_hash(responses, "SECRET_HASH", user_id);
-  form_.challenge_username = user_id;
-  if (const auto second = call("RespondToAuthChallenge", Json{{"ChallengeName", "PASSWORD_VERIFIER"},
-                                                              {"ClientId", ctx_.session.client_id},
-                                                              {"ChallengeResponses", responses}}))
-    after_auth(*second);
+  // From here on the user is named by USER_ID_FOR_SRP (for pools that sign
+  // in with an email or phone number, the internal username).
+  form_.challenge_username = (*answer)["ChallengeResponses"].value("USERNAME", form_.sign_in_username);
+  if (const auto second = call("RespondToAuthChallenge", *answer)) after_auth(*second);
 }
 
 void TryItPanel::after_auth(const Json& response) {

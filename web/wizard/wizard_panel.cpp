@@ -65,7 +65,7 @@ WizardPanel::WizardPanel(UiContext& ctx) : ctx_(ctx) { reset(); }
 void WizardPanel::reset() {
   choices_ = WizardChoices{};
   apply_sign_in_defaults(choices_);
-  choices_.sms_external_id = generate_uuid_v4(ctx_.api.account().random);
+  choices_.sms_external_id = generate_uuid_v4(secure_random());
   step_ = 1;
   errors_.clear();
   create_error_.clear();
@@ -96,12 +96,12 @@ void WizardPanel::sync_draft() {
   const Json now = wizard_draft(choices_, step_);
   if (now == saved_draft_) return;
   saved_draft_ = now;
-  ctx_.api.quiet("Sandbox.PutWizardDraft", Json{{"Draft", now}});
+  ctx_.api.call("Sandbox.PutWizardDraft", Json{{"Draft", now}});
   draft_revision_ = ctx_.api.revision();
 }
 
 void WizardPanel::discard_draft() {
-  ctx_.api.quiet("Sandbox.DeleteWizardDraft", Json::object());
+  ctx_.api.call("Sandbox.DeleteWizardDraft", Json::object());
   saved_draft_ = nullptr;
   draft_revision_ = ctx_.api.revision();
 }
@@ -545,7 +545,7 @@ void WizardPanel::draw_step_5() {
 
 void WizardPanel::draw_review() {
   const WizardChoices& c = choices_;
-  const std::string account = ctx_.api.account().account_id;
+  const std::string account = ctx_.api.facts().account_id;
   struct Line {
     const char* label;
     std::string value;
@@ -648,7 +648,7 @@ void WizardPanel::create_pool() {
   }
   creating_frames_ = 0;
   create_error_.clear();
-  const std::string account = ctx_.api.account().account_id;
+  const std::string account = ctx_.api.facts().account_id;
   const auto fail_with = [&](const char* op, const Response& r) {
     create_error_ = std::string(op) + " failed: " + r.body.value("__type", "") + ": " + r.body.value("message", "");
   };

@@ -213,7 +213,7 @@ void check_pool_and_client(OpContext& ctx, AppStart& s, const std::string& pool_
     s.problem(std::string(beanstalk::kRegionProperty) + " " + region + " does not match the pool's region " + pool_region);
     return;
   }
-  const CallOptions quiet{false};
+  const CallOptions quiet = CallOptions::unrecorded();
   const Response client = call(ctx.account, "DescribeUserPoolClient", Json{{"UserPoolId", pool_id}, {"ClientId", client_id}}, quiet);
   if (client.status == 200) {
     const Json& c = client.body.at("UserPoolClient");

@@ -105,7 +105,7 @@ TEST_CASE("Starting a lesson makes it active at its first step and replays its S
   CHECK(p.active_step(course.catalogue) == nullptr);
   CHECK_FALSE(p.complete(course.catalogue));
 
-  require_ok(p.start(course.catalogue, "groups", s.account, s.session));
+  require_ok(p.start(course.catalogue, "groups", s.door, s.session));
   CHECK(p.active());
   CHECK(p.lesson_id() == "groups");
   CHECK(p.step_index() == 0);
@@ -121,7 +121,7 @@ TEST_CASE("Starting a lesson makes it active at its first step and replays its S
             ["UserStatus"] == "CONFIRMED");
 
   // An unknown lesson is refused and changes nothing.
-  const auto unknown = p.start(course.catalogue, "nope", s.account, s.session);
+  const auto unknown = p.start(course.catalogue, "nope", s.door, s.session);
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error() == "no lesson has the Id \"nope\"");
   CHECK(p.lesson_id() == "groups");
@@ -132,10 +132,10 @@ TEST_CASE("recheck moves on step by step, with the active step's reason while no
   Course course;
   LessonSandbox s;
   LessonProgress p;
-  require_ok(p.start(course.catalogue, "groups", s.account, s.session));
+  require_ok(p.start(course.catalogue, "groups", s.door, s.session));
   const std::size_t events = s.event_count();
 
-  Recheck r = p.recheck(course.catalogue, s.account, s.session);
+  Recheck r = p.recheck(course.catalogue, s.door, s.session);
   CHECK(r.steps_completed.empty());
   CHECK_FALSE(r.lesson_complete);
   CHECK_FALSE(r.active.satisfied);
@@ -144,7 +144,7 @@ TEST_CASE("recheck moves on step by step, with the active step's reason while no
   CHECK(s.event_count() == events);  // checking records nothing
 
   s.ok("CreateGroup", Json{{"UserPoolId", p.memory().last("CreateUserPool")->at("UserPool").at("Id")}, {"GroupName", "admins"}});
-  r = p.recheck(course.catalogue, s.account, s.session);
+  r = p.recheck(course.catalogue, s.door, s.session);
   CHECK(r.steps_completed == ids({"create-group"}));
   CHECK_FALSE(r.lesson_complete);
   CHECK(r.active.reason == "found 0 Groups where GroupName is \"admins\", expected at least one");
@@ -152,7 +152,7 @@ TEST_CASE("recheck moves on step by step, with the active step's reason while no
   CHECK(p.steps_done() == ids({"create-group"}));
   CHECK(p.active_step(course.catalogue)->id == "add-jane");
   // Nothing new: nothing more completed.
-  r = p.recheck(course.catalogue, s.account, s.session);
+  r = p.recheck(course.catalogue, s.door, s.session);
   CHECK(r.steps_completed.empty());
   CHECK(p.step_index() == 1);
 }
@@ -161,10 +161,10 @@ TEST_CASE("A learner who ran ahead completes several steps in one recheck, and t
   Course course;
   LessonSandbox s;
   LessonProgress p;
-  require_ok(p.start(course.catalogue, "groups", s.account, s.session));
+  require_ok(p.start(course.catalogue, "groups", s.door, s.session));
   // Everything done before the first recheck.
   require_ok(s.run(Json::array({kCreateGroup, kAddJane, kSignIn})));
-  const Recheck r = p.recheck(course.catalogue, s.account, s.session);
+  const Recheck r = p.recheck(course.catalogue, s.door, s.session);
   CHECK(r.steps_completed == ids({"create-group", "add-jane", "sign-in"}));
   CHECK(r.lesson_complete);
   CHECK(p.complete(course.catalogue));
@@ -178,7 +178,7 @@ TEST_CASE("A learner who ran ahead completes several steps in one recheck, and t
   CHECK(p.solution_as_written(course.catalogue) == Json::array());
 
   // Rechecking a complete lesson changes nothing and records it once.
-  const Recheck again = p.recheck(course.catalogue, s.account, s.session);
+  const Recheck again = p.recheck(course.catalogue, s.door, s.session);
   CHECK(again.lesson_complete);
   CHECK(again.steps_completed.empty());
   CHECK(p.lessons_completed() == ids({"groups"}));
@@ -188,9 +188,9 @@ TEST_CASE("Two of three steps done ahead: recheck stops at the first not done") 
   Course course;
   LessonSandbox s;
   LessonProgress p;
-  require_ok(p.start(course.catalogue, "groups", s.account, s.session));
+  require_ok(p.start(course.catalogue, "groups", s.door, s.session));
   require_ok(s.run(Json::array({kCreateGroup, kAddJane})));
-  const Recheck r = p.recheck(course.catalogue, s.account, s.session);
+  const Recheck r = p.recheck(course.catalogue, s.door, s.session);
   CHECK(r.steps_completed == ids({"create-group", "add-jane"}));
   CHECK_FALSE(r.lesson_complete);
   CHECK(r.active.reason == "the session's SignedIn is false, expected true");
@@ -202,9 +202,9 @@ TEST_CASE("Steps complete in order: a later step's check is not looked at before
   Course course;
   LessonSandbox s;
   LessonProgress p;
-  require_ok(p.start(course.catalogue, "groups", s.account, s.session));
+  require_ok(p.start(course.catalogue, "groups", s.door, s.session));
   s.sign_in();  // step 3's first half, but step 1 is not done
-  const Recheck r = p.recheck(course.catalogue, s.account, s.session);
+  const Recheck r = p.recheck(course.catalogue, s.door, s.session);
   CHECK(r.steps_completed.empty());
   CHECK(p.step_index() == 0);
 }
@@ -215,36 +215,36 @@ TEST_CASE("Show solution and do it for me") {
   LessonProgress p;
   CHECK(p.solution(course.catalogue).empty());
   CHECK(p.solution_as_written(course.catalogue) == Json::array());
-  const auto inactive = p.do_it_for_me(course.catalogue, s.account, s.session);
+  const auto inactive = p.do_it_for_me(course.catalogue, s.door, s.session);
   REQUIRE_FALSE(inactive);
   CHECK(inactive.error() == "no lesson is active");
 
-  require_ok(p.start(course.catalogue, "groups", s.account, s.session));
+  require_ok(p.start(course.catalogue, "groups", s.door, s.session));
   REQUIRE(p.solution(course.catalogue).size() == 1);
   CHECK(p.solution(course.catalogue)[0].operation == "CreateGroup");
   CHECK(p.solution_as_written(course.catalogue) == Json::array({kCreateGroup}));
 
   const std::size_t events = s.event_count();
-  auto r = p.do_it_for_me(course.catalogue, s.account, s.session);
+  auto r = p.do_it_for_me(course.catalogue, s.door, s.session);
   REQUIRE(r);
   CHECK(r->steps_completed == ids({"create-group"}));
   CHECK(s.event_count() == events + 1);  // the replayed call is recorded
   CHECK(p.solution_as_written(course.catalogue) == Json::array({kAddJane}));
 
-  r = p.do_it_for_me(course.catalogue, s.account, s.session);
+  r = p.do_it_for_me(course.catalogue, s.door, s.session);
   REQUIRE(r);
   CHECK(r->steps_completed == ids({"add-jane"}));
   CHECK(p.solution_as_written(course.catalogue) == Json::array({kSignIn}));
   CHECK(p.solution(course.catalogue)[0].kind == Action::Kind::kSignIn);
 
-  r = p.do_it_for_me(course.catalogue, s.account, s.session);
+  r = p.do_it_for_me(course.catalogue, s.door, s.session);
   REQUIRE(r);
   CHECK(r->steps_completed == ids({"sign-in"}));
   CHECK(r->lesson_complete);
   CHECK(s.session.signed_in());
   CHECK(p.lessons_completed() == ids({"groups"}));
 
-  const auto done = p.do_it_for_me(course.catalogue, s.account, s.session);
+  const auto done = p.do_it_for_me(course.catalogue, s.door, s.session);
   REQUIRE_FALSE(done);
   CHECK(done.error() == "the lesson is complete");
 }
@@ -261,8 +261,8 @@ TEST_CASE("Do it for me with a solution that fails names the step and the action
   REQUIRE(catalogue.lessons.size() == 1);
   LessonSandbox s;
   LessonProgress p;
-  require_ok(p.start(catalogue, "test-lesson", s.account, s.session));
-  const auto r = p.do_it_for_me(catalogue, s.account, s.session);
+  require_ok(p.start(catalogue, "test-lesson", s.door, s.session));
+  const auto r = p.do_it_for_me(catalogue, s.door, s.session);
   REQUIRE_FALSE(r);
   CHECK(r.error() == "step 1 \"confirm\": Solution[2] (ConfirmSignUp): no message to jane@example.com yet");
   CHECK(p.step_index() == 0);
@@ -278,7 +278,7 @@ TEST_CASE("A Setup action that fails leaves the lesson active, with the error na
   REQUIRE(catalogue.lessons.size() == 1);
   LessonSandbox s;
   LessonProgress p;
-  const auto started = p.start(catalogue, "groups", s.account, s.session);
+  const auto started = p.start(catalogue, "groups", s.door, s.session);
   REQUIRE_FALSE(started);
   CHECK(started.error() == "Setup[2] (CreateUserPoolClient): no user pool named nope yet");
   CHECK(p.active());
@@ -293,7 +293,7 @@ TEST_CASE("A Setup action that fails leaves the lesson active, with the error na
   // An API error reads in the API's words.
   doc["Setup"] = Json::array({call_action("DescribeUserPool", {{"UserPoolId", "us-east-1_nopenope"}})});
   const LessonCatalogue api = load_catalogue({{"lessons/groups.json", doc.dump()}});
-  const auto refused = p.start(api, "groups", s.account, s.session);
+  const auto refused = p.start(api, "groups", s.door, s.session);
   REQUIRE_FALSE(refused);
   CHECK(refused.error() == "Setup[1] (DescribeUserPool): DescribeUserPool answered ResourceNotFoundException: User pool us-east-1_nopenope does not exist.");
   CHECK(p.active());
@@ -303,26 +303,26 @@ TEST_CASE("restart starts the active lesson over; stop leaves no lesson active")
   Course course;
   LessonSandbox s;
   LessonProgress p;
-  const auto nothing = p.restart(course.catalogue, s.account, s.session);
+  const auto nothing = p.restart(course.catalogue, s.door, s.session);
   REQUIRE_FALSE(nothing);
   CHECK(nothing.error() == "no lesson is active");
 
-  require_ok(p.start(course.catalogue, "groups", s.account, s.session));
-  REQUIRE(p.do_it_for_me(course.catalogue, s.account, s.session));
+  require_ok(p.start(course.catalogue, "groups", s.door, s.session));
+  REQUIRE(p.do_it_for_me(course.catalogue, s.door, s.session));
   CHECK(p.step_index() == 1);
   const std::size_t events = s.event_count();
-  require_ok(p.restart(course.catalogue, s.account, s.session));
+  require_ok(p.restart(course.catalogue, s.door, s.session));
   CHECK(p.lesson_id() == "groups");
   CHECK(p.step_index() == 0);
   CHECK(p.steps_done().empty());
   CHECK(s.event_count() == events + 4);  // the Setup again: a new pool "lab", the newest
   // On the new pool the group is not there yet.
-  const Recheck r = p.recheck(course.catalogue, s.account, s.session);
+  const Recheck r = p.recheck(course.catalogue, s.door, s.session);
   CHECK(r.steps_completed.empty());
   CHECK(p.memory().last("CreateGroup") == nullptr);  // forgotten with the restart
 
   // Finish it, then stop: finished lessons stay finished.
-  for (int i = 0; i < 3; ++i) REQUIRE(p.do_it_for_me(course.catalogue, s.account, s.session));
+  for (int i = 0; i < 3; ++i) REQUIRE(p.do_it_for_me(course.catalogue, s.door, s.session));
   REQUIRE(p.complete(course.catalogue));
   p.stop();
   CHECK_FALSE(p.active());
@@ -333,13 +333,13 @@ TEST_CASE("restart starts the active lesson over; stop leaves no lesson active")
   CHECK(p.lessons_completed() == ids({"groups"}));
   CHECK(p.lesson(course.catalogue) == nullptr);
   CHECK_FALSE(p.complete(course.catalogue));
-  const Recheck idle = p.recheck(course.catalogue, s.account, s.session);
+  const Recheck idle = p.recheck(course.catalogue, s.door, s.session);
   CHECK_FALSE(idle.lesson_complete);
   CHECK(idle.steps_completed.empty());
 
   // Another lesson, finished too, is added after the first.
-  require_ok(p.start(course.catalogue, "other", s.account, s.session));
-  CHECK(p.recheck(course.catalogue, s.account, s.session).lesson_complete);
+  require_ok(p.start(course.catalogue, "other", s.door, s.session));
+  CHECK(p.recheck(course.catalogue, s.door, s.session).lesson_complete);
   CHECK(p.lessons_completed() == ids({"groups", "other"}));
 }
 
@@ -355,8 +355,8 @@ TEST_CASE("remember() keeps the learner's own successful answers for {{last:...}
   REQUIRE(catalogue.lessons.size() == 1);
   LessonSandbox s;
   LessonProgress p;
-  require_ok(p.start(catalogue, "test-lesson", s.account, s.session));
-  Recheck r = p.recheck(catalogue, s.account, s.session);
+  require_ok(p.start(catalogue, "test-lesson", s.door, s.session));
+  Recheck r = p.recheck(catalogue, s.door, s.session);
   CHECK(r.active.reason == "no successful InitiateAuth response yet in this lesson");
 
   // The learner's own calls, outside any replay.
@@ -367,7 +367,7 @@ TEST_CASE("remember() keeps the learner's own successful answers for {{last:...}
   REQUIRE(failed.status == 400);
   p.remember("InitiateAuth", failed);  // not a success: not kept
   CHECK(p.memory().last("InitiateAuth") == nullptr);
-  CHECK_FALSE(p.recheck(catalogue, s.account, s.session).lesson_complete);
+  CHECK_FALSE(p.recheck(catalogue, s.door, s.session).lesson_complete);
 
   Json good = request;
   good["AuthParameters"]["PASSWORD"] = "Passw0rd!";
@@ -378,7 +378,7 @@ TEST_CASE("remember() keeps the learner's own successful answers for {{last:...}
   CHECK(*p.memory().last("InitiateAuth") == answered.body);
   // The session was not touched: it is the learner's app that holds the tokens.
   CHECK_FALSE(s.session.signed_in());
-  r = p.recheck(catalogue, s.account, s.session);
+  r = p.recheck(catalogue, s.door, s.session);
   CHECK(r.lesson_complete);
   CHECK(r.steps_completed == ids({"get-user"}));
 }
@@ -387,8 +387,8 @@ TEST_CASE("Progress saves and restores: to_json, from_json and restore") {
   Course course;
   LessonSandbox s;
   LessonProgress p;
-  require_ok(p.start(course.catalogue, "groups", s.account, s.session));
-  REQUIRE(p.do_it_for_me(course.catalogue, s.account, s.session));
+  require_ok(p.start(course.catalogue, "groups", s.door, s.session));
+  REQUIRE(p.do_it_for_me(course.catalogue, s.door, s.session));
   p.remember("GetUser", Response{200, Json{{"Username", "jane"}}});
 
   const Json saved = p.to_json();
@@ -419,11 +419,11 @@ TEST_CASE("Progress saves and restores: to_json, from_json and restore") {
     CHECK(state_of(q) == saved);
     CHECK(q.active_step(course.catalogue)->id == "add-jane");
     // It carries on where it was.
-    REQUIRE(q.do_it_for_me(course.catalogue, s.account, s.session));
+    REQUIRE(q.do_it_for_me(course.catalogue, s.door, s.session));
     CHECK(q.step_index() == 2);
   }
   SECTION("no lesson active, lessons finished") {
-    for (int i = 0; i < 2; ++i) REQUIRE(p.do_it_for_me(course.catalogue, s.account, s.session));
+    for (int i = 0; i < 2; ++i) REQUIRE(p.do_it_for_me(course.catalogue, s.door, s.session));
     REQUIRE(p.lessons_completed() == ids({"groups"}));
     p.stop();
     const Json idle = p.to_json();
@@ -437,7 +437,7 @@ TEST_CASE("Progress saves and restores: to_json, from_json and restore") {
     CHECK(state_of(q) == idle);
   }
   SECTION("a complete lesson") {
-    for (int i = 0; i < 2; ++i) REQUIRE(p.do_it_for_me(course.catalogue, s.account, s.session));
+    for (int i = 0; i < 2; ++i) REQUIRE(p.do_it_for_me(course.catalogue, s.door, s.session));
     LessonProgress q;
     require_ok(q.restore(p.to_json().dump(), course.catalogue));
     CHECK(q.complete(course.catalogue));
@@ -457,8 +457,8 @@ TEST_CASE("Restoring anything else resets the progress and says why, without thr
   LessonSandbox s;
   const Json good = [&] {
     LessonProgress p;
-    REQUIRE(p.start(course.catalogue, "groups", s.account, s.session));
-    REQUIRE(p.do_it_for_me(course.catalogue, s.account, s.session));
+    REQUIRE(p.start(course.catalogue, "groups", s.door, s.session));
+    REQUIRE(p.do_it_for_me(course.catalogue, s.door, s.session));
     return p.to_json();
   }();
   const auto changed = [&](const char* member, const Json& value) {
@@ -505,9 +505,9 @@ TEST_CASE("Restoring anything else resets the progress and says why, without thr
   for (const Garbage& g : table) {
     INFO("restoring " << g.text);
     LessonProgress p;
-    REQUIRE(p.start(course.catalogue, "groups", s.account, s.session));
+    REQUIRE(p.start(course.catalogue, "groups", s.door, s.session));
     p.remember("GetUser", Response{200, Json{{"Username", "jane"}}});
-    REQUIRE(p.recheck(course.catalogue, s.account, s.session).lesson_complete == false);
+    REQUIRE(p.recheck(course.catalogue, s.door, s.session).lesson_complete == false);
     tl::expected<void, std::string> restored;
     REQUIRE_NOTHROW(restored = p.restore(g.text, course.catalogue));
     REQUIRE_FALSE(restored);

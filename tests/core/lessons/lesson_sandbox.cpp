@@ -131,9 +131,9 @@ void replay_every_solution(const Lesson& lesson) {
     LessonCatalogue catalogue;
     catalogue.lessons.push_back(lesson);
     LessonProgress progress;
-    REQUIRE(progress.start(catalogue, lesson.id, s.account, s.session));
+    REQUIRE(progress.start(catalogue, lesson.id, s.door, s.session));
     for (std::size_t i = 0; i < lesson.steps.size() && !progress.complete(catalogue); ++i) {
-      const auto r = progress.do_it_for_me(catalogue, s.account, s.session);
+      const auto r = progress.do_it_for_me(catalogue, s.door, s.session);
       INFO((r ? std::string() : r.error()));
       REQUIRE(r);
     }

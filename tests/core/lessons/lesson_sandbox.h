@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/api/dispatcher.h"
+#include "core/api/door.h"
 #include "core/lessons/lesson.h"
 #include "core/lessons/lesson_catalogue.h"
 #include "core/lessons/lesson_check.h"
@@ -23,10 +23,11 @@ class LessonSandbox {
   LessonSandbox();
 
   Account account;
+  AccountDoor door{account};  // how the lessons reach it, as every caller does
   lessons::LessonSession session;
   lessons::ResponseMemory memory;
 
-  lessons::LessonContext context() { return {account, session, memory}; }
+  lessons::LessonContext context() { return {door, session, memory}; }
   // A recorded call that must answer 200; its body.
   Json ok(std::string_view op, const Json& request);
   // The number of events in the event log.

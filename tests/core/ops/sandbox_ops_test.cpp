@@ -35,7 +35,8 @@ Json events(Sandbox& s, const Json& request = Json::object()) { return s.ok("San
 TEST_CASE("Sandbox.GetClock shows the virtual time and whether it is frozen") {
   Sandbox s;
   const Json c = s.ok("Sandbox.GetClock", Json::object());
-  CHECK(keys(c) == std::set<std::string>{"Now", "Iso", "Frozen", "OffsetSeconds"});
+  CHECK(keys(c) == std::set<std::string>{"Now", "NowMillis", "Iso", "Frozen", "OffsetSeconds"});
+  CHECK(c["NowMillis"] == 1768471200000);
   CHECK(c["Now"] == 1768471200.0);
   CHECK(c["Iso"] == "2026-01-15T10:00:00.000Z");
   CHECK(c["Frozen"] == true);

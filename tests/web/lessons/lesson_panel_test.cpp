@@ -3,6 +3,9 @@
 // the saved work, and a presenter's own lesson file.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "tests/web/screen_text.h"
 #include "tests/web/ui_harness.h"
 #include "web/shell/app.h"
 #include "web/shell/saved_work.h"
@@ -130,7 +133,6 @@ TEST_CASE("Every widget a lesson step points at exists, and 'Show me' brings it 
       // Another pool is open, as when the learner looked elsewhere: Show me
       // must turn to the step's own pool, not stay on this one.
       const std::string decoy = t.ok("CreateUserPool", {{"PoolName", "decoy-pool"}})["UserPool"]["Id"];
-      t.app->api().touch();
       ctx.open_pool(decoy);
       t.frames(2);
       REQUIRE(ctx.lessons.step() == &ctx.lessons.lesson()->steps[i]);
@@ -220,4 +222,32 @@ TEST_CASE("A presenter's own lesson file: refused with the step and what is wron
   REQUIRE_FALSE(web::restore_saved_work(after.app->context(), saved));
   CHECK(state(after).catalogue().find("workshop-pool") != nullptr);
   CHECK(state(after).finished("workshop-pool"));
+}
+
+TEST_CASE("Calls a lesson makes, in its set-up and by 'Do it for me', are in the API log, marked as the lesson's") {
+  AppUnderTest t;
+  web::UiContext& ctx = t.app->context();
+  // Lesson 7's set-up makes staff-pool and its app client.
+  start_from_the_list(t, "admin-created-users");
+  std::vector<std::string> setup;
+  for (const auto& e : ctx.api.log())
+    if (e.made_by == "lesson") setup.push_back(e.operation);
+  CHECK(setup == std::vector<std::string>{"CreateUserPool", "CreateUserPoolClient"});
+  // The solution of the first step (AdminCreateUser), run for the learner.
+  const std::size_t before = ctx.api.log().size();
+  do_it_for_me(t);
+  REQUIRE(ctx.api.log().size() > before);
+  const auto& last = ctx.api.log().back();
+  CHECK(last.operation == "AdminCreateUser");
+  CHECK(last.made_by == "lesson");
+  CHECK(last.status == 200);
+  // The API log view shows the mark.
+  REQUIRE(t.click("nav.api_log"));
+  t.frames(2);
+  const auto lines = test::screen_lines();
+  CHECK(std::count(lines.begin(), lines.end(), "lesson") == 3);  // a mark on each of the three calls
+  CHECK(std::count(lines.begin(), lines.end(), "AdminCreateUser") == 1);
+  // The learner's own calls carry none.
+  t.app->api().call("ListUserPools", Json{{"MaxResults", 10}});
+  CHECK(ctx.api.log().back().made_by.empty());
 }

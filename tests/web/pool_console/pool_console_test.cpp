@@ -117,7 +117,6 @@ TEST_CASE("A user's actions: disable, enable, add to a group, confirm, delete") 
   const auto lab = open_console(t, "pool.tab.users");
   t.ok("SignUp", {{"ClientId", lab.client_id}, {"Username", "cy@example.com"}, {"Password", "Passw0rd!"},
                   {"UserAttributes", {{{"Name", "name"}, {"Value", "Cy"}}}}});
-  t.app->api().touch();
   t.frames(1);
   const std::string username = user(t, lab.pool_id, "cy@example.com")["Username"];
   REQUIRE(t.click("users.row." + username));
@@ -170,7 +169,6 @@ TEST_CASE("App clients: the secret is shown on demand; a new client and an edit 
     r["CallbackURLs"] = {"https://example.com/cb"};
     return r;
   }());
-  t.app->api().touch();
   REQUIRE(t.click("clients.edit." + lab.client_id));
   REQUIRE(t.type("clients.form.access", "30"));
   REQUIRE(t.click("clients.form.save"));
@@ -239,7 +237,6 @@ TEST_CASE("App clients: token lifetimes read in Cognito's units, one of a unit i
                                 {"IdTokenValidity", 2},
                                 {"RefreshTokenValidity", 1},
                                 {"TokenValidityUnits", {{"AccessToken", "hours"}, {"IdToken", "hours"}, {"RefreshToken", "days"}}}});
-  t.app->api().touch();
   t.frames(1);
   REQUIRE(t.click("nav.pool." + lab.pool_id));
   REQUIRE(t.click("pool.tab.clients"));

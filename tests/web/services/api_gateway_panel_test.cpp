@@ -27,7 +27,6 @@ AppUnderTest::LabPool signed_in(AppUnderTest& t) {
                                             {"AuthParameters", {{"USERNAME", "ada@example.com"}, {"PASSWORD", "Passw0rd!"}}}})
                           ["AuthenticationResult"];
   t.app->context().session = test::signed_in_session(lab.pool_id, lab.client_id, "ada@example.com", tokens);
-  t.app->api().touch();
   return lab;
 }
 
@@ -79,7 +78,6 @@ std::string protected_api(AppUnderTest& t, const std::string& pool) {
   t.ok("ApiGateway.PutMethod", {{"restApiId", api}, {"resourceId", pets}, {"httpMethod", "GET"},
                                 {"authorizationType", "COGNITO_USER_POOLS"}, {"authorizerId", authorizer}});
   t.ok("ApiGateway.CreateDeployment", {{"restApiId", api}, {"stageName", "prod"}});
-  t.app->api().touch();
   return api;
 }
 

@@ -59,7 +59,6 @@ AppUnderTest::LabPool sign_in(AppUnderTest& t) {
   s.id_token = result["IdToken"];
   s.access_token = result["AccessToken"];
   s.refresh_token = result["RefreshToken"];
-  t.app->api().touch();
   REQUIRE(t.click("nav.tokens"));
   REQUIRE(t.app->context().view == web::View::kTokens);
   return lab;

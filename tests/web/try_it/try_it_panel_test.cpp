@@ -50,7 +50,6 @@ struct TryIt {
   // Calls that change the sandbox outside the UI; the panel re-reads what it shows.
   Json ok(std::string_view op, const Json& request) {
     Json body = t.ok(op, request);
-    t.app->api().touch();
     return body;
   }
   // The code in the newest message of the inbox.
@@ -209,7 +208,6 @@ TEST_CASE("A user an administrator created completes NEW_PASSWORD_REQUIRED with 
   // No name: the required attribute is asked for in the challenge.
   t.ok("AdminCreateUser",
        {{"UserPoolId", lab.pool_id}, {"Username", "bob@example.com"}, {"DesiredDeliveryMediums", {"EMAIL"}}});
-  t.app->api().touch();
   REQUIRE(t.click("nav.try_it"));
   REQUIRE(t.click("tryit.tab.sign_in"));
   REQUIRE(t.type("tryit.signin.username", "bob@example.com"));
@@ -312,7 +310,6 @@ TEST_CASE("SMS_MFA takes the code from the inbox; SELECT_MFA_TYPE lets the user 
        {{"UserPoolId", pool_id}, {"Username", "sol"}, {"Password", "Passw0rd!"}, {"Permanent", true}});
   t.ok("AdminSetUserMFAPreference",
        {{"UserPoolId", pool_id}, {"Username", "sol"}, {"SMSMfaSettings", {{"Enabled", true}}}});
-  t.app->api().touch();
   REQUIRE(t.click("nav.try_it"));
   REQUIRE(t.click("tryit.tab.sign_in"));
   REQUIRE(t.type("tryit.signin.username", "sol"));
@@ -332,7 +329,6 @@ TEST_CASE("SMS_MFA takes the code from the inbox; SELECT_MFA_TYPE lets the user 
        {{"UserPoolId", pool_id}, {"Username", "sol"}, {"SoftwareTokenMfaSettings", {{"Enabled", false}}}});
   t.ok("AdminSetUserMFAPreference",
        {{"UserPoolId", pool_id}, {"Username", "sol"}, {"SoftwareTokenMfaSettings", {{"Enabled", true}}}});
-  t.app->api().touch();
   REQUIRE(t.click("tryit.signed_in.sign_out"));
   REQUIRE(t.type("tryit.signin.password", "Passw0rd!"));
   REQUIRE(t.click("tryit.signin.submit"));
@@ -355,7 +351,6 @@ TEST_CASE("Forgot password: the code from the inbox and a new password, then sig
                   {"UserAttributes", {{{"Name", "name"}, {"Value", "Kim"}}}}});
   const std::string code = t.ok("Sandbox.ListMessages", {{"MaxResults", 1}})["Messages"][0]["Code"];
   t.ok("ConfirmSignUp", {{"ClientId", lab.client_id}, {"Username", "kim@example.com"}, {"ConfirmationCode", code}});
-  t.app->api().touch();
   REQUIRE(t.click("nav.try_it"));
   REQUIRE(t.click("tryit.tab.forgot"));
   REQUIRE(t.type("tryit.forgot.username", "kim@example.com"));
@@ -435,7 +430,6 @@ TEST_CASE("Signed in: View tokens opens the token inspector; sign out forgets th
   t.ok("SignUp", {{"ClientId", lab.client_id}, {"Username", "eve@example.com"}, {"Password", "Passw0rd!"},
                   {"UserAttributes", {{{"Name", "name"}, {"Value", "Eve"}}}}});
   t.ok("AdminConfirmSignUp", {{"UserPoolId", lab.pool_id}, {"Username", "eve@example.com"}});
-  t.app->api().touch();
   REQUIRE(t.click("nav.try_it"));
   REQUIRE(t.click("tryit.tab.sign_in"));
   REQUIRE(t.type("tryit.signin.username", "eve@example.com"));
@@ -458,7 +452,6 @@ TEST_CASE("Signed in: change password, and update an email verified with the inb
   t.ok("SignUp", {{"ClientId", lab.client_id}, {"Username", "zoe@example.com"}, {"Password", "Passw0rd!"},
                   {"UserAttributes", {{{"Name", "name"}, {"Value", "Zoe"}}}}});
   t.ok("AdminConfirmSignUp", {{"UserPoolId", lab.pool_id}, {"Username", "zoe@example.com"}});
-  t.app->api().touch();
   REQUIRE(t.click("nav.try_it"));
   REQUIRE(t.click("tryit.tab.sign_in"));
   REQUIRE(t.type("tryit.signin.username", "zoe@example.com"));
