@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "core/api/dispatcher.h"
-#include "core/crypto/srp.h"
+#include "core/client/sign_in.h"
 
 using namespace userpool;
 
@@ -90,21 +90,14 @@ int main(int argc, char** argv) {
   const long srp_sign_ins = std::min<long>(users, 500);
   double srp_time = 0;
   for (long i = 0; i < srp_sign_ins; ++i) {
-    const srp::Client c(pool, secure_random());
+    const userpool::client::SrpSignIn srp({pool, client, ""}, secure_random());
+    const Json first = srp.initiate_auth_request(email_of(i));
     auto t = Stopwatch::now();
-    const Json challenge = must(account, "InitiateAuth", {{"ClientId", client}, {"AuthFlow", "USER_SRP_AUTH"},
-                                                          {"AuthParameters", {{"USERNAME", email_of(i)}, {"SRP_A", c.srp_a()}}}});
+    const Json challenge = must(account, "InitiateAuth", first);
     srp_time += seconds_since(t);
-    const Json& p = challenge["ChallengeParameters"];
-    const std::string stamp = srp::format_timestamp(account.clock.now());
-    const std::string signature = c.password_claim_signature(p["USER_ID_FOR_SRP"].get<std::string>(), "Passw0rd!",
-                                                             p["SRP_B"].get<std::string>(), p["SALT"].get<std::string>(),
-                                                             p["SECRET_BLOCK"].get<std::string>(), stamp).value();
+    const Json answer = srp.password_verifier_request(challenge, "Passw0rd!", account.clock.now()).value();
     t = Stopwatch::now();
-    must(account, "RespondToAuthChallenge",
-         {{"ClientId", client}, {"ChallengeName", "PASSWORD_VERIFIER"},
-          {"ChallengeResponses", {{"USERNAME", p["USER_ID_FOR_SRP"]}, {"PASSWORD_CLAIM_SECRET_BLOCK", p["SECRET_BLOCK"]},
-                                  {"TIMESTAMP", stamp}, {"PASSWORD_CLAIM_SIGNATURE", signature}}}});
+    must(account, "RespondToAuthChallenge", answer);
     srp_time += seconds_since(t);
   }
   row("SRP sign-in (pool side, both steps, to tokens)", srp_sign_ins, srp_time);

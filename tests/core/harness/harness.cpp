@@ -1,5 +1,7 @@
 #include "tests/core/harness/harness.h"
 
+#include "core/client/sign_in.h"
+
 #include "core/base/identifiers.h"
 #include "core/crypto/secret_hash.h"
 #include "tests/core/test_keys.h"
@@ -69,23 +71,12 @@ void Sandbox::sign_up_confirmed(const std::string& client_id, const std::string&
 
 Response Sandbox::srp_sign_in(const std::string& pool_id, const std::string& client_id, const std::string& username,
                               const std::string& password, const std::string& client_secret) {
-  const srp::Client client(pool_id, secure_random());
-  Json auth = {{"USERNAME", username}, {"SRP_A", client.srp_a()}};
-  if (!client_secret.empty()) auth["SECRET_HASH"] = secret_hash(username, client_id, client_secret);
-  const Response first = call("InitiateAuth", Json{{"ClientId", client_id}, {"AuthFlow", "USER_SRP_AUTH"}, {"AuthParameters", auth}});
+  const client::SrpSignIn srp({pool_id, client_id, client_secret}, secure_random());
+  const Response first = call("InitiateAuth", srp.initiate_auth_request(username));
   if (first.status != 200) return first;
-  const Json& p = first.body["ChallengeParameters"];
-  const std::string user_id = p["USER_ID_FOR_SRP"].get<std::string>();
-  const std::string timestamp = srp::format_timestamp(now());
-  const auto signature = client.password_claim_signature(user_id, password, p["SRP_B"].get<std::string>(),
-                                                         p["SALT"].get<std::string>(), p["SECRET_BLOCK"].get<std::string>(),
-                                                         timestamp);
-  REQUIRE(signature);
-  Json responses = {{"USERNAME", user_id}, {"PASSWORD_CLAIM_SECRET_BLOCK", p["SECRET_BLOCK"]},
-                    {"TIMESTAMP", timestamp}, {"PASSWORD_CLAIM_SIGNATURE", *signature}};
-  if (!client_secret.empty()) responses["SECRET_HASH"] = secret_hash(user_id, client_id, client_secret);
-  return call("RespondToAuthChallenge",
-              Json{{"ClientId", client_id}, {"ChallengeName", "PASSWORD_VERIFIER"}, {"ChallengeResponses", responses}});
+  const auto answer = srp.password_verifier_request(first.body, password, now());
+  if (!answer) FAIL(answer.error());
+  return call("RespondToAuthChallenge", *answer);
 }
 
 Response Sandbox::password_sign_in(const std::string& client_id, const std::string& username, const std::string& password) {
