@@ -34,9 +34,8 @@ class Account {
   // wizard's draft), each in its own type.
   ServiceStates services;
 
-  // Email sent by Cognito's own sender (COGNITO_DEFAULT) is limited to 50
-  // per day per account (reference §5); the count restarts each UTC day.
-  static constexpr int kDailyCognitoEmails = 50;
+  // Email sent by Cognito's own sender (COGNITO_DEFAULT), counted against
+  // quotas::kCognitoDefaultEmailsPerDay; the count restarts each UTC day.
   std::int64_t email_quota_day = 0;  // days since 1970 of the count below
   int emails_sent_today = 0;
 

@@ -1,4 +1,5 @@
 #include "core/model/app_client.h"
+#include "core/rules/quotas.h"
 
 #include <algorithm>
 
@@ -86,17 +87,17 @@ std::optional<std::string> callback_url_problem(std::string_view url) {
 }
 
 seconds AppClient::access_token_lifetime() const {
-  return access_token_validity ? *access_token_validity * unit_seconds(unit_of(token_validity_units, "AccessToken", "hours"))
-                               : seconds(3600);
+  return access_token_validity ? *access_token_validity * unit_seconds(unit_of(token_validity_units, "AccessToken", quotas::kDefaultAccessTokenUnit))
+                               : seconds(quotas::kDefaultAccessTokenValidity);
 }
 
 seconds AppClient::id_token_lifetime() const {
-  return id_token_validity ? *id_token_validity * unit_seconds(unit_of(token_validity_units, "IdToken", "hours"))
-                           : seconds(3600);
+  return id_token_validity ? *id_token_validity * unit_seconds(unit_of(token_validity_units, "IdToken", quotas::kDefaultIdTokenUnit))
+                           : seconds(quotas::kDefaultIdTokenValidity);
 }
 
 seconds AppClient::refresh_token_lifetime() const {
-  return refresh_token_validity * unit_seconds(unit_of(token_validity_units, "RefreshToken", "days"));
+  return refresh_token_validity * unit_seconds(unit_of(token_validity_units, "RefreshToken", quotas::kDefaultRefreshTokenUnit));
 }
 
 bool AppClient::allows_flow(std::string_view flow) const {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/base/clock.h"
+#include "core/rules/quotas.h"
 #include "core/base/json.h"
 #include "core/model/pool_config.h"
 #include "core/base/random.h"
@@ -26,7 +27,7 @@ struct AppClient {
 
   // Token lifetimes as set (for DescribeUserPoolClient) with their units.
   std::optional<std::int64_t> access_token_validity, id_token_validity;
-  std::int64_t refresh_token_validity = 30;
+  std::int64_t refresh_token_validity = quotas::kDefaultRefreshTokenValidityDays;
   std::optional<Json> token_validity_units;  // {"AccessToken": "hours", ...} as given
 
   std::optional<std::vector<std::string>> read_attributes, write_attributes;  // absent: the defaults
@@ -39,7 +40,7 @@ struct AppClient {
   std::string prevent_user_existence_errors = "LEGACY";
   bool enable_token_revocation = true;
   bool enable_propagate_additional_user_context_data = false;
-  int auth_session_validity_minutes = 3;
+  int auth_session_validity_minutes = quotas::kDefaultAuthSessionValidityMinutes;
   Json refresh_token_rotation;  // null: absent
 
   bool has_secret() const { return !client_secret.empty(); }

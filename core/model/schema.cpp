@@ -1,4 +1,5 @@
 #include "core/model/schema.h"
+#include "core/rules/quotas.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,8 +12,6 @@
 namespace userpool {
 namespace {
 
-constexpr std::size_t kMaxCustomAttributes = 50;
-constexpr std::size_t kMaxCustomNameLength = 20;
 const char* const kDataTypes[] = {"String", "Number", "DateTime", "Boolean"};
 
 SchemaAttribute string_attr(std::string name, const char* min = "0", const char* max = "2048") {
@@ -98,7 +97,7 @@ void apply_entry(std::vector<SchemaAttribute>& schema, const Request& entry, std
   }
 
   // A custom attribute.
-  if (name.empty() || name.size() > kMaxCustomNameLength)
+  if (name.empty() || name.size() > quotas::kCustomAttributeNameLength)
     fail_invalid_parameter("Custom attribute names have 1 to 20 characters; " + name + " has " +
                            std::to_string(name.size()) + ".");
   if (entry.optional_bool("Required").value_or(false))
@@ -124,7 +123,7 @@ std::size_t custom_count(const std::vector<SchemaAttribute>& schema) {
 void apply_list(std::vector<SchemaAttribute>& schema, const std::vector<Request>& entries) {
   std::set<std::string> seen;
   for (const Request& entry : entries) apply_entry(schema, entry, seen);
-  if (custom_count(schema) > kMaxCustomAttributes)
+  if (custom_count(schema) > quotas::kCustomAttributesPerUserPool)
     fail("LimitExceededException", "A user pool can have at most 50 custom attributes.");
 }
 

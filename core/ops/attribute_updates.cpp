@@ -1,4 +1,5 @@
 #include "core/ops/attribute_updates.h"
+#include "core/rules/quotas.h"
 
 #include <algorithm>
 
@@ -10,7 +11,6 @@
 namespace userpool::ops {
 namespace {
 
-constexpr auto kAttributeCodeLifetime = std::chrono::hours(24);
 
 bool is_contact(std::string_view name) { return name == "email" || name == "phone_number"; }
 
@@ -55,7 +55,7 @@ Json send_attribute_code(OpContext& ctx, UserPool& pool, User& user, const std::
   const Destination to = verification_destination(user, attribute);
   const std::string code = generate_confirmation_code(ctx.random());
   const Json details = deliver_code(ctx, pool, user, to, CodePurpose::kAttributeVerification, code);
-  user.attribute_codes[attribute] = Code{code, ctx.now + kAttributeCodeLifetime, attribute};
+  user.attribute_codes[attribute] = Code{code, ctx.now + quotas::kAttributeVerificationCodeLifetime, attribute};
   return details;
 }
 

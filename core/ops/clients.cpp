@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/api/api_error.h"
+#include "core/rules/quotas.h"
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
 #include "core/api/registry.h"
@@ -10,7 +11,6 @@
 namespace userpool::ops {
 namespace {
 
-constexpr std::size_t kMaxClientsPerPool = 1000;
 
 void note_defaults(OpContext& ctx, const Request& r, const AppClient& c) {
   if (!r.has("ExplicitAuthFlows"))
@@ -25,7 +25,7 @@ void note_defaults(OpContext& ctx, const Request& r, const AppClient& c) {
 Json create_user_pool_client(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   AppClient client = app_client_from_request(r, pool.id, pool.config, nullptr, ctx.random(), ctx.now);
-  if (pool.clients.size() >= kMaxClientsPerPool)
+  if (pool.clients.size() >= quotas::kAppClientsPerUserPool)
     fail("LimitExceededException", "The user pool has reached its limit of 1000 app clients.");
   while (pool.find_client(client.client_id) != nullptr) client.client_id = generate_app_client_id(ctx.random());
   ctx.event.client_id = client.client_id;

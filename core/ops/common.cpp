@@ -1,4 +1,5 @@
 #include "core/ops/common.h"
+#include "core/rules/quotas.h"
 
 #include <algorithm>
 
@@ -126,11 +127,11 @@ void check_client_can_write(const UserPool& pool, const AppClient& client, const
 
 void check_hourly_limit(OpContext& ctx, User& user, const std::string& action, int limit) {
   auto& times = user.recent_actions[action];
-  std::erase_if(times, [&](Timestamp t) { return ctx.now - t >= std::chrono::hours(1); });
+  std::erase_if(times, [&](Timestamp t) { return ctx.now - t >= quotas::kPerUserLimitWindow; });
   if (static_cast<int>(times.size()) >= limit)
     fail("LimitExceededException", "Attempt limit exceeded, please try after some time.",
          action + " is limited to " + std::to_string(limit) + " per user per hour; the next one is allowed in " +
-             format_duration(times.front() + std::chrono::hours(1) - ctx.now));
+             format_duration(times.front() + quotas::kPerUserLimitWindow - ctx.now));
   times.push_back(ctx.now);
 }
 

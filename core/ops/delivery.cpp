@@ -1,4 +1,5 @@
 #include "core/ops/delivery.h"
+#include "core/rules/quotas.h"
 
 #include "core/api/api_error.h"
 #include "core/model/schema.h"
@@ -26,7 +27,7 @@ void take_email_quota(OpContext& ctx, const UserPool& pool) {
     a.email_quota_day = today;
     a.emails_sent_today = 0;
   }
-  if (a.emails_sent_today >= Account::kDailyCognitoEmails)
+  if (a.emails_sent_today >= quotas::kCognitoDefaultEmailsPerDay)
     fail("LimitExceededException",
          "Exceeded daily email limit for the operation or the account. If a higher limit is required, please "
          "configure your user pool to use your own Amazon SES configuration for sending email.",

@@ -4,14 +4,13 @@
 #include <algorithm>
 
 #include "core/api/api_error.h"
+#include "core/rules/quotas.h"
 #include "core/ops/common.h"
 #include "core/api/registry.h"
 
 namespace userpool::ops {
 namespace {
 
-constexpr std::size_t kMaxGroupsPerPool = 10000;
-constexpr std::size_t kMaxGroupsPerUser = 100;
 
 Group& require_group(UserPool& pool, const std::string& name) {
   Group* g = pool.find_group(name);
@@ -35,7 +34,7 @@ Json create_group(OpContext& ctx, const Request& r) {
   const std::string name = r.string("GroupName", shapes::kGroupName);
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   if (pool.find_group(name) != nullptr) fail("GroupExistsException", "A group with the name already exists.");
-  if (pool.groups.size() >= kMaxGroupsPerPool) fail("LimitExceededException", "The user pool has reached its limit of 10000 groups.");
+  if (pool.groups.size() >= quotas::kGroupsPerUserPool) fail("LimitExceededException", "The user pool has reached its limit of 10000 groups.");
   Group g;
   g.name = name;
   read_group_settings(r, g);
@@ -84,7 +83,7 @@ Json admin_add_user_to_group(OpContext& ctx, const Request& r) {
   User& user = require_user(ctx, pool, r.string("Username", shapes::kUsername));
   const std::string name = require_group(pool, r.string("GroupName", shapes::kGroupName)).name;
   if (std::find(user.groups.begin(), user.groups.end(), name) != user.groups.end()) return Json::object();
-  if (user.groups.size() >= kMaxGroupsPerUser) fail("LimitExceededException", "A user can belong to at most 100 groups.");
+  if (user.groups.size() >= quotas::kGroupsPerUser) fail("LimitExceededException", "A user can belong to at most 100 groups.");
   user.groups.push_back(name);
   ctx.rule("Tokens issued from now on list the group in cognito:groups; tokens already issued do not change");
   return Json::object();

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/api/api_error.h"
+#include "core/rules/quotas.h"
 #include "core/ops/common.h"
 #include "core/api/registry.h"
 
@@ -80,7 +81,6 @@ bool matches(const Filter& f, const User& user) {
   return f.prefix ? actual.rfind(wanted, 0) == 0 : actual == wanted;
 }
 
-constexpr auto kTokenLifetime = std::chrono::hours(1);
 
 std::string make_token(std::uint64_t next_seq, Timestamp now) {
   return base64url_encode(to_bytes(Json{{"next", next_seq}, {"issued", now.time_since_epoch().count()}}.dump()));
@@ -93,7 +93,7 @@ std::uint64_t read_token(const std::string& token, Timestamp now) {
   const auto next = json->find("next"), issued = json->find("issued");
   if (next == json->end() || !next->is_number_unsigned() || issued == json->end() || !issued->is_number_integer())
     fail_invalid_parameter("Invalid pagination token.");
-  if (now - from_epoch_millis(issued->get<std::int64_t>()) > kTokenLifetime)
+  if (now - from_epoch_millis(issued->get<std::int64_t>()) > quotas::kPaginationTokenLifetime)
     fail_invalid_parameter("Pagination token has expired.", "ListUsers pagination tokens are valid for 1 hour");
   return next->get<std::uint64_t>();
 }

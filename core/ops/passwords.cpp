@@ -2,6 +2,7 @@
 // AdminSetUserPassword, AdminResetUserPassword (reference §9.10-9.12,
 // §9.23-9.24).
 #include "core/api/api_error.h"
+#include "core/rules/quotas.h"
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
 #include "core/ops/delivery.h"
@@ -11,7 +12,6 @@
 namespace userpool::ops {
 namespace {
 
-constexpr auto kResetCodeLifetime = std::chrono::hours(1);
 constexpr const char* kNoRecoveryContact =
     "Cannot reset password for the user as there is no registered/verified email or phone_number";
 
@@ -41,7 +41,7 @@ std::optional<Destination> recovery_destination(OpContext& ctx, const PoolConfig
 void send_reset_code(OpContext& ctx, UserPool& pool, User& user, const Destination& to, Json* details) {
   const std::string code = generate_confirmation_code(ctx.random());
   const Json d = deliver_code(ctx, pool, user, to, CodePurpose::kForgotPassword, code);
-  user.reset_code = Code{code, ctx.now + kResetCodeLifetime, to.attribute};
+  user.reset_code = Code{code, ctx.now + quotas::kPasswordResetCodeLifetime, to.attribute};
   if (details != nullptr) *details = d;
   ctx.rule("The reset code is valid for 1 hour; the password and status stay as they are until it is used");
 }
@@ -77,7 +77,7 @@ Json forgot_password(OpContext& ctx, const Request& r) {
     if (hide) return simulated("the user has no verified contact");
     fail_invalid_parameter(kNoRecoveryContact);
   }
-  check_hourly_limit(ctx, *user, "ForgotPassword", 5);
+  check_hourly_limit(ctx, *user, "ForgotPassword", quotas::kForgotPasswordPerHour);
   Json details;
   send_reset_code(ctx, pool, *user, *to, &details);
   return Json{{"CodeDeliveryDetails", details}};
@@ -102,7 +102,7 @@ Json confirm_forgot_password(OpContext& ctx, const Request& r) {
   if (!user->enabled) fail_not_authorized("User is disabled.");
   ctx.event.username = user->username;
   // Cognito allows 5 to 20 attempts an hour depending on risk; the sandbox uses 10.
-  check_hourly_limit(ctx, *user, "ConfirmForgotPassword", 10);
+  check_hourly_limit(ctx, *user, "ConfirmForgotPassword", quotas::kConfirmForgotPasswordPerHour);
   if (!user->reset_code)
     fail("ExpiredCodeException", "Invalid code provided, please request a code again.", "No reset code was requested (ForgotPassword)");
   if (!constant_time_equal(std::string_view(code), std::string_view(user->reset_code->value)))
@@ -123,7 +123,7 @@ Json change_password(OpContext& ctx, const Request& r) {
   const auto previous = r.optional_string("PreviousPassword", shapes::kPassword);
   const std::string proposed = r.string("ProposedPassword", shapes::kPassword);
   Caller caller = authorize_access_token(ctx, r.string("AccessToken", shapes::kToken));
-  check_hourly_limit(ctx, caller.user, "ChangePassword", 5);
+  check_hourly_limit(ctx, caller.user, "ChangePassword", quotas::kChangePasswordPerHour);
   if (caller.user.password && (!previous || !password_matches(caller.pool, caller.user, *previous)))
     fail_not_authorized("Incorrect username or password.", "PreviousPassword is not the user's current password");
   set_password(ctx, caller.pool, caller.user, proposed, PolicyWording::kDoesNotConformTo);

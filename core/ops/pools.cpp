@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/api/api_error.h"
+#include "core/rules/quotas.h"
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
 #include "core/api/registry.h"
@@ -11,7 +12,6 @@
 namespace userpool::ops {
 namespace {
 
-constexpr std::size_t kMaxPoolsPerAccount = 1000;
 
 // What DescribeUserPool shows besides the configuration.
 struct PoolFacts {
@@ -106,7 +106,7 @@ bool valid_domain_prefix(const std::string& d) {
 
 Json create_user_pool(OpContext& ctx, const Request& r) {
   PoolConfig config = pool_config_from_create(r);
-  if (ctx.account.pools.size() >= kMaxPoolsPerAccount)
+  if (ctx.account.pools.size() >= quotas::kUserPoolsPerAccount)
     fail("LimitExceededException", "The account has reached its limit of 1000 user pools in this Region.");
   auto pool = std::make_unique<UserPool>(ctx.account.make_pool_keys(ctx.random()));
   do {

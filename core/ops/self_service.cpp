@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/api/api_error.h"
+#include "core/rules/quotas.h"
 #include "core/ops/attribute_updates.h"
 #include "core/ops/common.h"
 #include "core/api/registry.h"
@@ -53,7 +54,7 @@ Json get_user_attribute_verification_code(OpContext& ctx, const Request& r) {
   const std::string attribute = r.string("AttributeName", shapes::kAttributeName);
   Caller caller = authorize_access_token(ctx, r.string("AccessToken", shapes::kToken));
   check_attribute_can_be_verified(caller.user, attribute);
-  check_hourly_limit(ctx, caller.user, "GetUserAttributeVerificationCode", 5);
+  check_hourly_limit(ctx, caller.user, "GetUserAttributeVerificationCode", quotas::kAttributeVerificationCodesPerHour);
   return Json{{"CodeDeliveryDetails", send_attribute_code(ctx, caller.pool, caller.user, attribute)}};
 }
 

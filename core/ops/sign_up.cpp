@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/api/api_error.h"
+#include "core/rules/quotas.h"
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
 #include "core/ops/delivery.h"
@@ -11,7 +12,6 @@
 namespace userpool::ops {
 namespace {
 
-constexpr auto kSignUpCodeLifetime = std::chrono::hours(24);
 
 // The username a SignUp asks for, checked against the pool's username
 // settings; in pools that sign in with email or phone it becomes that
@@ -120,7 +120,7 @@ Json sign_up(OpContext& ctx, const Request& r) {
   if (const auto to = sign_up_destination(c, user)) {
     const std::string code = generate_confirmation_code(ctx.random());
     response["CodeDeliveryDetails"] = deliver_code(ctx, pool, user, *to, CodePurpose::kSignUp, code, client.client_id);
-    user.sign_up_code = Code{code, ctx.now + kSignUpCodeLifetime, to->attribute};
+    user.sign_up_code = Code{code, ctx.now + quotas::kSignUpCodeLifetime, to->attribute};
   } else {
     ctx.rule("No AutoVerifiedAttributes can reach this user: no code is sent; an administrator confirms the user");
   }
@@ -143,7 +143,7 @@ Json confirm_sign_up(OpContext& ctx, const Request& r) {
   if (found == nullptr) fail_user_not_found("Username/client id combination not found.");
   User& user = *found;
   ctx.event.username = user.username;
-  check_hourly_limit(ctx, user, "ConfirmSignUp", 15);
+  check_hourly_limit(ctx, user, "ConfirmSignUp", quotas::kConfirmSignUpPerHour);
   if (user.status != status::kUnconfirmed)
     fail_not_authorized("User cannot be confirmed. Current status is " + user.status);
   if (!user.sign_up_code)
@@ -183,10 +183,10 @@ Json resend_confirmation_code(OpContext& ctx, const Request& r) {
   if (user->status != status::kUnconfirmed) fail_invalid_parameter("User is already confirmed.");
   const auto to = sign_up_destination(pool.config, *user);
   if (!to) fail_invalid_parameter("Cannot resend codes. Auto verification not turned on.");
-  check_hourly_limit(ctx, *user, "ResendConfirmationCode", 5);
+  check_hourly_limit(ctx, *user, "ResendConfirmationCode", quotas::kResendConfirmationCodePerHour);
   const std::string code = generate_confirmation_code(ctx.random());
   const Json details = deliver_code(ctx, pool, *user, *to, CodePurpose::kResendCode, code, client.client_id);
-  user->sign_up_code = Code{code, ctx.now + kSignUpCodeLifetime, to->attribute};
+  user->sign_up_code = Code{code, ctx.now + quotas::kSignUpCodeLifetime, to->attribute};
   ctx.rule("A new code replaces the previous one");
   return Json{{"CodeDeliveryDetails", details}};
 }

@@ -1,4 +1,5 @@
 #include "core/ops/token_grants.h"
+#include "core/rules/quotas.h"
 
 #include <algorithm>
 
@@ -87,7 +88,7 @@ bool rotates(const AppClient& client) {
 
 Json issue_sign_in_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User& user, Timestamp auth_time) {
   // Lineages whose refresh token expired a day ago can hold no live token.
-  std::erase_if(user.lineages, [&](const TokenLineage& l) { return l.refresh_expires_at + std::chrono::hours(24) < ctx.now; });
+  std::erase_if(user.lineages, [&](const TokenLineage& l) { return l.refresh_expires_at + quotas::kExpiredLineageKeptFor < ctx.now; });
   TokenLineage lineage;
   lineage.origin_jti = generate_uuid_v4(ctx.random());
   lineage.client_id = client.client_id;

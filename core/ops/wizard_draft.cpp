@@ -7,13 +7,13 @@
 // The core stores the draft as it is given (the wizard decides what its
 // members mean) and only bounds it: a JSON object of at most 64 KB.
 #include "core/api/api_error.h"
+#include "core/rules/quotas.h"
 #include "core/ops/common.h"
 #include "core/api/registry.h"
 
 namespace userpool::ops {
 namespace {
 
-constexpr std::size_t kMaxDraftBytes = 64 * 1024;
 
 // What the sandbox keeps: the draft, or null when no wizard is open.
 struct WizardDraft {
@@ -23,7 +23,7 @@ struct WizardDraft {
 Json& kept(OpContext& ctx) { return ctx.account.services.get<WizardDraft>().draft; }
 
 void keep(OpContext& ctx, Json draft) {
-  if (draft.dump().size() > kMaxDraftBytes)
+  if (draft.dump().size() > quotas::kWizardDraftBytes)
     fail_invalid_parameter("The wizard draft is larger than 64 KB; it was not kept.");
   kept(ctx) = std::move(draft);
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/base/clock.h"
+#include "core/rules/quotas.h"
 #include "core/base/json.h"
 #include "core/tokens/pool_keys.h"
 
@@ -30,8 +31,9 @@ struct TokenGrant {
   Timestamp issued_at;                    // iat; exp = iat + validity
   std::string event_id;                   // shared by the ID and access token of one event
   std::optional<std::string> origin_jti;  // the refresh-token lineage, when the client has token revocation on
-  std::chrono::seconds id_validity{3600};
-  std::chrono::seconds access_validity{3600};
+  // The app client's lifetimes; Cognito's defaults until set.
+  std::chrono::seconds id_validity{quotas::kDefaultIdTokenValidity};
+  std::chrono::seconds access_validity{quotas::kDefaultAccessTokenValidity};
   std::string scope = "aws.cognito.signin.user.admin";  // what API-issued access tokens carry
 };
 
