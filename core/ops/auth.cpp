@@ -1,6 +1,7 @@
 // Starting a sign-in: InitiateAuth and AdminInitiateAuth (reference §9.4,
 // §9.6) with the password, SRP and refresh-token flows.
 #include "core/api/api_error.h"
+#include "core/rules/user_existence.h"
 #include "core/crypto/digest.h"
 #include "core/base/identifiers.h"
 #include "core/rules/lockout.h"
@@ -36,13 +37,6 @@ void require_flow(OpContext& ctx, const AppClient& client, const std::string& fl
                          flow + " is not in the app client's ExplicitAuthFlows");
 }
 
-[[noreturn]] void unknown_user(const AppClient& client) {
-  if (client.prevents_user_existence_errors())
-    fail_not_authorized("Incorrect username or password.",
-                        "PreventUserExistenceErrors is ENABLED: an unknown user looks like a wrong password");
-  fail_user_not_found("User does not exist.", "PreventUserExistenceErrors is LEGACY: the error says the user does not exist");
-}
-
 // USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH.
 Json password_flow(OpContext& ctx, UserPool& pool, const AppClient& client, const Params& p) {
   const std::string& username = required_param(p, "USERNAME");
@@ -50,7 +44,7 @@ Json password_flow(OpContext& ctx, UserPool& pool, const AppClient& client, cons
   ctx.event.username = username;
   check_secret_hash(ctx, client, username, param(p, "SECRET_HASH"));
   User* found = find_user(pool, username);
-  if (found == nullptr) unknown_user(client);
+  if (found == nullptr) user_existence::unknown_user_at_sign_in(client);
   User& user = *found;
   ctx.event.username = user.username;
   check_not_locked_out(ctx, user);
@@ -61,19 +55,6 @@ Json password_flow(OpContext& ctx, UserPool& pool, const AppClient& client, cons
   }
   record_successful_sign_in(user);
   return after_password(ctx, pool, client, user);
-}
-
-// The made-up SRP challenge for a user that does not exist, when the client
-// prevents user-existence errors: the same salt and user ID for the same
-// username every time (RFC 5054 section 2.5.1.3), so the two cannot be told apart.
-srp::PasswordVerifier simulated_verifier(const UserPool& pool, const std::string& username, std::string& user_id) {
-  const Bytes seed = hmac_sha256(pool.keys.sealing_key, bytes_of("simulated-srp-user:" + username));
-  SeededRandom random(static_cast<std::uint64_t>(seed[0]) << 56 | static_cast<std::uint64_t>(seed[1]) << 48 |
-                      static_cast<std::uint64_t>(seed[2]) << 40 | static_cast<std::uint64_t>(seed[3]) << 32 |
-                      static_cast<std::uint64_t>(seed[4]) << 24 | static_cast<std::uint64_t>(seed[5]) << 16 |
-                      static_cast<std::uint64_t>(seed[6]) << 8 | seed[7]);
-  user_id = generate_uuid_v4(random);
-  return srp::make_password_verifier(pool_name_of(pool.id), user_id, to_string(random.bytes(16)), random);
 }
 
 Json srp_flow(OpContext& ctx, UserPool& pool, const AppClient& client, const Params& p) {
@@ -88,11 +69,8 @@ Json srp_flow(OpContext& ctx, UserPool& pool, const AppClient& client, const Par
     user_id = user->username;
     verifier = *user->password;
     ctx.event.username = user_id;
-  } else if (client.prevents_user_existence_errors()) {
-    ctx.rule("PreventUserExistenceErrors is ENABLED: an unknown user gets a made-up SRP challenge; it fails at PASSWORD_VERIFIER");
-    verifier = simulated_verifier(pool, pool.users.fold(username), user_id);
   } else {
-    unknown_user(client);
+    verifier = user_existence::made_up_srp_user(ctx, pool, client, pool.users.fold(username), user_id);
   }
   const srp::Server server(pool.id, pool.keys.sealing_key);
   const auto challenge = server.begin(user_id, verifier, srp_a, ctx.now, ctx.random());

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/api/api_error.h"
+#include "core/rules/user_existence.h"
 #include "core/rules/lockout.h"
 #include "core/ops/common.h"
 #include "core/api/registry.h"
@@ -46,9 +47,7 @@ Json password_verifier(OpContext& ctx, UserPool& pool, const AppClient& client, 
   const auto block_user = server.user_of_secret_block(block);
   if (!block_user) srp_refused(block_user.error());
   User* user = pool.users.by_username(*block_user);
-  if (user == nullptr || !user->password)
-    fail_not_authorized("Incorrect username or password.",
-                        "The challenge was made up for a user that does not exist (PreventUserExistenceErrors)");
+  if (user == nullptr || !user->password) user_existence::made_up_challenge_answered();
   ctx.event.username = user->username;
   check_not_locked_out(ctx, *user);
   if (!user->enabled) fail_not_authorized("User is disabled.", "An administrator disabled the user (AdminDisableUser)");

@@ -2,6 +2,7 @@
 // AdminSetUserPassword, AdminResetUserPassword (reference §9.10-9.12,
 // §9.23-9.24).
 #include "core/api/api_error.h"
+#include "core/rules/user_existence.h"
 #include "core/rules/quotas.h"
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
@@ -54,19 +55,14 @@ Json forgot_password(OpContext& ctx, const Request& r) {
   const std::string username = r.string("Username", shapes::kUsername);
   ctx.event.username = username;
   check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
-  const bool hide = client.prevents_user_existence_errors();
   User* user = find_user(pool, username);
-  const auto simulated = [&](const char* why) {
-    ctx.rule(std::string("PreventUserExistenceErrors is ENABLED: ") + why + ", so a made-up delivery is returned and nothing is sent");
-    return Json{{"CodeDeliveryDetails", simulated_delivery(pool.config, username)}};
-  };
   if (user == nullptr) {
-    if (hide) return simulated("the user does not exist");
+    if (auto made_up = user_existence::made_up_delivery(ctx, pool, client, username, "the user does not exist")) return *made_up;
     fail_user_not_found("Username/client id combination not found.");
   }
   ctx.event.username = user->username;
   if (!user->enabled) {
-    if (hide) return simulated("the user is disabled");
+    if (auto made_up = user_existence::made_up_delivery(ctx, pool, client, username, "the user is disabled")) return *made_up;
     fail_not_authorized("User is disabled.");
   }
   if (user->status == status::kForceChangePassword)
@@ -74,7 +70,8 @@ Json forgot_password(OpContext& ctx, const Request& r) {
                         "A user with a temporary password signs in with it and sets a new one (NEW_PASSWORD_REQUIRED)");
   const auto to = recovery_destination(ctx, pool.config, *user);
   if (!to) {
-    if (hide) return simulated("the user has no verified contact");
+    if (auto made_up = user_existence::made_up_delivery(ctx, pool, client, username, "the user has no verified contact"))
+      return *made_up;
     fail_invalid_parameter(kNoRecoveryContact);
   }
   check_hourly_limit(ctx, *user, "ForgotPassword", quotas::kForgotPasswordPerHour);
@@ -93,13 +90,10 @@ Json confirm_forgot_password(OpContext& ctx, const Request& r) {
   const std::string password = r.string("Password", shapes::kPassword);
   check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
   User* user = find_user(pool, username);
-  if (user == nullptr || (!user->enabled && client.prevents_user_existence_errors())) {
-    if (client.prevents_user_existence_errors())
-      fail("CodeMismatchException", "Invalid verification code provided, please try again.",
-           "PreventUserExistenceErrors is ENABLED: an unknown or disabled user looks like a wrong code");
-    fail_user_not_found("Username/client id combination not found.");
+  if (user == nullptr || !user->enabled) {
+    user_existence::confirm_forgot_password_unknown_user(client, user != nullptr);
+    fail_not_authorized("User is disabled.");
   }
-  if (!user->enabled) fail_not_authorized("User is disabled.");
   ctx.event.username = user->username;
   // Cognito allows 5 to 20 attempts an hour depending on risk; the sandbox uses 10.
   check_hourly_limit(ctx, *user, "ConfirmForgotPassword", quotas::kConfirmForgotPasswordPerHour);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/api/api_error.h"
+#include "core/rules/user_existence.h"
 #include "core/rules/quotas.h"
 #include "core/base/identifiers.h"
 #include "core/ops/common.h"
@@ -172,10 +173,9 @@ Json resend_confirmation_code(OpContext& ctx, const Request& r) {
   check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
   User* user = find_user(pool, username);
   if (user == nullptr || !user->enabled) {
-    if (client.prevents_user_existence_errors()) {
-      ctx.rule("PreventUserExistenceErrors is ENABLED: an unknown or disabled user gets a made-up delivery, and no code");
-      return Json{{"CodeDeliveryDetails", simulated_delivery(pool.config, username)}};
-    }
+    if (auto made_up = user_existence::made_up_delivery(ctx, pool, client, username,
+                                                        user == nullptr ? "the user does not exist" : "the user is disabled"))
+      return *made_up;
     if (user == nullptr) fail_user_not_found("Username/client id combination not found.");
     fail_not_authorized("User is disabled.");
   }
