@@ -105,14 +105,7 @@ Json admin_create_user(OpContext& ctx, const Request& r) {
   if (temporary) check_password_policy(c.password_policy, *temporary, PolicyWording::kDoesNotConformTo);
   const std::string password = temporary ? *temporary : generate_temporary_password(c.password_policy, ctx.random());
 
-  User user;
-  user.sub = generate_uuid_v4(ctx.random());
-  user.username = c.username_attributes.empty() ? username : user.sub;
-  user.created = user.last_modified = ctx.now;
-  user.status = status::kForceChangePassword;
-  user.attributes.emplace_back("sub", user.sub);
-  for (const auto& [name, value] : attributes)
-    if (!value.empty()) user.attributes.emplace_back(name, value);
+  User user = new_user(ctx, pool, username, attributes, status::kForceChangePassword, password);
   const auto destinations = action == "SUPPRESS" ? std::vector<Destination>{} : invitation_destinations(r, user);
   // Aliases the administrator marks verified move from another user only with ForceAliasCreation.
   const bool force = r.optional_bool("ForceAliasCreation").value_or(false);
@@ -127,8 +120,6 @@ Json admin_create_user(OpContext& ctx, const Request& r) {
         alias_moves.emplace_back(other, flag);
       }
   }
-  user.password = srp::make_password_verifier(pool_name_of(pool.id), user.username, password, ctx.random());
-  user.password_set_at = ctx.now;
   // Sending can still fail (the daily email quota), so it comes before any change.
   for (const auto& to : destinations) deliver_invitation(ctx, pool, user, to, password);
   for (auto& [other, flag] : alias_moves) {

@@ -159,4 +159,26 @@ void set_password(OpContext& ctx, UserPool& pool, User& user, std::string_view p
   user.last_modified = ctx.now;
 }
 
+PublicClientRequest read_public_client_request(OpContext& ctx, const Request& r) {
+  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
+  std::string username = r.string("Username", shapes::kUsername);
+  ctx.event.username = username;
+  return {pc.pool, pc.client, std::move(username), r.optional_string("SecretHash", shapes::kSecretHash)};
+}
+
+User new_user(OpContext& ctx, const UserPool& pool, const std::string& username, const AttributeList& attributes,
+              std::string status, const std::string& password) {
+  User user;
+  user.sub = generate_uuid_v4(ctx.random());
+  user.username = pool.config.username_attributes.empty() ? username : user.sub;
+  user.created = user.last_modified = ctx.now;
+  user.status = std::move(status);
+  user.attributes.emplace_back("sub", user.sub);
+  for (const auto& [name, value] : attributes)
+    if (!value.empty()) user.attributes.emplace_back(name, value);
+  user.password = srp::make_password_verifier(pool_name_of(pool.id), user.username, password, ctx.random());
+  user.password_set_at = ctx.now;
+  return user;
+}
+
 }  // namespace userpool::ops

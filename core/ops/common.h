@@ -24,10 +24,35 @@ struct PoolClient {
 PoolClient require_client(OpContext& ctx, const std::string& client_id);
 AppClient& require_client_in(OpContext& ctx, UserPool& pool, const std::string& client_id);
 
-// SECRET_HASH (reference §13): required and checked when the client has a
-// secret; `username` is what the request sends as its username.
+// SECRET_HASH: required and checked when the client has a secret;
+// `username` is what the request sends as its username. (Developer Guide,
+// "Computing secret hash values".)
 void check_secret_hash(OpContext& ctx, const AppClient& client, std::string_view username,
                        const std::optional<std::string>& sent_hash);
+
+// What every public-client request about a user starts with (SignUp,
+// ConfirmSignUp, ResendConfirmationCode, ForgotPassword,
+// ConfirmForgotPassword): the app client its ClientId names, with its pool,
+// the Username (recorded in the event as sent) and the SecretHash. The
+// operation reads its other members, then checks the secret hash: a request
+// of the wrong shape is refused for its shape first.
+struct PublicClientRequest {
+  UserPool& pool;
+  AppClient& client;
+  std::string username;
+  std::optional<std::string> secret_hash;
+
+  void check_secret_hash(OpContext& ctx) const { ops::check_secret_hash(ctx, client, username, secret_hash); }
+};
+PublicClientRequest read_public_client_request(OpContext& ctx, const Request& r);
+
+// A new user, as SignUp and AdminCreateUser make one, in `status`: a new
+// sub; the username as given, or the sub itself when the pool signs in with
+// an email address or phone number (UsernameAttributes); sub first, then the
+// given attributes (empty values left out); the password's verifier; created
+// and modified now.
+User new_user(OpContext& ctx, const UserPool& pool, const std::string& username, const AttributeList& attributes,
+              std::string status, const std::string& password);
 
 // The user a request's Username names: the username itself, an email or
 // phone number in pools that sign in with them, a verified alias, or the

@@ -49,12 +49,11 @@ void send_reset_code(OpContext& ctx, UserPool& pool, User& user, const Destinati
 
 
 Json forgot_password(OpContext& ctx, const Request& r) {
-  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
-  UserPool& pool = pc.pool;
-  AppClient& client = pc.client;
-  const std::string username = r.string("Username", shapes::kUsername);
-  ctx.event.username = username;
-  check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
+  const PublicClientRequest request = read_public_client_request(ctx, r);
+  UserPool& pool = request.pool;
+  const AppClient& client = request.client;
+  const std::string& username = request.username;
+  request.check_secret_hash(ctx);
   User* user = find_user(pool, username);
   if (user == nullptr) {
     if (auto made_up = user_existence::made_up_delivery(ctx, pool, client, username, "the user does not exist")) return *made_up;
@@ -81,14 +80,13 @@ Json forgot_password(OpContext& ctx, const Request& r) {
 }
 
 Json confirm_forgot_password(OpContext& ctx, const Request& r) {
-  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
-  UserPool& pool = pc.pool;
-  AppClient& client = pc.client;
-  const std::string username = r.string("Username", shapes::kUsername);
-  ctx.event.username = username;
+  const PublicClientRequest request = read_public_client_request(ctx, r);
+  UserPool& pool = request.pool;
+  const AppClient& client = request.client;
+  const std::string& username = request.username;
   const std::string code = r.string("ConfirmationCode", shapes::kConfirmationCode);
   const std::string password = r.string("Password", shapes::kPassword);
-  check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
+  request.check_secret_hash(ctx);
   User* user = find_user(pool, username);
   if (user == nullptr || !user->enabled) {
     user_existence::confirm_forgot_password_unknown_user(client, user != nullptr);

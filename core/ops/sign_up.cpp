@@ -80,13 +80,12 @@ void settle_alias(OpContext& ctx, UserPool& pool, User& user, const std::string&
 
 
 Json sign_up(OpContext& ctx, const Request& r) {
-  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
-  UserPool& pool = pc.pool;
-  AppClient& client = pc.client;
-  const std::string username = r.string("Username", shapes::kUsername);
-  ctx.event.username = username;
+  const PublicClientRequest request = read_public_client_request(ctx, r);
+  UserPool& pool = request.pool;
+  const AppClient& client = request.client;
+  const std::string& username = request.username;
   const auto password = r.optional_string("Password", shapes::kPassword);
-  check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
+  request.check_secret_hash(ctx);
   const PoolConfig& c = pool.config;
   if (c.allow_admin_create_user_only)
     fail_not_authorized("SignUp is not permitted for this user pool",
@@ -103,19 +102,10 @@ Json sign_up(OpContext& ctx, const Request& r) {
   check_not_taken(pool, username, attributes);
   check_password_policy(c.password_policy, *password);
 
-  User user;
-  user.sub = generate_uuid_v4(ctx.random());
-  user.username = c.username_attributes.empty() ? username : user.sub;
-  user.created = user.last_modified = ctx.now;
-  user.status = status::kUnconfirmed;
-  user.attributes.emplace_back("sub", user.sub);
-  for (const auto& [name, value] : attributes)
-    if (!value.empty()) user.attributes.emplace_back(name, value);
+  User user = new_user(ctx, pool, username, attributes, status::kUnconfirmed, *password);
   for (const char* attribute : {"email", "phone_number"})
     if (c.auto_verifies(attribute) && user.attribute(attribute) != nullptr)
       user.attributes.emplace_back(std::string(attribute) + "_verified", "false");
-  user.password = srp::make_password_verifier(pool_name_of(pool.id), user.username, *password, ctx.random());
-  user.password_set_at = ctx.now;
 
   Json response = {{"UserConfirmed", false}};
   if (const auto to = sign_up_destination(c, user)) {
@@ -133,13 +123,11 @@ Json sign_up(OpContext& ctx, const Request& r) {
 }
 
 Json confirm_sign_up(OpContext& ctx, const Request& r) {
-  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
-  UserPool& pool = pc.pool;
-  AppClient& client = pc.client;
-  const std::string username = r.string("Username", shapes::kUsername);
-  ctx.event.username = username;
+  const PublicClientRequest request = read_public_client_request(ctx, r);
+  UserPool& pool = request.pool;
+  const std::string& username = request.username;
   const std::string code = r.string("ConfirmationCode", shapes::kConfirmationCode);
-  check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
+  request.check_secret_hash(ctx);
   User* found = find_user(pool, username);
   if (found == nullptr) fail_user_not_found("Username/client id combination not found.");
   User& user = *found;
@@ -165,12 +153,11 @@ Json confirm_sign_up(OpContext& ctx, const Request& r) {
 }
 
 Json resend_confirmation_code(OpContext& ctx, const Request& r) {
-  PoolClient pc = require_client(ctx, r.string("ClientId", shapes::kClientId));
-  UserPool& pool = pc.pool;
-  AppClient& client = pc.client;
-  const std::string username = r.string("Username", shapes::kUsername);
-  ctx.event.username = username;
-  check_secret_hash(ctx, client, username, r.optional_string("SecretHash", shapes::kSecretHash));
+  const PublicClientRequest request = read_public_client_request(ctx, r);
+  UserPool& pool = request.pool;
+  const AppClient& client = request.client;
+  const std::string& username = request.username;
+  request.check_secret_hash(ctx);
   User* user = find_user(pool, username);
   if (user == nullptr || !user->enabled) {
     if (auto made_up = user_existence::made_up_delivery(ctx, pool, client, username,
