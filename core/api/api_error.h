@@ -1,4 +1,4 @@
-// Errors in Cognito's wire shape (reference §1, §10): an exception name and a
+// Errors in Cognito's wire shape (API Reference: common parameters and errors, each operation's Errors): an exception name and a
 // message, HTTP 400 for everything the caller did wrong and 500 for the
 // service's own faults.
 //

@@ -1,5 +1,5 @@
 // Reading a request's members the way the Cognito API's model checks them
-// (reference §1.1): a missing required member or a broken length/pattern
+// (API Reference: data types): a missing required member or a broken length/pattern
 // constraint is an InvalidParameterException worded as AWS words it
 // ("1 validation error detected: Value null at 'clientId' failed to satisfy
 // constraint: Member must not be null"); a member of the wrong JSON type is a

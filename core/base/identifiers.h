@@ -1,4 +1,4 @@
-// Identifiers in the formats Cognito uses (reference §2).
+// Identifiers in the formats Cognito uses (API Reference: UserPoolIdType, ClientIdType).
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// App client secrets and SECRET_HASH (reference §13).
+// App client secrets and SECRET_HASH (Developer Guide: "Computing secret hash values").
 #pragma once
 
 #include <string>

@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::string_view kInfo = "Caldera Derived Key";
 
-// H(text) and H(bytes of hex), as lowercase hex (reference §12 notation).
+// H(text) and H(bytes of hex), as lowercase hex (amazon-cognito-identity-js: AuthenticationHelper notation).
 std::string hash_hex(ByteView data) { return hex_encode(sha256(data)); }
 BigNum hash_of_hex(std::string_view hex) {
   const auto bytes = hex_decode(hex);

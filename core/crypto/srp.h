@@ -1,4 +1,4 @@
-// SRP-6a as Cognito's USER_SRP_AUTH speaks it (reference §12), both sides.
+// SRP-6a as Cognito's USER_SRP_AUTH speaks it (amazon-cognito-identity-js: AuthenticationHelper), both sides.
 //
 // The server side is what the simulated user pool runs: it stores a salt and
 // a verifier, never the password; InitiateAuth(USER_SRP_AUTH) answers SRP_A

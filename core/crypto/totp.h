@@ -1,4 +1,4 @@
-// Software-token MFA: RFC 6238 TOTP as Cognito uses it (reference §14):
+// Software-token MFA: RFC 6238 TOTP as Cognito uses it (Developer Guide: "TOTP software token MFA"):
 // HMAC-SHA1, 30-second steps from T0 = 0, 6 digits, a base32 secret, codes
 // of the previous, current and next step accepted.
 #pragma once

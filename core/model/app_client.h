@@ -1,4 +1,4 @@
-// App clients (reference §6): what CreateUserPoolClient and
+// App clients (API Reference: CreateUserPoolClient): what CreateUserPoolClient and
 // UpdateUserPoolClient set and DescribeUserPoolClient shows, and the rules
 // sign-in follows from them (allowed flows, token lifetimes, attribute
 // permissions, user-existence errors, token revocation).
@@ -56,7 +56,7 @@ struct AppClient {
   // the legacy flags' meanings.
   bool allows_flow(std::string_view auth_flow) const;
 
-  // Attribute permissions (reference §6.3): without explicit lists a client
+  // Attribute permissions (Developer Guide: "Attribute permissions and scopes"): without explicit lists a client
   // reads every standard attribute and writes every standard attribute but
   // the verification flags; custom attributes need to be granted. Required
   // attributes are always writable.

@@ -2,7 +2,7 @@
 // (verification and reset codes, invitations with temporary passwords, MFA
 // codes) lands here for the learner to read, rendered from the pool's
 // templates. Also the masked destinations Cognito returns in
-// CodeDeliveryDetails (reference §8.5).
+// CodeDeliveryDetails (API Reference: CodeDeliveryDetailsType).
 #pragma once
 
 #include <cstdint>

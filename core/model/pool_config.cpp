@@ -59,7 +59,7 @@ std::optional<std::string> template_member(const Request& r, std::string_view me
   return value;
 }
 
-// Email template members need the pool to send through its own SES (reference §3.11).
+// Email template members need the pool to send through its own SES (API Reference: VerificationMessageTemplateType).
 void refuse_email_customisation(const EmailConfiguration& email, bool customised, const std::string& what) {
   if (customised && email.cognito_default())
     fail_invalid_parameter("To customize " + what + ", set EmailConfiguration.EmailSendingAccount to DEVELOPER; " +
@@ -120,7 +120,7 @@ void apply_verification(PoolConfig& c, const Request& r) {
     if (auto m = template_member(t, "SmsMessage", 6, 140, "{####}")) v.sms_message = *m;
     if (auto m = template_member(t, "EmailMessage", 6, 20000, "{####}")) v.email_message = *m;
     if (auto m = template_member(t, "EmailSubject", 1, 140)) v.email_subject = *m;
-    // A template takes the code message or the link message, not both (reference §3.11).
+    // A template takes the code message or the link message, not both (API Reference: VerificationMessageTemplateType).
     if (t.has("EmailMessage") && t.has("EmailMessageByLink"))
       fail_invalid_parameter("VerificationMessageTemplate can have EmailMessage or EmailMessageByLink, not both: the "
                              "first is for CONFIRM_WITH_CODE, the second for CONFIRM_WITH_LINK.");
@@ -224,7 +224,7 @@ void apply_mutable(PoolConfig& c, const Request& r, bool creating) {
     return m == "ON" ? MfaMode::kOn : m == "OPTIONAL" ? MfaMode::kOptional : MfaMode::kOff;
   }();
   // CreateUserPool can only turn on SMS MFA; authenticator apps are turned on
-  // afterwards with SetUserPoolMfaConfig (reference §3.4).
+  // afterwards with SetUserPoolMfaConfig (Developer Guide: "Adding MFA to a user pool").
   c.sms_mfa_enabled = c.mfa != MfaMode::kOff && c.can_send_sms();
   if (c.mfa != MfaMode::kOff && !c.sms_mfa_enabled && !(c.software_token_mfa_enabled && !creating))
     fail_invalid_parameter("SMS configuration is required to turn on MFA with " + std::string(creating ? "CreateUserPool" : "UpdateUserPool") +

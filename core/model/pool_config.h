@@ -1,5 +1,5 @@
 // A user pool's configuration: what CreateUserPool and UpdateUserPool set and
-// DescribeUserPool shows (reference §3, §4, §15). Settings that drive
+// DescribeUserPool shows (API Reference: CreateUserPool, DescribeUserPool). Settings that drive
 // behaviour are typed; members the sandbox only stores and shows back
 // (LambdaConfig, tags, add-ons, ...) are kept as the JSON they came in.
 #pragma once

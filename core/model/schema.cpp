@@ -210,7 +210,7 @@ bool is_valid_email(std::string_view s) {
 }
 
 bool is_valid_phone_number(std::string_view s) {
-  // E.164: '+', then the country code and number, digits only (reference §3.10).
+  // E.164: '+', then the country code and number, digits only (Developer Guide: "User pool attributes").
   return s.size() >= 5 && s.size() <= 16 && s[0] == '+' &&
          std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

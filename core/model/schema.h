@@ -1,4 +1,4 @@
-// A user pool's attribute schema (reference §3.10): the standard OIDC
+// A user pool's attribute schema (Developer Guide: "User pool attributes"): the standard OIDC
 // attributes every pool has, the custom attributes a pool adds, and checking
 // user attributes against it.
 #pragma once
@@ -27,8 +27,8 @@ struct SchemaAttribute {
   Json to_json() const;
 };
 
-// The standard schema as DescribeUserPool lists it, in its order (reference
-// §3.10 table): sub, name, ..., identities.
+// The standard schema as DescribeUserPool lists it, in its order (the table in
+// the Developer Guide's "User pool attributes"): sub, name, ..., identities.
 std::vector<SchemaAttribute> standard_schema();
 
 // The pool's schema from a CreateUserPool request's Schema list: standard

@@ -1,4 +1,4 @@
-// A user of a user pool (reference §8): identity, attributes, status, the
+// A user of a user pool (Developer Guide: "Managing users in your user pool"): identity, attributes, status, the
 // password verifier (never the password), codes in flight, MFA settings,
 // sign-in lockout, hourly limits and the token lineages the user holds.
 #pragma once
@@ -75,7 +75,7 @@ struct User {
   std::string totp_pending_secret;   // associated, waiting for VerifySoftwareToken
   std::int64_t last_totp_step = -1;  // a code is accepted once per step
 
-  // Sign-in lockout (reference §8.3).
+  // Sign-in lockout (Developer Guide: "User pool authentication flow").
   int failed_sign_ins = 0;
   Timestamp locked_until{};
   std::optional<Timestamp> last_sign_in_attempt;

@@ -1,4 +1,4 @@
-// Administrators' user operations (reference §9.19-9.22): AdminCreateUser,
+// Administrators' user operations (API Reference: AdminCreateUser, AdminConfirmSignUp, AdminGetUser, AdminDisableUser): AdminCreateUser,
 // AdminConfirmSignUp, AdminGetUser, AdminUpdateUserAttributes,
 // AdminDeleteUserAttributes, AdminDisableUser, AdminEnableUser,
 // AdminDeleteUser, AdminUserGlobalSignOut.

@@ -1,6 +1,6 @@
 // Changing a user's attributes after sign-up (UpdateUserAttributes,
 // AdminUpdateUserAttributes) and verifying email and phone numbers
-// (reference §3.14, §9.14-9.15).
+// (API Reference: UserAttributeUpdateSettingsType, UpdateUserAttributes, VerifyUserAttribute).
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
-// Starting a sign-in: InitiateAuth and AdminInitiateAuth (reference §9.4,
-// §9.6) with the password, SRP and refresh-token flows.
+// Starting a sign-in: InitiateAuth and AdminInitiateAuth (API Reference: InitiateAuth,
+// API Reference: AdminInitiateAuth) with the password, SRP and refresh-token flows.
 #include "core/api/api_error.h"
 #include "core/rules/user_existence.h"
 #include "core/crypto/digest.h"

@@ -1,5 +1,5 @@
 // Answering sign-in challenges: RespondToAuthChallenge and
-// AdminRespondToAuthChallenge (reference §9.5): PASSWORD_VERIFIER (SRP),
+// AdminRespondToAuthChallenge (API Reference: RespondToAuthChallenge): PASSWORD_VERIFIER (SRP),
 // NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA, SELECT_MFA_TYPE and
 // MFA_SETUP.
 #include <algorithm>

@@ -69,7 +69,7 @@ User* find_user(UserPool& pool, std::string_view username) {
   if (User* u = users.by_username(username)) return u;
   const PoolConfig& c = pool.config;
   // Pools that sign in with an email address or phone number as the username:
-  // the value need not be verified (reference §3.8).
+  // the value need not be verified (Developer Guide: "User pool attributes").
   for (const char* attribute : {"email", "phone_number"}) {
     if (c.username_is(attribute))
       for (User* u : users.with_attribute(attribute, username)) return u;

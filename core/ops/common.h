@@ -69,10 +69,10 @@ Json user_json(const User& user, const char* attributes_member, const std::funct
 // UserMFASettingList / PreferredMfaSetting / MFAOptions members.
 void add_mfa_settings(Json& out, const User& user);
 
-// A client may write only the attributes it is granted (reference §6.3).
+// A client may write only the attributes it is granted (Developer Guide: "Attribute permissions and scopes").
 void check_client_can_write(const UserPool& pool, const AppClient& client, const AttributeList& attributes);
 
-// Cognito's per-user hourly limits (reference §5): refuses with
+// Cognito's per-user hourly limits (Developer Guide: "Quotas in Amazon Cognito"): refuses with
 // LimitExceededException once `limit` actions happened in the last hour,
 // otherwise records this one.
 void check_hourly_limit(OpContext& ctx, User& user, const std::string& action, int limit);

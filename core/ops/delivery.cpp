@@ -18,7 +18,7 @@ const char* purpose_name(CodePurpose p) {
   return "Code";
 }
 
-// The daily limit of Cognito's own email sender (reference §3.12).
+// The daily limit of Cognito's own email sender (Developer Guide: "Email settings for Amazon Cognito user pools").
 void take_email_quota(OpContext& ctx, const UserPool& pool) {
   if (!pool.config.email.cognito_default()) return;
   const auto today = std::chrono::floor<std::chrono::days>(ctx.now).time_since_epoch().count();

@@ -19,14 +19,14 @@ struct Destination {
 Destination destination_of(const User& user, std::string_view attribute);
 
 // Where a sign-up's confirmation code goes (AutoVerifiedAttributes): the
-// phone when both can be used (reference §3.7); nullopt when neither.
+// phone when both can be used (Developer Guide: "Verifying contact information at sign-up"); nullopt when neither.
 std::optional<Destination> sign_up_destination(const PoolConfig& config, const User& user);
 
 // {"Destination": masked, "DeliveryMedium", "AttributeName"}
 Json code_delivery_details(const Destination& d);
 
 // The CodeDeliveryDetails Cognito makes up for a user that does not exist
-// when the client prevents user-existence errors (reference §8.4): the
+// when the client prevents user-existence errors (Developer Guide: "Managing user existence error responses"): the
 // medium follows the username's shape and the pool's settings.
 Json simulated_delivery(const PoolConfig& config, std::string_view username);
 

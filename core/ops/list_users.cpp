@@ -1,4 +1,4 @@
-// ListUsers (reference §9.25): Cognito's filter syntax, AttributesToGet and
+// ListUsers (API Reference: ListUsers): Cognito's filter syntax, AttributesToGet and
 // pagination.
 #include <algorithm>
 #include <cctype>

@@ -1,6 +1,6 @@
 // Multi-factor authentication set-up: AssociateSoftwareToken,
 // VerifySoftwareToken, SetUserMFAPreference, AdminSetUserMFAPreference
-// (reference §9.7-9.9, §14).
+// (API Reference: AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference; Developer Guide: "TOTP software token MFA").
 #include "core/api/api_error.h"
 #include "core/ops/common.h"
 #include "core/api/registry.h"

@@ -1,6 +1,6 @@
 // Passwords: ForgotPassword, ConfirmForgotPassword, ChangePassword,
-// AdminSetUserPassword, AdminResetUserPassword (reference §9.10-9.12,
-// §9.23-9.24).
+// AdminSetUserPassword, AdminResetUserPassword (API Reference: ForgotPassword, ConfirmForgotPassword, ChangePassword,
+// API Reference: AdminSetUserPassword, AdminResetUserPassword).
 #include "core/api/api_error.h"
 #include "core/rules/user_existence.h"
 #include "core/rules/quotas.h"
@@ -17,7 +17,7 @@ constexpr const char* kNoRecoveryContact =
     "Cannot reset password for the user as there is no registered/verified email or phone_number";
 
 // Where a reset code goes: the first recovery mechanism (by priority) the
-// user can receive on. SMS is not used for a user with SMS MFA (reference §3.5).
+// user can receive on. SMS is not used for a user with SMS MFA (Developer Guide: "Recovering user accounts").
 // UNVERIFIED: with admin_only, AdminResetUserPassword is refused too, like
 // ForgotPassword: its reset code would have nowhere to go, and an
 // administrator sets the password with AdminSetUserPassword instead.

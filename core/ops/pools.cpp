@@ -25,7 +25,7 @@ PoolFacts facts_of(const UserPool& pool) {
   return {pool.id, pool.arn, pool.created, pool.last_modified, pool.users.size(), pool.domain};
 }
 
-// UserPoolType, members in the order DescribeUserPool returns them (reference §4).
+// UserPoolType, members in the order DescribeUserPool returns them (API Reference: DescribeUserPool).
 Json describe(const PoolConfig& c, const PoolFacts& pool) {
   Json policies = {{"PasswordPolicy", c.password_policy.to_json()}};
   if (!c.sign_in_policy.is_null()) policies["SignInPolicy"] = c.sign_in_policy;

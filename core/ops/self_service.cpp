@@ -1,7 +1,7 @@
 // What a signed-in user does with their access token: GetUser,
 // UpdateUserAttributes, DeleteUserAttributes, GetUserAttributeVerificationCode,
 // VerifyUserAttribute, DeleteUser, GlobalSignOut; and RevokeToken
-// (reference §9.13-9.17).
+// (API Reference: GetUser, UpdateUserAttributes, VerifyUserAttribute, GlobalSignOut, RevokeToken).
 #include <algorithm>
 
 #include "core/api/api_error.h"

@@ -12,7 +12,7 @@ namespace userpool::ops {
 namespace {
 
 // NEW_PASSWORD_REQUIRED's parameters: the user's attributes (but sub) and the
-// required attributes still missing, both as JSON text (reference §9.4 step 9).
+// required attributes still missing, both as JSON text (API Reference: InitiateAuth).
 Json new_password_parameters(const UserPool& pool, const User& user) {
   Json attributes = Json::object();
   for (const auto& [name, value] : user.attributes)

@@ -1,5 +1,5 @@
-// The steps of a sign-in after the user proved their password (reference
-// §9.4 steps 8-11): the user's status (unconfirmed, reset required,
+// The steps of a sign-in after the user proved their password (API
+// Reference: InitiateAuth): the user's status (unconfirmed, reset required,
 // temporary password), then multi-factor authentication, then tokens. Each
 // step answers with a challenge and a Session, or with the tokens.
 #pragma once

@@ -1,5 +1,5 @@
 // Self-service sign-up: SignUp, ConfirmSignUp, ResendConfirmationCode
-// (reference §9.1-9.3).
+// (API Reference: SignUp, ConfirmSignUp, ResendConfirmationCode).
 #include <algorithm>
 
 #include "core/api/api_error.h"

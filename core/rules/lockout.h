@@ -1,4 +1,4 @@
-// Sign-in lockout (reference §8.3): after 5 failed sign-ins the user is
+// Sign-in lockout (Developer Guide: "User pool authentication flow"): after 5 failed sign-ins the user is
 // locked for 1 second, and each further failure doubles the lock, up to
 // about 15 minutes. Attempts during a lock fail with "Password attempts
 // exceeded" and do not extend it. Fifteen minutes without any sign-in

@@ -1,4 +1,4 @@
-// A user pool's password policy (reference §3.2) and checking a password
+// A user pool's password policy (API Reference: PasswordPolicyType) and checking a password
 // against it.
 #pragma once
 

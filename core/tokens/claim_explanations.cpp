@@ -25,7 +25,7 @@ constexpr Entry kHeader[] = {
     {"enc", "How the content is encrypted: A256GCM is AES-256 in Galois/Counter Mode (Cognito's refresh tokens)."},
 };
 
-// Reference §11.2 (ID token) and §11.3 (access token).
+// From the Developer Guide: "Understanding the identity (ID) token" and "Understanding the access token".
 constexpr Entry kClaims[] = {
     // Registered JWT claims (RFC 7519).
     {"sub", "Subject: the user's unique, permanent ID in this user pool (a UUID). Key your own records on it, not on "

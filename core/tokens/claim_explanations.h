@@ -1,6 +1,6 @@
 // What each member of a token's header and each claim of its payload means,
 // in plain words, as the token inspector shows them beside the values
-// (reference §11.1-§11.4), and the time claims read against the virtual
+// (Developer Guide: "Understanding user pool JSON web tokens (JWTs)", "Refresh tokens"), and the time claims read against the virtual
 // clock ("expires in 54 min", "expired 3 h ago").
 #pragma once
 

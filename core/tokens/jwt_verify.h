@@ -1,4 +1,4 @@
-// Verifying a Cognito JWT as aws-jwt-verify does (reference §11.5): structure,
+// Verifying a Cognito JWT as aws-jwt-verify does (aws-jwt-verify: README): structure,
 // algorithm, key ID, key, signature, expiry, not-before, issuer, token use
 // and client ID. Every check is reported with its outcome, so the token
 // inspector can show which one failed and why; an API that must decide

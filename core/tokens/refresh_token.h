@@ -1,4 +1,4 @@
-// Refresh tokens (reference §11.4): opaque to clients, five-part compact JWE
+// Refresh tokens (Developer Guide: "Refresh tokens"): opaque to clients, five-part compact JWE
 // with header {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}, as Cognito's.
 // Only the pool, which holds the RSA private key, can open one; inside is
 // what the pool needs to refresh and to revoke.

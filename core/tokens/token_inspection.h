@@ -29,7 +29,7 @@ std::string claim_as_text(const Json& value);
 tl::expected<Json, std::string> claim_from_text(const Json& original, std::string_view text);
 
 // "us-east-1_AbC" from "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC"
-// (reference §11.1); nullopt for an issuer of any other shape.
+// (Developer Guide: "Understanding user pool JSON web tokens (JWTs)"); nullopt for an issuer of any other shape.
 std::optional<std::string> user_pool_id_from_issuer(std::string_view issuer);
 
 // The token with blanks at its ends removed: a token copied from a

@@ -1,4 +1,4 @@
-// The ID and access tokens a user pool issues (reference §11.2, §11.3):
+// The ID and access tokens a user pool issues (Developer Guide: "Understanding the identity (ID) token", "Understanding the access token"):
 // their claims, in Cognito's order, and their RS256 signatures.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The addresses and discovery documents of a user pool (reference §11.1).
+// The addresses and discovery documents of a user pool (Developer Guide: "Understanding user pool JSON web tokens (JWTs)").
 #pragma once
 
 #include <optional>

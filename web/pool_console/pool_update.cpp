@@ -37,7 +37,7 @@ Json update_user_pool_request(const Json& user_pool) {
       r["Policies"]["PasswordPolicy"].contains("TemporaryPasswordValidityDays") && r.contains("AdminCreateUserConfig"))
     r["AdminCreateUserConfig"].erase("UnusedAccountValidityDays");
   // DescribeUserPool shows both the code and the link email templates, but a
-  // request may carry only the one DefaultEmailOption uses (reference §3.11).
+  // request may carry only the one DefaultEmailOption uses (API Reference: VerificationMessageTemplateType).
   if (r.contains("VerificationMessageTemplate")) {
     Json& t = r["VerificationMessageTemplate"];
     const bool by_link = t.value("DefaultEmailOption", "") == "CONFIRM_WITH_LINK";

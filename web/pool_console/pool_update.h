@@ -1,5 +1,5 @@
 // UpdateUserPool and UpdateUserPoolClient set every setting they are not
-// given back to its default (reference §9.3). The console's edit pages avoid
+// given back to its default (API Reference: UpdateUserPool). The console's edit pages avoid
 // that trap by sending the whole current configuration with the learner's
 // changes; these functions build such requests from the Describe* answers.
 // No ImGui here, so the requests can be tested on their own.

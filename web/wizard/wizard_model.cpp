@@ -191,7 +191,7 @@ Json create_user_pool_request(const WizardChoices& c, const std::string& account
   }
   r["UserAttributeUpdateSettings"] = {{"AttributesRequireVerificationBeforeUpdate", keep}};
   // CreateUserPool can turn on SMS MFA only; authenticator apps follow in
-  // SetUserPoolMfaConfig (reference §3.4).
+  // SetUserPoolMfaConfig (Developer Guide: "Adding MFA to a user pool").
   r["MfaConfiguration"] = mfa_on(c) && c.mfa_sms ? mfa_name(c) : "OFF";
   if (c.email_with_ses) {
     Json email = {{"EmailSendingAccount", "DEVELOPER"},

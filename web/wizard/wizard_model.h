@@ -1,5 +1,5 @@
 // The "Create user pool" wizard's choices: the six steps of the console
-// wizard the tutorials show (reference §7.2), with the console's defaults,
+// wizard the tutorials show (Developer Guide: "Creating a user pool"), with the console's defaults,
 // per-step validation with Cognito's rules, and the exact requests the
 // choices make (CreateUserPool, then SetUserPoolMfaConfig, CreateUserPoolDomain
 // and CreateUserPoolClient as the console sends them).

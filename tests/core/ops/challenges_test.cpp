@@ -1,5 +1,5 @@
 // Answering sign-in challenges: RespondToAuthChallenge and
-// AdminRespondToAuthChallenge (reference §9.5, §9.6): PASSWORD_VERIFIER,
+// AdminRespondToAuthChallenge (API Reference: RespondToAuthChallenge, AdminInitiateAuth): PASSWORD_VERIFIER,
 // NEW_PASSWORD_REQUIRED, SMS_MFA, SELECT_MFA_TYPE and the challenge sessions.
 #include <algorithm>
 

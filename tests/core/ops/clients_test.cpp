@@ -1,6 +1,6 @@
 // App clients through the dispatcher: CreateUserPoolClient,
 // DescribeUserPoolClient, UpdateUserPoolClient, DeleteUserPoolClient and
-// ListUserPoolClients, their shapes and defaults (reference §6, §15) and the
+// ListUserPoolClients, their shapes and defaults (API Reference: CreateUserPoolClient) and the
 // not-found errors. Setting validation is in clients_validation_test.cpp.
 #include <algorithm>
 #include <iterator>

@@ -1,6 +1,6 @@
 // CreateUserPoolClient's refusals (UpdateUserPoolClient shares them): model
 // validation, token validity ranges and units, attribute permissions, auth
-// flows, OAuth rules and identity providers (reference §6, §10).
+// flows, OAuth rules and identity providers (API Reference: CreateUserPoolClient, each operation's Errors).
 #include <ostream>
 
 #include "tests/core/harness/harness.h"

@@ -1,7 +1,7 @@
-// ConfirmSignUp and ResendConfirmationCode (reference §9.2, §9.3): codes and
+// ConfirmSignUp and ResendConfirmationCode (API Reference: ConfirmSignUp, ResendConfirmationCode): codes and
 // their 24-hour lifetime, statuses, aliases, hourly limits,
-// PreventUserExistenceErrors (§8.4), SECRET_HASH (§13); and the messages
-// themselves: templates (§3.11) and the daily email quota (§3.12, §5).
+// PreventUserExistenceErrors (Developer Guide: "Managing user existence error responses"), SECRET_HASH (Developer Guide: "Computing secret hash values"); and the messages
+// themselves: templates (API Reference: VerificationMessageTemplateType) and the daily email quota (Developer Guide: "Email settings for Amazon Cognito user pools", "Quotas in Amazon Cognito").
 #include <optional>
 
 #include "core/crypto/secret_hash.h"

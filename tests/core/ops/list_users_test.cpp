@@ -1,4 +1,4 @@
-// ListUsers (reference §9.25): the filter grammar, every searchable
+// ListUsers (API Reference: ListUsers): the filter grammar, every searchable
 // attribute, AttributesToGet, Limit and PaginationToken.
 #include <set>
 

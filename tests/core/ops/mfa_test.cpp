@@ -1,4 +1,4 @@
-// MFA set-up (reference §9.7-9.9, §14): AssociateSoftwareToken,
+// MFA set-up (API Reference: AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference; Developer Guide: "TOTP software token MFA"): AssociateSoftwareToken,
 // VerifySoftwareToken, SetUserMFAPreference, AdminSetUserMFAPreference, and
 // which factor sign-in then asks for.
 #include <algorithm>

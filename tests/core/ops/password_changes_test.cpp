@@ -1,5 +1,5 @@
-// ChangePassword (reference §9.12), AdminSetUserPassword (§9.23),
-// AdminResetUserPassword (§9.24) and PasswordHistorySize (§3.2): statuses,
+// ChangePassword (API Reference: ChangePassword), AdminSetUserPassword (API Reference: AdminSetUserPassword),
+// AdminResetUserPassword (API Reference: AdminResetUserPassword) and PasswordHistorySize (API Reference: PasswordPolicyType): statuses,
 // policy wording, hourly limits and errors.
 #include "tests/core/harness/harness.h"
 

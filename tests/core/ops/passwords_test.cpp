@@ -1,7 +1,7 @@
-// ForgotPassword and ConfirmForgotPassword (reference §9.10, §9.11): where
-// the reset code goes (AccountRecoverySetting, §3.5), who can reset, the
-// 1-hour code, hourly limits (§5), PreventUserExistenceErrors (§8.4),
-// SECRET_HASH (§13), statuses and the lockout (§8.1, §8.3).
+// ForgotPassword and ConfirmForgotPassword (API Reference: ForgotPassword, ConfirmForgotPassword): where
+// the reset code goes (AccountRecoverySetting, Developer Guide: "Recovering user accounts"), who can reset, the
+// 1-hour code, hourly limits (Developer Guide: "Quotas in Amazon Cognito"), PreventUserExistenceErrors (Developer Guide: "Managing user existence error responses"),
+// SECRET_HASH (Developer Guide: "Computing secret hash values"), statuses and the lockout (API Reference: UserType; Developer Guide: "User pool authentication flow").
 #include "core/crypto/secret_hash.h"
 #include "tests/core/harness/harness.h"
 

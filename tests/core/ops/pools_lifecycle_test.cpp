@@ -1,6 +1,6 @@
 // User pools after creation: UpdateUserPool (and its reset of omitted
 // settings), DeleteUserPool and ListUserPools, with their errors
-// (reference §3, §3.15, §10), and the account's limit of 1000 pools (§5).
+// (API Reference: CreateUserPool, each operation's Errors), and the account's limit of 1000 pools (Developer Guide: "Quotas in Amazon Cognito").
 #include <memory>
 #include <ostream>
 

@@ -1,5 +1,5 @@
 // User pools through the dispatcher: CreateUserPool and DescribeUserPool,
-// their response shapes, defaults and member order (reference §3, §4, §15).
+// their response shapes, defaults and member order (API Reference: CreateUserPool, DescribeUserPool).
 // Validation is in pools_validation_test.cpp; update, delete and list in
 // pools_lifecycle_test.cpp.
 #include <algorithm>

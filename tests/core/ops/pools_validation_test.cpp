@@ -1,5 +1,5 @@
 // CreateUserPool's refusals: model validation (AWS-worded), wrong JSON types,
-// and Cognito's rules between settings (reference §3, §10).
+// and Cognito's rules between settings (API Reference: CreateUserPool, each operation's Errors).
 #include <ostream>
 
 #include "tests/core/harness/harness.h"

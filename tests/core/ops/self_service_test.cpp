@@ -1,5 +1,5 @@
-// What a signed-in user does with their access token (reference §9.13-9.15,
-// §3.14): GetUser, UpdateUserAttributes, DeleteUserAttributes,
+// What a signed-in user does with their access token (API Reference: GetUser, UpdateUserAttributes, VerifyUserAttribute,
+// API Reference: UserAttributeUpdateSettingsType): GetUser, UpdateUserAttributes, DeleteUserAttributes,
 // GetUserAttributeVerificationCode, VerifyUserAttribute, DeleteUser.
 #include "tests/core/harness/harness.h"
 

@@ -1,5 +1,5 @@
-// Starting a sign-in: InitiateAuth and AdminInitiateAuth (reference §9.4,
-// §9.6): each flow, the app client's ExplicitAuthFlows, parameters,
+// Starting a sign-in: InitiateAuth and AdminInitiateAuth (API Reference: InitiateAuth,
+// API Reference: AdminInitiateAuth): each flow, the app client's ExplicitAuthFlows, parameters,
 // SECRET_HASH, the user's state, and refresh tokens.
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-// SignUp (reference §9.1): clients and secrets, self-registration, username
+// SignUp (API Reference: SignUp): clients and secrets, self-registration, username
 // rules per pool kind, attribute checks, existing users, case sensitivity,
-// the password policy, and where the confirmation code goes (§3.2, §3.6-3.9,
-// §8.5, §13).
+// the password policy, and where the confirmation code goes (API Reference: PasswordPolicyType, AdminCreateUserConfigType, UsernameConfigurationType,
+// API Reference: CodeDeliveryDetailsType; Developer Guide: "Computing secret hash values").
 #include <optional>
 
 #include "core/crypto/secret_hash.h"

@@ -1,5 +1,5 @@
-// The tokens a sign-in issues (reference §11) and the access-token checks of
-// the operations that take one; GlobalSignOut and RevokeToken (§9.16, §9.17).
+// The tokens a sign-in issues (Developer Guide: "Understanding user pool JSON web tokens (JWTs)") and the access-token checks of
+// the operations that take one; GlobalSignOut and RevokeToken (API Reference: GlobalSignOut, RevokeToken).
 #include <set>
 
 #include "core/base/encoding.h"
