@@ -85,4 +85,27 @@ Response Sandbox::password_sign_in(const std::string& client_id, const std::stri
                                    {"AuthParameters", {{"USERNAME", username}, {"PASSWORD", password}}}});
 }
 
+void Sandbox::add_user(const std::string& pool, const std::string& username, const Json& attributes,
+                       const std::string& password) {
+  ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});
+  ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", password}, {"Permanent", true}});
+}
+
+std::string Sandbox::status_of(const std::string& pool, const std::string& username) {
+  return ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", username}})["UserStatus"].get<std::string>();
+}
+
+std::ostream& operator<<(std::ostream& os, const Failure& f) { return os << f.type << ": " << f.message; }
+
+Failure failure(Sandbox& s, std::string_view op, const Json& params) {
+  const ApiError e = s.error(op, params);
+  return {e.type, e.message};
+}
+
+Failure invalid(std::string message) { return {"InvalidParameterException", std::move(message)}; }
+
+Failure validation(const std::string& detail) { return invalid("1 validation error detected: " + detail); }
+
+Failure serialization(std::string message) { return {"SerializationException", std::move(message)}; }
+
 }  // namespace userpool::test

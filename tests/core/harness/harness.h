@@ -4,6 +4,7 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -55,6 +56,32 @@ class Sandbox {
                        const std::string& password, const std::string& client_secret = {});
   // USER_PASSWORD_AUTH.
   Response password_sign_in(const std::string& client_id, const std::string& username, const std::string& password);
+
+  // A user made by an administrator, no invitation sent, with a permanent
+  // password (so CONFIRMED).
+  void add_user(const std::string& pool, const std::string& username, const Json& attributes = Json::array(),
+                const std::string& password = "Passw0rd!");
+  // A user's UserStatus (AdminGetUser).
+  std::string status_of(const std::string& pool, const std::string& username);
 };
+
+// An SMS configuration a pool that sends text messages needs.
+inline const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
+
+// An error as the tests compare it: its type and message.
+struct Failure {
+  std::string type, message;
+  bool operator==(const Failure&) const = default;
+};
+std::ostream& operator<<(std::ostream& os, const Failure& f);
+// The error of a call that must fail.
+Failure failure(Sandbox& s, std::string_view op, const Json& params);
+// InvalidParameterException with this message.
+Failure invalid(std::string message);
+// InvalidParameterException for one failed model constraint ("1 validation
+// error detected: " + detail), the form Cognito's request validator uses.
+Failure validation(const std::string& detail);
+// SerializationException: a member of the wrong JSON type.
+Failure serialization(std::string message);
 
 }  // namespace userpool::test

@@ -1,6 +1,10 @@
 // Saved state: export, import and export again give the same bytes; a bad
 // document is refused and changes nothing.
 #include "core/api/state.h"
+
+#include <fstream>
+#include <iterator>
+
 #include "tests/core/harness/rich_state.h"
 
 using namespace userpool;
@@ -75,4 +79,29 @@ TEST_CASE("A document that is not sandbox state is refused with the reason, and 
     CHECK_THAT(e.message, Catch::Contains("The current state is unchanged."));
     CHECK(s.ok("Sandbox.ExportState", Json::object())["State"].dump() == before);
   }
+}
+
+TEST_CASE("A document saved by an earlier version of the sandbox (state version 1) still loads, whole") {
+  // saved_state_v1.json: a pool with an app client, an unconfirmed user with
+  // a code in flight, a group, a REST API, a Beanstalk application and the
+  // wizard's draft, as version 1 of the format saves them.
+  std::ifstream file(std::string(USERPOOL_TEST_DATA) + "/saved_state_v1.json");
+  REQUIRE(file);
+  const Json saved = Json::parse(std::string(std::istreambuf_iterator<char>(file), {}));
+  REQUIRE(saved["Version"] == 1);
+  Sandbox s;
+  s.ok("Sandbox.ImportState", {{"State", saved}});
+  // Exported again, it is the same document.
+  CHECK(s.ok("Sandbox.ExportState", Json::object())["State"] == saved);
+  // And every part of it answers through the API.
+  const Json pools = s.ok("ListUserPools", {{"MaxResults", 10}})["UserPools"];
+  REQUIRE(pools.size() == 1);
+  CHECK(pools[0]["Name"] == "saved-v1");
+  const std::string pool = pools[0]["Id"];
+  CHECK(s.ok("ListUsers", {{"UserPoolId", pool}})["Users"][0]["UserStatus"] == "UNCONFIRMED");
+  CHECK(s.ok("ListGroups", {{"UserPoolId", pool}})["Groups"][0]["GroupName"] == "admins");
+  CHECK(s.ok("ListUserPoolClients", {{"UserPoolId", pool}, {"MaxResults", 10}})["UserPoolClients"][0]["ClientName"] == "saved-app");
+  CHECK(s.ok("ApiGateway.GetRestApis", Json::object())["items"][0]["name"] == "saved-api");
+  CHECK(s.ok("ElasticBeanstalk.DescribeApplications", Json::object())["Applications"][0]["ApplicationName"] == "saved-web");
+  CHECK(s.ok("Sandbox.GetWizardDraft", Json::object())["Draft"]["Step"] == 2);
 }

@@ -12,13 +12,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
-
-void add_user(Sandbox& s, const std::string& pool, const std::string& username, const Json& attributes = Json::array()) {
-  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});
-  s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", "Passw0rd!"}, {"Permanent", true}});
-}
-
 Json get_user(Sandbox& s, const std::string& pool, const std::string& username) {
   return s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", username}});
 }
@@ -120,7 +113,7 @@ TEST_CASE("RESEND is for an existing user who still has a temporary password; it
   CHECK(e.type == "UserNotFoundException");
   CHECK(e.message == "User does not exist.");
 
-  add_user(s, pool, "done", attrs({{"email", "done@example.com"}}));
+  s.add_user(pool, "done", attrs({{"email", "done@example.com"}}));
   Json confirmed = resend;
   confirmed["Username"] = "done";
   e = s.error("AdminCreateUser", confirmed);
@@ -143,13 +136,13 @@ TEST_CASE("RESEND is for an existing user who still has a temporary password; it
 TEST_CASE("AdminCreateUser refuses a username that exists, and in email pools a username that is not an email") {
   Sandbox s;
   const auto pool = s.create_pool();
-  add_user(s, pool, "taken");
+  s.add_user(pool, "taken");
   ApiError e = s.error("AdminCreateUser", {{"UserPoolId", pool}, {"Username", "taken"}, {"MessageAction", "SUPPRESS"}});
   CHECK(e.type == "UsernameExistsException");
   CHECK(e.message == "User account already exists");
 
   const auto email_pool = s.create_pool(Json{{"PoolName", "emails"}, {"UsernameAttributes", {"email"}}});
-  add_user(s, email_pool, "me@example.com");
+  s.add_user(email_pool, "me@example.com");
   e = s.error("AdminCreateUser", {{"UserPoolId", email_pool}, {"Username", "me@example.com"}, {"MessageAction", "SUPPRESS"}});
   CHECK(e.type == "UsernameExistsException");
   CHECK(e.message == "An account with the given email already exists.");
@@ -206,7 +199,7 @@ TEST_CASE("ForceAliasCreation moves a verified email alias from another user; wi
   Sandbox s;
   const auto pool = s.create_pool(Json{{"AliasAttributes", {"email"}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "first", attrs({{"email", "shared@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "first", attrs({{"email", "shared@example.com"}, {"email_verified", "true"}}));
   const Json second = {{"UserPoolId", pool}, {"Username", "second"}, {"MessageAction", "SUPPRESS"},
                        {"UserAttributes", attrs({{"email", "shared@example.com"}, {"email_verified", "true"}})}};
   const ApiError e = s.error("AdminCreateUser", second);
@@ -251,7 +244,7 @@ TEST_CASE("AdminConfirmSignUp confirms without verifying anything; a confirmed u
 TEST_CASE("AdminGetUser: the user's members, found by username, sub or email; dates follow changes") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"UsernameAttributes", {"email"}}});
-  add_user(s, pool, "gus@example.com", attrs({{"name", "Gus"}}));
+  s.add_user(pool, "gus@example.com", attrs({{"name", "Gus"}}));
   const Json user = get_user(s, pool, "gus@example.com");
   CHECK(keys(user) == std::set<std::string>{"Username", "UserAttributes", "UserCreateDate", "UserLastModifiedDate", "Enabled", "UserStatus"});
   const std::string sub = user["Username"];
@@ -270,7 +263,7 @@ TEST_CASE("AdminGetUser: the user's members, found by username, sub or email; da
 TEST_CASE("AdminUpdateUserAttributes: an email set with email_verified true sends no code; without it a code goes out") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"AutoVerifiedAttributes", {"email"}}});
-  add_user(s, pool, "upd", attrs({{"email", "upd@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "upd", attrs({{"email", "upd@example.com"}, {"email_verified", "true"}}));
   CHECK(s.ok("AdminUpdateUserAttributes", {{"UserPoolId", pool}, {"Username", "upd"},
                                            {"UserAttributes", attrs({{"email", "two@example.com"}, {"email_verified", "true"}})}}) ==
         Json::object());
@@ -291,7 +284,7 @@ TEST_CASE("AdminUpdateUserAttributes: an email set with email_verified true send
 TEST_CASE("AdminUpdateUserAttributes refuses the sub and unknown attributes; AdminDeleteUserAttributes keeps required ones") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"Schema", {{{"Name", "family_name"}, {"Required", true}}}}});
-  add_user(s, pool, "att", attrs({{"family_name", "Att"}, {"nickname", "A"}, {"website", "https://a.example"}}));
+  s.add_user(pool, "att", attrs({{"family_name", "Att"}, {"nickname", "A"}, {"website", "https://a.example"}}));
   ApiError e = s.error("AdminUpdateUserAttributes", {{"UserPoolId", pool}, {"Username", "att"},
                                                      {"UserAttributes", attrs({{"sub", "00000000-0000-4000-8000-000000000000"}})}});
   CHECK(e.type == "InvalidParameterException");
@@ -315,7 +308,7 @@ TEST_CASE("AdminDisableUser revokes the user's tokens and refuses sign-in; Admin
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "dis");
+  s.add_user(pool, "dis");
   const Json tokens = s.password_sign_in(client, "dis", "Passw0rd!").body["AuthenticationResult"];
   CHECK(s.ok("AdminDisableUser", {{"UserPoolId", pool}, {"Username", "dis"}}) == Json::object());
   CHECK(get_user(s, pool, "dis")["Enabled"] == false);
@@ -342,13 +335,13 @@ TEST_CASE("AdminDeleteUser removes the user; the username can be created again w
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "gone");
+  s.add_user(pool, "gone");
   const std::string old_sub = get_user(s, pool, "gone")["UserAttributes"][0]["Value"];
   const Json access = s.password_sign_in(client, "gone", "Passw0rd!").body["AuthenticationResult"]["AccessToken"];
   CHECK(s.ok("AdminDeleteUser", {{"UserPoolId", pool}, {"Username", "gone"}}) == Json::object());
   CHECK(s.error("AdminGetUser", {{"UserPoolId", pool}, {"Username", "gone"}}).type == "UserNotFoundException");
   CHECK(s.error("AdminDeleteUser", {{"UserPoolId", pool}, {"Username", "gone"}}).type == "UserNotFoundException");
-  add_user(s, pool, "gone");
+  s.add_user(pool, "gone");
   CHECK(get_user(s, pool, "gone")["UserAttributes"][0]["Value"] != old_sub);
   // The old token names the old sub: it is not the new user's.
   CHECK(s.error("GetUser", {{"AccessToken", access}}).type == "UserNotFoundException");
@@ -358,7 +351,7 @@ TEST_CASE("AdminUserGlobalSignOut revokes every sign-in of the user") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "out");
+  s.add_user(pool, "out");
   const Json a = s.password_sign_in(client, "out", "Passw0rd!").body["AuthenticationResult"];
   const Json b = s.srp_sign_in(pool, client, "out", "Passw0rd!").body["AuthenticationResult"];
   CHECK(s.ok("AdminUserGlobalSignOut", {{"UserPoolId", pool}, {"Username", "out"}}) == Json::object());

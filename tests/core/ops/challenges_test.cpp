@@ -13,12 +13,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}, {"ExternalId", "sandbox"}};
-
-void add_user(Sandbox& s, const std::string& pool, const std::string& username, const Json& attributes = Json::array()) {
-  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});
-  s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", "Passw0rd!"}, {"Permanent", true}});
-}
+const Json kSmsConfigurationWithExternalId = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}, {"ExternalId", "sandbox"}};
 
 // An SRP sign-in split in its two steps, so a test can change the answer.
 class SrpSignIn {
@@ -63,9 +58,9 @@ std::vector<std::string> last_rules(Sandbox& s) {
 
 // A pool with SMS MFA (OPTIONAL) and a user "sol" whose SMS factor is on.
 std::string sms_pool(Sandbox& s) {
-  const auto pool = s.create_pool(Json{{"MfaConfiguration", "OPTIONAL"}, {"SmsConfiguration", kSmsConfiguration},
+  const auto pool = s.create_pool(Json{{"MfaConfiguration", "OPTIONAL"}, {"SmsConfiguration", kSmsConfigurationWithExternalId},
                                        {"SmsAuthenticationMessage", "Your sign-in code is {####}"}});
-  add_user(s, pool, "sol", attrs({{"phone_number", "+15555550100"}}));
+  s.add_user(pool, "sol", attrs({{"phone_number", "+15555550100"}}));
   s.ok("AdminSetUserMFAPreference", {{"UserPoolId", pool}, {"Username", "sol"}, {"SMSMfaSettings", {{"Enabled", true}, {"PreferredMfa", true}}}});
   return pool;
 }
@@ -83,7 +78,7 @@ TEST_CASE("PASSWORD_VERIFIER with a changed SECRET_BLOCK is refused like a wrong
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "tia");
+  s.add_user(pool, "tia");
   for (int i = 0; i < 6; ++i) {
     SrpSignIn flow{s, pool, client};
     Json answer = flow.answer(flow.begin("tia"), "Passw0rd!");
@@ -103,7 +98,7 @@ TEST_CASE("PASSWORD_VERIFIER: wrong passwords count toward the lockout USER_PASS
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "lou");
+  s.add_user(pool, "lou");
   for (int i = 0; i < 4; ++i) CHECK(s.srp_sign_in(pool, client, "lou", "Wrong-pass1").body["message"] == "Incorrect username or password.");
   CHECK(s.password_sign_in(client, "lou", "wrong").body["message"] == "Incorrect username or password.");  // the fifth
   const Response locked = s.srp_sign_in(pool, client, "lou", "Passw0rd!");
@@ -117,7 +112,7 @@ TEST_CASE("PASSWORD_VERIFIER for a disabled user: the first step answers, the se
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "dan");
+  s.add_user(pool, "dan");
   s.ok("AdminDisableUser", {{"UserPoolId", pool}, {"Username", "dan"}});
   SrpSignIn flow{s, pool, client};
   const Json p = flow.begin("dan");
@@ -131,8 +126,8 @@ TEST_CASE("PASSWORD_VERIFIER after the auth session validity is an expired sessi
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "pat");
-  add_user(s, pool, "kim");
+  s.add_user(pool, "pat");
+  s.add_user(pool, "kim");
   SrpSignIn late{s, pool, client};
   const Json p = late.begin("pat");
   s.advance(3min + 1s);
@@ -158,7 +153,7 @@ TEST_CASE("PASSWORD_VERIFIER for a client with a secret: SECRET_HASH of USER_ID_
   const auto pool = s.create_pool(Json{{"UsernameAttributes", {"email"}}});
   const auto client = s.create_client(pool, Json{{"GenerateSecret", true}});
   const std::string secret = s.ok("DescribeUserPoolClient", {{"UserPoolId", pool}, {"ClientId", client}})["UserPoolClient"]["ClientSecret"];
-  add_user(s, pool, "gia@example.com");
+  s.add_user(pool, "gia@example.com");
   SrpSignIn flow{s, pool, client};
   const Json p = flow.begin("gia@example.com", secret_hash("gia@example.com", client, secret));
   Json answer = flow.answer(p, "Passw0rd!");
@@ -216,7 +211,7 @@ TEST_CASE("AdminRespondToAuthChallenge: a weak new password keeps the session; t
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", "ada"}, {"TemporaryPassword", "Temp-pass1"}, {"MessageAction", "SUPPRESS"}});
-  add_user(s, pool, "bob");
+  s.add_user(pool, "bob");
   const Json c = s.ok("AdminInitiateAuth", {{"UserPoolId", pool}, {"ClientId", client}, {"AuthFlow", "ADMIN_USER_PASSWORD_AUTH"},
                                             {"AuthParameters", {{"USERNAME", "ada"}, {"PASSWORD", "Temp-pass1"}}}});
   REQUIRE(c["ChallengeName"] == "NEW_PASSWORD_REQUIRED");
@@ -290,11 +285,11 @@ TEST_CASE("SMS_MFA: the code goes to the phone; a wrong code keeps the session; 
 
 TEST_CASE("SELECT_MFA_TYPE when the user has SMS and TOTP on and prefers neither") {
   Sandbox s;
-  const auto pool = s.create_pool(Json{{"MfaConfiguration", "OPTIONAL"}, {"SmsConfiguration", kSmsConfiguration}});
+  const auto pool = s.create_pool(Json{{"MfaConfiguration", "OPTIONAL"}, {"SmsConfiguration", kSmsConfigurationWithExternalId}});
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SmsMfaConfiguration", Json::object()},
                                 {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OPTIONAL"}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "sel", attrs({{"phone_number", "+15555550199"}}));
+  s.add_user(pool, "sel", attrs({{"phone_number", "+15555550199"}}));
   const Json access = s.password_sign_in(client, "sel", "Passw0rd!").body["AuthenticationResult"]["AccessToken"];
   const std::string secret = s.ok("AssociateSoftwareToken", {{"AccessToken", access}})["SecretCode"];
   s.ok("VerifySoftwareToken", {{"AccessToken", access}, {"UserCode", totp_code_now(secret, s.now())}});

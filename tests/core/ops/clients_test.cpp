@@ -15,18 +15,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Failure {
-  std::string type, message;
-  bool operator==(const Failure&) const = default;
-};
-[[maybe_unused]] std::ostream& operator<<(std::ostream& os, const Failure& f) { return os << f.type << ": " << f.message; }
-
-Failure failure(Sandbox& s, std::string_view op, const Json& params) {
-  const ApiError e = s.error(op, params);
-  return {e.type, e.message};
-}
-
-Failure invalid(std::string message) { return {"InvalidParameterException", std::move(message)}; }
 Failure pool_not_found(const std::string& pool) { return {"ResourceNotFoundException", "User pool " + pool + " does not exist."}; }
 Failure client_not_found(const std::string& client) {
   return {"ResourceNotFoundException", "User pool client " + client + " does not exist."};
@@ -43,10 +31,6 @@ bool lowercase_alphanumeric(const std::string& s) {
 }
 
 // A confirmed user with a permanent password.
-void add_user(Sandbox& s, const std::string& pool, const std::string& username) {
-  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"MessageAction", "SUPPRESS"}});
-  s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", "Passw0rd!"}, {"Permanent", true}});
-}
 
 std::int64_t lifetime_of(const Json& token) {
   const Json payload = decode_jwt(token.get<std::string>()).value().payload;
@@ -88,7 +72,7 @@ TEST_CASE("CreateUserPoolClient with only a name gets the API defaults") {
   CHECK(describe_client(s, pool, id) == created);
 
   // The default flows: SRP yes, USER_PASSWORD_AUTH no.
-  add_user(s, pool, "ann");
+  s.add_user(pool, "ann");
   CHECK(failure(s, "InitiateAuth", {{"ClientId", id}, {"AuthFlow", "USER_PASSWORD_AUTH"},
                                     {"AuthParameters", {{"USERNAME", "ann"}, {"PASSWORD", "Passw0rd!"}}}}) ==
         invalid("USER_PASSWORD_AUTH flow not enabled for this client"));
@@ -154,7 +138,7 @@ TEST_CASE("CreateUserPoolClient stores every setting it is given, in DescribeUse
 TEST_CASE("A client's token validities, in their units, are the lifetimes of the tokens it issues") {
   Sandbox s;
   const std::string pool = s.create_pool();
-  add_user(s, pool, "ann");
+  s.add_user(pool, "ann");
   const std::string client = s.create_client(pool, {{"AccessTokenValidity", 10}, {"IdTokenValidity", 2},
                                                     {"TokenValidityUnits", {{"AccessToken", "minutes"}}}});
   const Json described = describe_client(s, pool, client);
@@ -178,7 +162,7 @@ TEST_CASE("RefreshTokenValidity 0 means the default of 30 days") {
 TEST_CASE("Legacy ExplicitAuthFlows values work on their own") {
   Sandbox s;
   const std::string pool = s.create_pool();
-  add_user(s, pool, "ann");
+  s.add_user(pool, "ann");
   const std::string client = s.create_client(pool, {{"ExplicitAuthFlows", {"USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"}}});
   CHECK(describe_client(s, pool, client)["ExplicitAuthFlows"] == Json::array({"USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"}));
   CHECK(s.password_sign_in(client, "ann", "Passw0rd!").status == 200);
@@ -289,7 +273,7 @@ TEST_CASE("DeleteUserPoolClient removes the client and its tokens stop working")
   const std::string pool = s.create_pool();
   const std::string id = s.create_client(pool);
   const std::string kept = s.create_client(pool, {{"ClientName", "kept"}});
-  add_user(s, pool, "ann");
+  s.add_user(pool, "ann");
   const Json tokens = s.password_sign_in(id, "ann", "Passw0rd!").body["AuthenticationResult"];
   REQUIRE(tokens.contains("AccessToken"));
 

@@ -10,18 +10,11 @@ using namespace userpool::test;
 
 namespace {
 
-struct Failure {
-  std::string type, message;
-  bool operator==(const Failure&) const = default;
-};
-[[maybe_unused]] std::ostream& operator<<(std::ostream& os, const Failure& f) { return os << f.type << ": " << f.message; }
-
 // CreateUserPoolClient "app" in the pool with the given members added; must fail.
 Failure create_fails(Sandbox& s, const std::string& pool, Json params) {
   params["UserPoolId"] = pool;
   if (!params.contains("ClientName")) params["ClientName"] = "app";
-  const ApiError e = s.error("CreateUserPoolClient", params);
-  return {e.type, e.message};
+  return failure(s, "CreateUserPoolClient", params);
 }
 
 Json created(Sandbox& s, const std::string& pool, Json params) {
@@ -30,9 +23,6 @@ Json created(Sandbox& s, const std::string& pool, Json params) {
   return s.ok("CreateUserPoolClient", params)["UserPoolClient"];
 }
 
-Failure invalid(std::string message) { return {"InvalidParameterException", std::move(message)}; }
-Failure validation(const std::string& detail) { return invalid("1 validation error detected: " + detail); }
-Failure serialization(std::string message) { return {"SerializationException", std::move(message)}; }
 
 Json last_rules(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]["Rules"]; }
 

@@ -13,7 +13,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
 const char* const kSesIdentity = "arn:aws:ses:us-east-1:123456789012:identity/no-reply@acme.example";
 
 Json sign_up_request(const std::string& client, const std::string& username, const std::string& email) {

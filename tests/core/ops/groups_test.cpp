@@ -12,7 +12,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-void add_user(Sandbox& s, const std::string& pool, const std::string& username) {
+// A user an administrator made, who has not signed in yet (FORCE_CHANGE_PASSWORD).
+void invite_user(Sandbox& s, const std::string& pool, const std::string& username) {
   s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"MessageAction", "SUPPRESS"}});
 }
 
@@ -99,7 +100,7 @@ TEST_CASE("DeleteGroup removes the group and every membership in it") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "mem");
+  invite_user(s, pool, "mem");
   s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", "mem"}, {"Password", "Passw0rd!"}, {"Permanent", true}});
   for (const char* g : {"temp", "keep"}) {
     s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", g}});
@@ -140,7 +141,7 @@ TEST_CASE("ListGroups pages in creation order with Limit and NextToken") {
 TEST_CASE("Adding to and removing from groups: idempotent, by alias, for known users and groups only") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"UsernameAttributes", {"email"}}});
-  add_user(s, pool, "mo@example.com");
+  invite_user(s, pool, "mo@example.com");
   for (const char* g : {"b", "a"}) s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", g}});
   const Json add = {{"UserPoolId", pool}, {"Username", "mo@example.com"}, {"GroupName", "b"}};
   CHECK(s.ok("AdminAddUserToGroup", add) == Json::object());
@@ -171,7 +172,7 @@ TEST_CASE("AdminListGroupsForUser and ListUsersInGroup page with Limit and NextT
   Sandbox s;
   const auto pool = s.create_pool();
   for (const char* g : {"x1", "x2", "x3"}) s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", g}});
-  for (const char* u : {"m1", "m2", "m3", "out"}) add_user(s, pool, u);
+  for (const char* u : {"m1", "m2", "m3", "out"}) invite_user(s, pool, u);
   for (const char* g : {"x1", "x2", "x3"}) s.ok("AdminAddUserToGroup", {{"UserPoolId", pool}, {"Username", "m1"}, {"GroupName", g}});
   for (const char* u : {"m2", "m3"}) s.ok("AdminAddUserToGroup", {{"UserPoolId", pool}, {"Username", u}, {"GroupName", "x1"}});
 

@@ -12,13 +12,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
-
-void add_user(Sandbox& s, const std::string& pool, const std::string& username, const Json& attributes = Json::array()) {
-  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});
-  s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", "Passw0rd!"}, {"Permanent", true}});
-}
-
 Json access_token(Sandbox& s, const std::string& client, const std::string& username) {
   const Response r = s.password_sign_in(client, username, "Passw0rd!");
   REQUIRE(r.status == 200);
@@ -53,7 +46,7 @@ TEST_CASE("In a pool without authenticator apps, software tokens are SoftwareTok
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "ned");
+  s.add_user(pool, "ned");
   const Json access = access_token(s, client, "ned");
   ApiError e = s.error("AssociateSoftwareToken", {{"AccessToken", access}});
   CHECK(e.type == "SoftwareTokenMFANotFoundException");
@@ -71,7 +64,7 @@ TEST_CASE("AssociateSoftwareToken takes an AccessToken or an MFA_SETUP Session, 
   const auto pool = s.create_pool();
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OPTIONAL"}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "one");
+  s.add_user(pool, "one");
   s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", "tmp"}, {"TemporaryPassword", "Temp-pass1"}, {"MessageAction", "SUPPRESS"}});
   const Json access = access_token(s, client, "one");
   const Json new_password = s.password_sign_in(client, "tmp", "Temp-pass1").body;
@@ -106,7 +99,7 @@ TEST_CASE("VerifySoftwareToken: nothing associated, a wrong code, a code of the 
   const auto pool = s.create_pool();
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OPTIONAL"}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "vera");
+  s.add_user(pool, "vera");
   const Json access = access_token(s, client, "vera");
   ApiError e = s.error("VerifySoftwareToken", {{"AccessToken", access}, {"UserCode", "123456"}});
   CHECK(e.type == "InvalidParameterException");
@@ -137,7 +130,7 @@ TEST_CASE("A new authenticator replaces the old one only once it is verified") {
   const auto pool = s.create_pool();
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OPTIONAL"}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "rey");
+  s.add_user(pool, "rey");
   const Json access = access_token(s, client, "rey");
   const std::string old_secret = register_authenticator(s, access);
   s.ok("SetUserMFAPreference", {{"AccessToken", access}, {"SoftwareTokenMfaSettings", {{"Enabled", true}, {"PreferredMfa", true}}}});
@@ -166,7 +159,7 @@ TEST_CASE("MFA_SETUP: every step hands on a new Session and uses up the one it w
   const auto pool = s.create_pool();
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "ON"}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "set");
+  s.add_user(pool, "set");
   const Json setup = s.password_sign_in(client, "set", "Passw0rd!").body;
   REQUIRE(setup["ChallengeName"] == "MFA_SETUP");
   const Json associated = s.ok("AssociateSoftwareToken", {{"Session", setup["Session"]}});
@@ -199,7 +192,7 @@ TEST_CASE("SetUserMFAPreference refuses an unverified authenticator, SMS without
   Sandbox s;
   const auto pool = two_factor_pool(s);
   const auto client = s.create_client(pool);
-  add_user(s, pool, "nop");
+  s.add_user(pool, "nop");
   const Json access = access_token(s, client, "nop");
   ApiError e = s.error("SetUserMFAPreference", {{"AccessToken", access}, {"SoftwareTokenMfaSettings", {{"Enabled", true}}}});
   CHECK(e.type == "InvalidParameterException");
@@ -229,7 +222,7 @@ TEST_CASE("MFA settings show in GetUser and AdminGetUser; turning the preferred 
   Sandbox s;
   const auto pool = two_factor_pool(s);
   const auto client = s.create_client(pool);
-  add_user(s, pool, "pam", attrs({{"phone_number", "+15555550122"}}));
+  s.add_user(pool, "pam", attrs({{"phone_number", "+15555550122"}}));
   const Json access = access_token(s, client, "pam");
   register_authenticator(s, access);
   s.ok("SetUserMFAPreference", {{"AccessToken", access}, {"SMSMfaSettings", {{"Enabled", true}, {"PreferredMfa", true}}},
@@ -253,7 +246,7 @@ TEST_CASE("With two factors on, sign-in challenges the preferred one") {
   Sandbox s;
   const auto pool = two_factor_pool(s);
   const auto client = s.create_client(pool);
-  add_user(s, pool, "duo", attrs({{"phone_number", "+15555550133"}}));
+  s.add_user(pool, "duo", attrs({{"phone_number", "+15555550133"}}));
   const Json access = access_token(s, client, "duo");
   register_authenticator(s, access);
   s.ok("SetUserMFAPreference", {{"AccessToken", access}, {"SMSMfaSettings", {{"Enabled", true}}},
@@ -285,7 +278,7 @@ TEST_CASE("A factor turned on while the pool's MFA is OFF is saved but asks for 
   const auto pool = s.create_pool();
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OFF"}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "off");
+  s.add_user(pool, "off");
   const Json access = access_token(s, client, "off");
   register_authenticator(s, access);
   s.ok("SetUserMFAPreference", {{"AccessToken", access}, {"SoftwareTokenMfaSettings", {{"Enabled", true}, {"PreferredMfa", true}}}});
@@ -300,7 +293,7 @@ TEST_CASE("MFA required with SMS only: a user with no phone number and no factor
   Sandbox s;
   const auto pool = s.create_pool(Json{{"MfaConfiguration", "ON"}, {"SmsConfiguration", kSmsConfiguration}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "nophone");
+  s.add_user(pool, "nophone");
   const Json setup = s.password_sign_in(client, "nophone", "Passw0rd!").body;
   CHECK(setup["ChallengeName"] == "MFA_SETUP");
   CHECK(setup["ChallengeParameters"] == Json{{"MFAS_CAN_SETUP", "[\"SMS_MFA\"]"}});

@@ -9,20 +9,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
 const char* const kNoRecoveryContact =
     "Cannot reset password for the user as there is no registered/verified email or phone_number";
 
 // A CONFIRMED user with the given attributes and password.
-void add_user(Sandbox& s, const std::string& pool, const std::string& username, const Json& attributes = Json::array(),
-              const std::string& password = "Passw0rd!") {
-  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});
-  s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", password}, {"Permanent", true}});
-}
-
-std::string status_of(Sandbox& s, const std::string& pool, const std::string& username) {
-  return s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", username}})["UserStatus"].get<std::string>();
-}
 
 // The access token of a USER_PASSWORD_AUTH sign-in that must succeed.
 std::string access_token(Sandbox& s, const std::string& client, const std::string& username, const std::string& password) {
@@ -50,20 +40,20 @@ TEST_CASE("ChangePassword replaces the password; tokens already issued stay vali
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane");
+  s.add_user(pool, "jane");
   const std::string token = access_token(s, client, "jane", "Passw0rd!");
   CHECK(s.ok("ChangePassword", change(token, "Passw0rd!", "Brand-new1")) == Json::object());
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").body["message"] == "Incorrect username or password.");
   CHECK(s.password_sign_in(client, "jane", "Brand-new1").status == 200);
   CHECK(s.ok("GetUser", {{"AccessToken", token}})["Username"] == "jane");
-  CHECK(status_of(s, pool, "jane") == "CONFIRMED");
+  CHECK(s.status_of(pool, "jane") == "CONFIRMED");
 }
 
 TEST_CASE("ChangePassword with a wrong previous password is NotAuthorizedException") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane");
+  s.add_user(pool, "jane");
   const std::string token = access_token(s, client, "jane", "Passw0rd!");
   const ApiError e = s.error("ChangePassword", change(token, "Wrong-passw0rd", "Brand-new1"));
   CHECK(e.type == "NotAuthorizedException");
@@ -78,7 +68,7 @@ TEST_CASE("ChangePassword words policy failures \"Password does not conform to p
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane");
+  s.add_user(pool, "jane");
   const std::string token = access_token(s, client, "jane", "Passw0rd!");
   const std::pair<const char*, const char*> cases[] = {
       {"Br-n1", "Password not long enough"},
@@ -99,7 +89,7 @@ TEST_CASE("ChangePassword refuses invalid, expired and revoked access tokens") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane");
+  s.add_user(pool, "jane");
   const ApiError invalid = s.error("ChangePassword", change("not.a.token", "Passw0rd!", "Brand-new1"));
   CHECK(invalid.type == "NotAuthorizedException");
   CHECK(invalid.message == "Invalid Access Token");
@@ -120,7 +110,7 @@ TEST_CASE("ChangePassword allows 5 per user per hour, then LimitExceededExceptio
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane");
+  s.add_user(pool, "jane");
   const std::string token = access_token(s, client, "jane", "Passw0rd!");
   for (int i = 1; i <= 5; ++i) {
     INFO("attempt " << i);
@@ -142,7 +132,7 @@ TEST_CASE("PasswordHistorySize forbids the current and recent passwords, countin
   Sandbox s;
   const auto pool = s.create_pool(Json{{"Policies", {{"PasswordPolicy", {{"MinimumLength", 8}, {"RequireNumbers", true}, {"PasswordHistorySize", 2}}}}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", Json::array(), "password1");
+  s.add_user(pool, "jane", Json::array(), "password1");
   const std::string token = access_token(s, client, "jane", "password1");
 
   const ApiError same = s.error("ChangePassword", change(token, "password1", "password1"));
@@ -160,7 +150,7 @@ TEST_CASE("PasswordHistorySize also holds for AdminSetUserPassword and ConfirmFo
   Sandbox s;
   const auto pool = s.create_pool(Json{{"Policies", {{"PasswordPolicy", {{"MinimumLength", 8}, {"PasswordHistorySize", 3}}}}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", attrs({{"email", "jane@example.com"}, {"email_verified", "true"}}), "password1");
+  s.add_user(pool, "jane", attrs({{"email", "jane@example.com"}, {"email_verified", "true"}}), "password1");
   s.ok("AdminSetUserPassword", set_password(pool, "jane", "password2", true));
 
   const ApiError admin = s.error("AdminSetUserPassword", set_password(pool, "jane", "password1", true));
@@ -181,7 +171,7 @@ TEST_CASE("Without PasswordHistorySize the current password may be set again") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane");
+  s.add_user(pool, "jane");
   s.ok("ChangePassword", change(access_token(s, client, "jane", "Passw0rd!"), "Passw0rd!", "Passw0rd!"));
   s.ok("AdminSetUserPassword", set_password(pool, "jane", "Passw0rd!", true));
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").status == 200);
@@ -197,22 +187,22 @@ TEST_CASE("AdminSetUserPassword with Permanent true confirms the user") {
   // An invited user with a temporary password.
   s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", "carl"}, {"MessageAction", "SUPPRESS"}});
   CHECK(s.ok("AdminSetUserPassword", set_password(pool, "carl", "Passw0rd!", true)) == Json::object());
-  CHECK(status_of(s, pool, "carl") == "CONFIRMED");
+  CHECK(s.status_of(pool, "carl") == "CONFIRMED");
   CHECK(s.password_sign_in(client, "carl", "Passw0rd!").body.contains("AuthenticationResult"));
 
   // A user who signed up and never confirmed.
   s.ok("SignUp", {{"ClientId", client}, {"Username", "una"}, {"Password", "Passw0rd!"},
                   {"UserAttributes", attrs({{"email", "una@example.com"}})}});
   s.ok("AdminSetUserPassword", set_password(pool, "una", "Another-1", true));
-  CHECK(status_of(s, pool, "una") == "CONFIRMED");
+  CHECK(s.status_of(pool, "una") == "CONFIRMED");
   CHECK(s.password_sign_in(client, "una", "Another-1").status == 200);
 
   // A user whose password an administrator reset.
-  add_user(s, pool, "rita", attrs({{"email", "rita@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "rita", attrs({{"email", "rita@example.com"}, {"email_verified", "true"}}));
   s.ok("AdminResetUserPassword", {{"UserPoolId", pool}, {"Username", "rita"}});
-  REQUIRE(status_of(s, pool, "rita") == "RESET_REQUIRED");
+  REQUIRE(s.status_of(pool, "rita") == "RESET_REQUIRED");
   s.ok("AdminSetUserPassword", set_password(pool, "rita", "Another-1", true));
-  CHECK(status_of(s, pool, "rita") == "CONFIRMED");
+  CHECK(s.status_of(pool, "rita") == "CONFIRMED");
   CHECK(s.password_sign_in(client, "rita", "Another-1").status == 200);
 }
 
@@ -220,15 +210,15 @@ TEST_CASE("AdminSetUserPassword without Permanent sets a temporary password (FOR
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane");
+  s.add_user(pool, "jane");
   s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", "jane"}, {"Password", "Temp-passw0rd"}});
-  CHECK(status_of(s, pool, "jane") == "FORCE_CHANGE_PASSWORD");
+  CHECK(s.status_of(pool, "jane") == "FORCE_CHANGE_PASSWORD");
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").body["message"] == "Incorrect username or password.");
   CHECK(s.password_sign_in(client, "jane", "Temp-passw0rd").body["ChallengeName"] == "NEW_PASSWORD_REQUIRED");
 
   s.ok("AdminSetUserPassword", set_password(pool, "jane", "Passw0rd!", true));
   s.ok("AdminSetUserPassword", set_password(pool, "jane", "Temp-passw0rd2", false));
-  CHECK(status_of(s, pool, "jane") == "FORCE_CHANGE_PASSWORD");
+  CHECK(s.status_of(pool, "jane") == "FORCE_CHANGE_PASSWORD");
 }
 
 TEST_CASE("AdminSetUserPassword with a temporary password starts a new validity period") {
@@ -248,13 +238,13 @@ TEST_CASE("AdminSetUserPassword words policy failures \"Password does not confor
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane");
+  s.add_user(pool, "jane");
   const ApiError upper = s.error("AdminSetUserPassword", set_password(pool, "jane", "passw0rd!", true));
   CHECK(upper.type == "InvalidPasswordException");
   CHECK(upper.message == "Password does not conform to policy: Password must have uppercase characters");
   const ApiError temporary = s.error("AdminSetUserPassword", set_password(pool, "jane", "P0!", false));
   CHECK(temporary.message == "Password does not conform to policy: Password not long enough");
-  CHECK(status_of(s, pool, "jane") == "CONFIRMED");
+  CHECK(s.status_of(pool, "jane") == "CONFIRMED");
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").status == 200);
 }
 
@@ -276,9 +266,9 @@ TEST_CASE("AdminResetUserPassword sends a reset code and requires a reset before
   Sandbox s;
   const auto pool = s.create_pool(Json{{"AccountRecoverySetting", {{"RecoveryMechanisms", {{{"Priority", 1}, {"Name", "verified_email"}}}}}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", attrs({{"email", "jane@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "jane", attrs({{"email", "jane@example.com"}, {"email_verified", "true"}}));
   CHECK(s.ok("AdminResetUserPassword", {{"UserPoolId", pool}, {"Username", "jane"}}) == Json::object());
-  CHECK(status_of(s, pool, "jane") == "RESET_REQUIRED");
+  CHECK(s.status_of(pool, "jane") == "RESET_REQUIRED");
   const Json messages = s.ok("Sandbox.ListMessages", Json{{"Destination", "jane@example.com"}})["Messages"];
   REQUIRE(messages.size() == 1);
   CHECK(messages[0]["Purpose"] == "ForgotPassword");
@@ -290,14 +280,14 @@ TEST_CASE("AdminResetUserPassword sends a reset code and requires a reset before
 
   s.ok("ConfirmForgotPassword", {{"ClientId", client}, {"Username", "jane"}, {"ConfirmationCode", messages[0]["Code"]},
                                  {"Password", "Brand-new1"}});
-  CHECK(status_of(s, pool, "jane") == "CONFIRMED");
+  CHECK(s.status_of(pool, "jane") == "CONFIRMED");
   CHECK(s.password_sign_in(client, "jane", "Brand-new1").status == 200);
 }
 
 TEST_CASE("AdminResetUserPassword without AccountRecoverySetting sends to the verified phone first") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"SmsConfiguration", kSmsConfiguration}});
-  add_user(s, pool, "pat", attrs({{"email", "pat@example.com"}, {"email_verified", "true"},
+  s.add_user(pool, "pat", attrs({{"email", "pat@example.com"}, {"email_verified", "true"},
                                   {"phone_number", "+15555550100"}, {"phone_number_verified", "true"}}));
   s.ok("AdminResetUserPassword", {{"UserPoolId", pool}, {"Username", "pat"}});
   const Json sms = s.ok("Sandbox.ListMessages", Json{{"Destination", "+15555550100"}})["Messages"];
@@ -314,7 +304,7 @@ TEST_CASE("AdminResetUserPassword for a user with a temporary password is NotAut
   const ApiError e = s.error("AdminResetUserPassword", {{"UserPoolId", pool}, {"Username", "fresh"}});
   CHECK(e.type == "NotAuthorizedException");
   CHECK(e.message == "User password cannot be reset in the current state.");
-  CHECK(status_of(s, pool, "fresh") == "FORCE_CHANGE_PASSWORD");
+  CHECK(s.status_of(pool, "fresh") == "FORCE_CHANGE_PASSWORD");
   CHECK(s.message_count() == 0);
 }
 
@@ -322,11 +312,11 @@ TEST_CASE("AdminResetUserPassword without a verified contact is InvalidParameter
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", attrs({{"email", "jane@example.com"}}));  // not verified
+  s.add_user(pool, "jane", attrs({{"email", "jane@example.com"}}));  // not verified
   const ApiError e = s.error("AdminResetUserPassword", {{"UserPoolId", pool}, {"Username", "jane"}});
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == kNoRecoveryContact);
-  CHECK(status_of(s, pool, "jane") == "CONFIRMED");
+  CHECK(s.status_of(pool, "jane") == "CONFIRMED");
   CHECK(s.message_count() == 0);
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").status == 200);
 }
@@ -346,11 +336,11 @@ TEST_CASE("AdminResetUserPassword with admin_only recovery is InvalidParameterEx
   Sandbox s;
   const auto pool = s.create_pool(Json{{"AccountRecoverySetting", {{"RecoveryMechanisms", {{{"Priority", 1}, {"Name", "admin_only"}}}}}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "ada", attrs({{"email", "ada@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "ada", attrs({{"email", "ada@example.com"}, {"email_verified", "true"}}));
   const ApiError e = s.error("AdminResetUserPassword", {{"UserPoolId", pool}, {"Username", "ada"}});
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == kNoRecoveryContact);
-  CHECK(status_of(s, pool, "ada") == "CONFIRMED");
+  CHECK(s.status_of(pool, "ada") == "CONFIRMED");
   CHECK(s.message_count() == 0);
   // The administrator's way with admin_only: set the password.
   s.ok("AdminSetUserPassword", set_password(pool, "ada", "Another-pw1", true));

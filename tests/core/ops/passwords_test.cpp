@@ -11,7 +11,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
 const char* const kNoRecoveryContact =
     "Cannot reset password for the user as there is no registered/verified email or phone_number";
 
@@ -23,11 +22,6 @@ Json recovery(std::initializer_list<std::pair<int, const char*>> mechanisms) {
 }
 
 // A CONFIRMED user with the given attributes (verification flags included).
-void add_user(Sandbox& s, const std::string& pool, const std::string& username, const Json& attributes,
-              const std::string& password = "Passw0rd!") {
-  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});
-  s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", password}, {"Permanent", true}});
-}
 
 Json verified_email(const std::string& email) { return attrs({{"email", email}, {"email_verified", "true"}}); }
 Json verified_phone(const std::string& phone) { return attrs({{"phone_number", phone}, {"phone_number_verified", "true"}}); }
@@ -49,10 +43,6 @@ Json sms_details(const std::string& masked) {
   return Json{{"Destination", masked}, {"DeliveryMedium", "SMS"}, {"AttributeName", "phone_number"}};
 }
 
-std::string status_of(Sandbox& s, const std::string& pool, const std::string& username) {
-  return s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", username}})["UserStatus"].get<std::string>();
-}
-
 std::string other_code(const std::string& code) { return code == "000000" ? "111111" : "000000"; }
 
 }  // namespace
@@ -64,7 +54,7 @@ TEST_CASE("ForgotPassword emails a reset code and leaves the password and status
   Sandbox s;
   const auto pool = s.create_pool(Json{{"AccountRecoverySetting", recovery({{1, "verified_email"}})}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
 
   const Json r = s.ok("ForgotPassword", forgot(client, "jane"));
   CHECK(r == Json{{"CodeDeliveryDetails", email_details("j***@e***.com")}});
@@ -75,7 +65,7 @@ TEST_CASE("ForgotPassword emails a reset code and leaves the password and status
   CHECK(m["Medium"] == "EMAIL");
   CHECK(m["Subject"] == "Your verification code");
   CHECK(m["Body"] == "Your verification code is " + m["Code"].get<std::string>() + ". ");
-  CHECK(status_of(s, pool, "jane") == "CONFIRMED");
+  CHECK(s.status_of(pool, "jane") == "CONFIRMED");
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").status == 200);
 }
 
@@ -84,8 +74,8 @@ TEST_CASE("ForgotPassword sends to the first recovery mechanism, by priority, th
   const auto phone_first = s.create_pool(Json{{"SmsConfiguration", kSmsConfiguration},
                                               {"AccountRecoverySetting", recovery({{1, "verified_phone_number"}, {2, "verified_email"}})}});
   const auto pf_client = s.create_client(phone_first);
-  add_user(s, phone_first, "both", verified_both("both@example.com", "+15555550100"));
-  add_user(s, phone_first, "mail", verified_email("mail@example.com"));
+  s.add_user(phone_first, "both", verified_both("both@example.com", "+15555550100"));
+  s.add_user(phone_first, "mail", verified_email("mail@example.com"));
   CHECK(s.ok("ForgotPassword", forgot(pf_client, "both"))["CodeDeliveryDetails"] == sms_details("+*******0100"));
   CHECK(s.ok("ForgotPassword", forgot(pf_client, "mail"))["CodeDeliveryDetails"] == email_details("m***@e***.com"));
   const Json sms = s.ok("Sandbox.ListMessages", Json{{"Destination", "+15555550100"}})["Messages"];
@@ -98,8 +88,8 @@ TEST_CASE("ForgotPassword sends to the first recovery mechanism, by priority, th
   const auto email_first = s.create_pool(Json{{"SmsConfiguration", kSmsConfiguration},
                                               {"AccountRecoverySetting", recovery({{2, "verified_phone_number"}, {1, "verified_email"}})}});
   const auto ef_client = s.create_client(email_first);
-  add_user(s, email_first, "both", verified_both("both@example.net", "+15555550101"));
-  add_user(s, email_first, "phone", verified_phone("+15555550102"));
+  s.add_user(email_first, "both", verified_both("both@example.net", "+15555550101"));
+  s.add_user(email_first, "phone", verified_phone("+15555550102"));
   CHECK(s.ok("ForgotPassword", forgot(ef_client, "both"))["CodeDeliveryDetails"] == email_details("b***@e***.net"));
   CHECK(s.ok("ForgotPassword", forgot(ef_client, "phone"))["CodeDeliveryDetails"] == sms_details("+*******0102"));
 }
@@ -108,10 +98,10 @@ TEST_CASE("ForgotPassword without AccountRecoverySetting uses the legacy order: 
   Sandbox s;
   const auto pool = s.create_pool(Json{{"SmsConfiguration", kSmsConfiguration}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "both", verified_both("both@example.com", "+15555550100"));
-  add_user(s, pool, "mail", verified_email("mail@example.com"));
+  s.add_user(pool, "both", verified_both("both@example.com", "+15555550100"));
+  s.add_user(pool, "mail", verified_email("mail@example.com"));
   // The phone is there but not verified: the verified email is used.
-  add_user(s, pool, "mixed", attrs({{"email", "mixed@example.com"}, {"email_verified", "true"}, {"phone_number", "+15555550103"}}));
+  s.add_user(pool, "mixed", attrs({{"email", "mixed@example.com"}, {"email_verified", "true"}, {"phone_number", "+15555550103"}}));
   CHECK(s.ok("ForgotPassword", forgot(client, "both"))["CodeDeliveryDetails"] == sms_details("+*******0100"));
   CHECK(s.ok("ForgotPassword", forgot(client, "mail"))["CodeDeliveryDetails"] == email_details("m***@e***.com"));
   CHECK(s.ok("ForgotPassword", forgot(client, "mixed"))["CodeDeliveryDetails"] == email_details("m***@e***.com"));
@@ -121,8 +111,8 @@ TEST_CASE("ForgotPassword does not send by SMS to a user with SMS MFA") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"SmsConfiguration", kSmsConfiguration}, {"MfaConfiguration", "OPTIONAL"}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "both", verified_both("both@example.com", "+15555550100"));
-  add_user(s, pool, "phone", verified_phone("+15555550101"));
+  s.add_user(pool, "both", verified_both("both@example.com", "+15555550100"));
+  s.add_user(pool, "phone", verified_phone("+15555550101"));
   for (const char* username : {"both", "phone"})
     s.ok("AdminSetUserMFAPreference", {{"UserPoolId", pool}, {"Username", username}, {"SMSMfaSettings", {{"Enabled", true}}}});
   CHECK(s.ok("ForgotPassword", forgot(client, "both"))["CodeDeliveryDetails"] == email_details("b***@e***.com"));
@@ -136,9 +126,9 @@ TEST_CASE("ForgotPassword needs a verified contact among the pool's recovery mec
   const auto pool = s.create_pool(Json{{"SmsConfiguration", kSmsConfiguration},
                                        {"AccountRecoverySetting", recovery({{1, "verified_email"}})}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "unverified", attrs({{"email", "unverified@example.com"}}));
-  add_user(s, pool, "phone", verified_phone("+15555550100"));  // phones are not a mechanism of this pool
-  add_user(s, pool, "nothing", Json::array());
+  s.add_user(pool, "unverified", attrs({{"email", "unverified@example.com"}}));
+  s.add_user(pool, "phone", verified_phone("+15555550100"));  // phones are not a mechanism of this pool
+  s.add_user(pool, "nothing", Json::array());
   for (const char* username : {"unverified", "phone", "nothing"}) {
     INFO(username);
     const ApiError e = s.error("ForgotPassword", forgot(client, username));
@@ -153,7 +143,7 @@ TEST_CASE("ForgotPassword with admin_only recovery: InvalidParameterException (L
   const auto pool = s.create_pool(Json{{"AccountRecoverySetting", recovery({{1, "admin_only"}})}});
   const auto legacy = s.create_client(pool);
   const auto enabled = s.create_client(pool, Json{{"PreventUserExistenceErrors", "ENABLED"}});
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   const ApiError e = s.error("ForgotPassword", forgot(legacy, "jane"));
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == kNoRecoveryContact);
@@ -174,7 +164,7 @@ TEST_CASE("ForgotPassword for a user with a temporary password is NotAuthorizedE
     CHECK(e.message == "User password cannot be reset in the current state.");
   }
   CHECK(s.message_count() == 0);
-  CHECK(status_of(s, pool, "fresh") == "FORCE_CHANGE_PASSWORD");
+  CHECK(s.status_of(pool, "fresh") == "FORCE_CHANGE_PASSWORD");
 }
 
 TEST_CASE("ForgotPassword for a disabled user: NotAuthorizedException (LEGACY), a made-up delivery and no code (ENABLED)") {
@@ -182,7 +172,7 @@ TEST_CASE("ForgotPassword for a disabled user: NotAuthorizedException (LEGACY), 
   const auto pool = s.create_pool(Json{{"AccountRecoverySetting", recovery({{1, "verified_email"}})}});
   const auto legacy = s.create_client(pool);
   const auto enabled = s.create_client(pool, Json{{"PreventUserExistenceErrors", "ENABLED"}});
-  add_user(s, pool, "dora", verified_email("dora@example.com"));
+  s.add_user(pool, "dora", verified_email("dora@example.com"));
   s.ok("AdminDisableUser", {{"UserPoolId", pool}, {"Username", "dora"}});
   const ApiError e = s.error("ForgotPassword", forgot(legacy, "dora"));
   CHECK(e.type == "NotAuthorizedException");
@@ -209,7 +199,7 @@ TEST_CASE("ForgotPassword for an unknown user: UserNotFoundException (LEGACY), a
   CHECK(s.ok("ForgotPassword", forgot(sms_enabled, "ghost"))["CodeDeliveryDetails"] == sms_details("+*******0000"));
 
   // A real user without a verified contact is answered the same way.
-  add_user(s, pool, "nocontact", attrs({{"email", "nocontact@example.com"}}));
+  s.add_user(pool, "nocontact", attrs({{"email", "nocontact@example.com"}}));
   CHECK(s.ok("ForgotPassword", forgot(enabled, "nocontact"))["CodeDeliveryDetails"]["DeliveryMedium"] == "EMAIL");
   CHECK(s.message_count() == 0);
 }
@@ -218,14 +208,14 @@ TEST_CASE("ForgotPassword finds users by a verified alias, and by email in email
   Sandbox s;
   const auto alias_pool = s.create_pool(Json{{"AliasAttributes", {"email"}}});
   const auto alias_client = s.create_client(alias_pool);
-  add_user(s, alias_pool, "jane", verified_email("jane@example.com"));
-  add_user(s, alias_pool, "joe", attrs({{"email", "joe@example.com"}}));  // unverified: not an alias yet
+  s.add_user(alias_pool, "jane", verified_email("jane@example.com"));
+  s.add_user(alias_pool, "joe", attrs({{"email", "joe@example.com"}}));  // unverified: not an alias yet
   CHECK(s.ok("ForgotPassword", forgot(alias_client, "jane@example.com"))["CodeDeliveryDetails"] == email_details("j***@e***.com"));
   CHECK(s.error("ForgotPassword", forgot(alias_client, "joe@example.com")).type == "UserNotFoundException");
 
   const auto email_pool = s.create_pool(Json{{"UsernameAttributes", {"email"}}});
   const auto email_client = s.create_client(email_pool);
-  add_user(s, email_pool, "kim@example.com", attrs({{"email_verified", "true"}}));
+  s.add_user(email_pool, "kim@example.com", attrs({{"email_verified", "true"}}));
   CHECK(s.ok("ForgotPassword", forgot(email_client, "kim@example.com"))["CodeDeliveryDetails"] == email_details("k***@e***.com"));
 }
 
@@ -233,7 +223,7 @@ TEST_CASE("ForgotPassword finds a verified email alias regardless of case in a c
   Sandbox s;
   const auto pool = s.create_pool(Json{{"AliasAttributes", {"email"}}, {"UsernameConfiguration", {{"CaseSensitive", false}}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", verified_email("Jane@Example.com"));
+  s.add_user(pool, "jane", verified_email("Jane@Example.com"));
   CHECK(s.ok("ForgotPassword", forgot(client, "jane@EXAMPLE.com"))["CodeDeliveryDetails"] == email_details("J***@E***.com"));
   CHECK(s.ok("ForgotPassword", forgot(client, "JANE"))["CodeDeliveryDetails"] == email_details("J***@E***.com"));
   CHECK(s.ok("Sandbox.ListMessages", Json{{"Destination", "Jane@Example.com"}})["Messages"].size() == 2);
@@ -243,7 +233,7 @@ TEST_CASE("ForgotPassword allows 5 per user per hour, then LimitExceededExceptio
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   for (int i = 1; i <= 5; ++i) {
     INFO("request " << i);
     s.ok("ForgotPassword", forgot(client, "jane"));
@@ -260,7 +250,7 @@ TEST_CASE("ForgotPassword allows 5 per user per hour, then LimitExceededExceptio
 TEST_CASE("ForgotPassword checks the client and its SECRET_HASH") {
   Sandbox s;
   const auto pool = s.create_pool();
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   const ApiError unknown = s.error("ForgotPassword", forgot("nosuchclient0000000000000", "jane"));
   CHECK(unknown.type == "ResourceNotFoundException");
   CHECK(unknown.message == "User pool client nosuchclient0000000000000 does not exist.");
@@ -289,11 +279,11 @@ TEST_CASE("ConfirmForgotPassword sets the new password and uses up the code") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   s.ok("ForgotPassword", forgot(client, "jane"));
   const std::string code = s.last_code("jane@example.com");
   CHECK(s.ok("ConfirmForgotPassword", confirm_forgot(client, "jane", code, "Brand-new1")) == Json::object());
-  CHECK(status_of(s, pool, "jane") == "CONFIRMED");
+  CHECK(s.status_of(pool, "jane") == "CONFIRMED");
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").body["message"] == "Incorrect username or password.");
   CHECK(s.password_sign_in(client, "jane", "Brand-new1").status == 200);
   const ApiError reuse = s.error("ConfirmForgotPassword", confirm_forgot(client, "jane", code, "Brand-new2"));
@@ -305,8 +295,8 @@ TEST_CASE("ConfirmForgotPassword reset codes are valid for 1 hour") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "early", verified_email("early@example.com"));
-  add_user(s, pool, "late", verified_email("late@example.com"));
+  s.add_user(pool, "early", verified_email("early@example.com"));
+  s.add_user(pool, "late", verified_email("late@example.com"));
   s.ok("ForgotPassword", forgot(client, "early"));
   s.ok("ForgotPassword", forgot(client, "late"));
   s.advance(1h);
@@ -323,7 +313,7 @@ TEST_CASE("ConfirmForgotPassword without a requested code is ExpiredCodeExceptio
   const auto pool = s.create_pool();
   const auto legacy = s.create_client(pool);
   const auto enabled = s.create_client(pool, Json{{"PreventUserExistenceErrors", "ENABLED"}});
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   for (const auto& client : {legacy, enabled}) {
     const ApiError e = s.error("ConfirmForgotPassword", confirm_forgot(client, "jane", "123456"));
     CHECK(e.type == "ExpiredCodeException");
@@ -335,7 +325,7 @@ TEST_CASE("ConfirmForgotPassword with a wrong or replaced code is CodeMismatchEx
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   s.ok("ForgotPassword", forgot(client, "jane"));
   const std::string first = s.last_code("jane@example.com");
   const ApiError wrong = s.error("ConfirmForgotPassword", confirm_forgot(client, "jane", other_code(first)));
@@ -353,7 +343,7 @@ TEST_CASE("ConfirmForgotPassword checks the password policy and keeps the code f
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   s.ok("ForgotPassword", forgot(client, "jane"));
   const std::string code = s.last_code("jane@example.com");
   const ApiError weak = s.error("ConfirmForgotPassword", confirm_forgot(client, "jane", code, "Brandnew1"));
@@ -378,7 +368,7 @@ TEST_CASE("ConfirmForgotPassword for an unknown or disabled user: UserNotFoundEx
   CHECK(e.message == "Invalid verification code provided, please try again.");
 
   // A disabled user looks the same to an ENABLED client, even with the right code.
-  add_user(s, pool, "dora", verified_email("dora@example.com"));
+  s.add_user(pool, "dora", verified_email("dora@example.com"));
   s.ok("ForgotPassword", forgot(legacy, "dora"));
   s.ok("AdminDisableUser", {{"UserPoolId", pool}, {"Username", "dora"}});
   const ApiError disabled = s.error("ConfirmForgotPassword", confirm_forgot(enabled, "dora", s.last_code("dora@example.com")));
@@ -396,11 +386,11 @@ TEST_CASE("ConfirmForgotPassword moves a RESET_REQUIRED user to CONFIRMED") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   s.ok("AdminResetUserPassword", {{"UserPoolId", pool}, {"Username", "jane"}});
-  CHECK(status_of(s, pool, "jane") == "RESET_REQUIRED");
+  CHECK(s.status_of(pool, "jane") == "RESET_REQUIRED");
   s.ok("ConfirmForgotPassword", confirm_forgot(client, "jane", s.last_code("jane@example.com")));
-  CHECK(status_of(s, pool, "jane") == "CONFIRMED");
+  CHECK(s.status_of(pool, "jane") == "CONFIRMED");
   CHECK(s.password_sign_in(client, "jane", "Brand-new1").status == 200);
 }
 
@@ -408,7 +398,7 @@ TEST_CASE("ConfirmForgotPassword lifts a sign-in lockout") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "max", verified_email("max@example.com"));
+  s.add_user(pool, "max", verified_email("max@example.com"));
   for (int i = 1; i <= 5; ++i) s.password_sign_in(client, "max", "wrong");
   REQUIRE(s.password_sign_in(client, "max", "Passw0rd!").body["message"] == "Password attempts exceeded");
   s.ok("ForgotPassword", forgot(client, "max"));
@@ -424,7 +414,7 @@ TEST_CASE("ConfirmForgotPassword allows 10 attempts per user per hour, then Limi
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   s.ok("ForgotPassword", forgot(client, "jane"));
   const std::string code = s.last_code("jane@example.com");
   for (int i = 1; i <= 10; ++i) {
@@ -445,7 +435,7 @@ TEST_CASE("ConfirmForgotPassword allows 10 attempts per user per hour, then Limi
 TEST_CASE("ConfirmForgotPassword checks the client and its SECRET_HASH") {
   Sandbox s;
   const auto pool = s.create_pool();
-  add_user(s, pool, "jane", verified_email("jane@example.com"));
+  s.add_user(pool, "jane", verified_email("jane@example.com"));
   const ApiError unknown = s.error("ConfirmForgotPassword", confirm_forgot("nosuchclient0000000000000", "jane", "123456"));
   CHECK(unknown.type == "ResourceNotFoundException");
   CHECK(unknown.message == "User pool client nosuchclient0000000000000 does not exist.");

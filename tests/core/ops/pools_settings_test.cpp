@@ -12,19 +12,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Failure {
-  std::string type, message;
-  bool operator==(const Failure&) const = default;
-};
-[[maybe_unused]] std::ostream& operator<<(std::ostream& os, const Failure& f) { return os << f.type << ": " << f.message; }
-
-Failure failure(Sandbox& s, std::string_view op, const Json& params) {
-  const ApiError e = s.error(op, params);
-  return {e.type, e.message};
-}
-
-Failure invalid(std::string message) { return {"InvalidParameterException", std::move(message)}; }
-Failure validation(const std::string& detail) { return invalid("1 validation error detected: " + detail); }
 Failure not_found(const std::string& pool) { return {"ResourceNotFoundException", "User pool " + pool + " does not exist."}; }
 
 Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }

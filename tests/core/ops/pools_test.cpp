@@ -14,19 +14,6 @@ using namespace userpool::test;
 
 namespace {
 
-struct Failure {
-  std::string type, message;
-  bool operator==(const Failure&) const = default;
-};
-[[maybe_unused]] std::ostream& operator<<(std::ostream& os, const Failure& f) { return os << f.type << ": " << f.message; }
-
-Failure failure(Sandbox& s, std::string_view op, const Json& params) {
-  const ApiError e = s.error(op, params);
-  return {e.type, e.message};
-}
-
-Failure invalid(std::string message) { return {"InvalidParameterException", std::move(message)}; }
-
 // The newest event of the log (the sandbox's own reads are not logged).
 Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }
 

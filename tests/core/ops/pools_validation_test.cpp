@@ -9,22 +9,12 @@ using namespace userpool::test;
 
 namespace {
 
-struct Failure {
-  std::string type, message;
-  bool operator==(const Failure&) const = default;
-};
-[[maybe_unused]] std::ostream& operator<<(std::ostream& os, const Failure& f) { return os << f.type << ": " << f.message; }
-
 // CreateUserPool "p" with the given members added; must fail.
 Failure create_fails(Sandbox& s, Json params) {
   if (!params.contains("PoolName")) params["PoolName"] = "p";
-  const ApiError e = s.error("CreateUserPool", params);
-  return {e.type, e.message};
+  return failure(s, "CreateUserPool", params);
 }
 
-Failure invalid(std::string message) { return {"InvalidParameterException", std::move(message)}; }
-Failure validation(const std::string& detail) { return invalid("1 validation error detected: " + detail); }
-Failure serialization(std::string message) { return {"SerializationException", std::move(message)}; }
 
 const std::string kSnsRole = "arn:aws:iam::123456789012:role/cognito-sms";
 const std::string kSesIdentity = "arn:aws:ses:us-east-1:123456789012:identity/noreply@example.com";

@@ -9,13 +9,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
-
-void add_user(Sandbox& s, const std::string& pool, const std::string& username, const Json& attributes = Json::array()) {
-  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});
-  s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", "Passw0rd!"}, {"Permanent", true}});
-}
-
 Json access_token(Sandbox& s, const std::string& client, const std::string& username) {
   const Response r = s.password_sign_in(client, username, "Passw0rd!");
   REQUIRE(r.status == 200);
@@ -39,7 +32,7 @@ TEST_CASE("GetUser returns the username and only the attributes the token's clie
   const auto pool = s.create_pool(Json{{"Schema", {{{"Name", "team"}, {"AttributeDataType", "String"}}}}});
   const auto standard = s.create_client(pool);
   const auto narrow = s.create_client(pool, Json{{"ReadAttributes", {"email", "custom:team"}}});
-  add_user(s, pool, "gia", attrs({{"email", "gia@example.com"}, {"email_verified", "true"}, {"name", "Gia"}, {"custom:team", "red"}}));
+  s.add_user(pool, "gia", attrs({{"email", "gia@example.com"}, {"email_verified", "true"}, {"name", "Gia"}, {"custom:team", "red"}}));
   const Json all = s.ok("GetUser", {{"AccessToken", access_token(s, standard, "gia")}});
   CHECK(all.size() == 2);
   CHECK(all["Username"] == "gia");
@@ -56,7 +49,7 @@ TEST_CASE("UpdateUserAttributes: a new email replaces the old one unverified, an
   Sandbox s;
   const auto pool = s.create_pool(Json{{"AutoVerifiedAttributes", {"email"}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "eda", attrs({{"email", "old@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "eda", attrs({{"email", "old@example.com"}, {"email_verified", "true"}}));
   const Json access = access_token(s, client, "eda");
   const std::size_t before = s.message_count();
   const Json r = s.ok("UpdateUserAttributes", update(access, attrs({{"email", "new@example.com"}, {"name", "Eda"}})));
@@ -77,7 +70,7 @@ TEST_CASE("With AttributesRequireVerificationBeforeUpdate the old email stays in
   const auto pool = s.create_pool(Json{{"AliasAttributes", {"email"}}, {"AutoVerifiedAttributes", {"email"}},
                                        {"UserAttributeUpdateSettings", {{"AttributesRequireVerificationBeforeUpdate", {"email"}}}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "pen", attrs({{"email", "pen@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "pen", attrs({{"email", "pen@example.com"}, {"email_verified", "true"}}));
   const Json access = access_token(s, client, "pen");
   const Json r = s.ok("UpdateUserAttributes", update(access, attrs({{"email", "quill@example.com"}})));
   CHECK(r["CodeDeliveryDetailsList"][0]["Destination"] == "q***@e***.com");
@@ -96,7 +89,7 @@ TEST_CASE("Without AutoVerifiedAttributes an email change sends no code and leav
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "nov", attrs({{"email", "nov@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "nov", attrs({{"email", "nov@example.com"}, {"email_verified", "true"}}));
   const Json access = access_token(s, client, "nov");
   const std::size_t before = s.message_count();
   CHECK(s.ok("UpdateUserAttributes", update(access, attrs({{"email", "nov2@example.com"}})))["CodeDeliveryDetailsList"] == Json::array());
@@ -109,7 +102,7 @@ TEST_CASE("UpdateUserAttributes refuses attributes the client may not write") {
   const auto pool = s.create_pool(Json{{"Schema", {{{"Name", "team"}, {"AttributeDataType", "String"}}}}});
   const auto standard = s.create_client(pool);
   const auto narrow = s.create_client(pool, Json{{"WriteAttributes", {"given_name"}}});
-  add_user(s, pool, "wes", attrs({{"email", "wes@example.com"}}));
+  s.add_user(pool, "wes", attrs({{"email", "wes@example.com"}}));
   const Json narrow_token = access_token(s, narrow, "wes");
   const Json standard_token = access_token(s, standard, "wes");
   for (const auto& [token, attribute] : {std::pair{narrow_token, "family_name"}, std::pair{standard_token, "email_verified"},
@@ -132,7 +125,7 @@ TEST_CASE("UpdateUserAttributes refuses immutable and unknown attributes, bad fo
   const auto pool = s.create_pool(Json{{"Schema", {{{"Name", "tier"}, {"AttributeDataType", "String"}, {"Mutable", false}}}}});
   const auto client = s.create_client(pool, Json{{"WriteAttributes", {"custom:tier", "email", "phone_number", "birthdate"}},
                                                  {"ReadAttributes", {"custom:tier", "email", "phone_number", "birthdate"}}});
-  add_user(s, pool, "imm", attrs({{"custom:tier", "gold"}}));
+  s.add_user(pool, "imm", attrs({{"custom:tier", "gold"}}));
   const Json access = access_token(s, client, "imm");
   const auto refused = [&](const Json& attributes) { return s.error("UpdateUserAttributes", update(access, attributes)); };
   ApiError e = refused(attrs({{"custom:tier", "silver"}}));
@@ -155,7 +148,7 @@ TEST_CASE("UpdateUserAttributes with an empty value deletes the attribute") {
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "emp", attrs({{"nickname", "E"}, {"locale", "en-GB"}}));
+  s.add_user(pool, "emp", attrs({{"nickname", "E"}, {"locale", "en-GB"}}));
   const Json access = access_token(s, client, "emp");
   CHECK(s.ok("UpdateUserAttributes", update(access, attrs({{"nickname", ""}})))["CodeDeliveryDetailsList"] == Json::array());
   CHECK(attributes_of(s, access) == attrs({{"locale", "en-GB"}}));
@@ -165,8 +158,8 @@ TEST_CASE("An email another user signs in with cannot be taken: AliasExistsExcep
   Sandbox s;
   const auto pool = s.create_pool(Json{{"UsernameAttributes", {"email"}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "a@example.com");
-  add_user(s, pool, "b@example.com");
+  s.add_user(pool, "a@example.com");
+  s.add_user(pool, "b@example.com");
   const Json access = access_token(s, client, "b@example.com");
   const ApiError e = s.error("UpdateUserAttributes", update(access, attrs({{"email", "a@example.com"}})));
   CHECK(e.type == "AliasExistsException");
@@ -178,7 +171,7 @@ TEST_CASE("DeleteUserAttributes removes attributes, but not a required one nor o
   Sandbox s;
   const auto pool = s.create_pool(Json{{"Schema", {{{"Name", "given_name"}, {"Required", true}}}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "del", attrs({{"given_name", "Del"}, {"name", "Del D"}, {"email", "del@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "del", attrs({{"given_name", "Del"}, {"name", "Del D"}, {"email", "del@example.com"}, {"email_verified", "true"}}));
   const Json access = access_token(s, client, "del");
   CHECK(s.ok("DeleteUserAttributes", {{"AccessToken", access}, {"UserAttributeNames", {"name", "email"}}}) == Json::object());
   // Removing the email removes its verified flag too.
@@ -197,9 +190,9 @@ TEST_CASE("GetUserAttributeVerificationCode: a code by email, none for other att
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "ver", attrs({{"email", "ver@example.com"}, {"phone_number", "+15555550155"}}));
-  add_user(s, pool, "bare");
-  add_user(s, pool, "lim", attrs({{"email", "lim@example.com"}}));
+  s.add_user(pool, "ver", attrs({{"email", "ver@example.com"}, {"phone_number", "+15555550155"}}));
+  s.add_user(pool, "bare");
+  s.add_user(pool, "lim", attrs({{"email", "lim@example.com"}}));
   ApiError e = s.error("GetUserAttributeVerificationCode", {{"AccessToken", access_token(s, client, "bare")}, {"AttributeName", "email"}});
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == "The user has no email to verify.");
@@ -231,7 +224,7 @@ TEST_CASE("VerifyUserAttribute: no code sent, a wrong code, a code older than 24
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "vic", attrs({{"email", "vic@example.com"}}));
+  s.add_user(pool, "vic", attrs({{"email", "vic@example.com"}}));
   Json access = access_token(s, client, "vic");
   const auto verify = [&](const Json& token, const std::string& code) {
     return s.call("VerifyUserAttribute", {{"AccessToken", token}, {"AttributeName", "email"}, {"Code", code}});
@@ -261,7 +254,7 @@ TEST_CASE("A phone number is verified by SMS in a pool that can send SMS") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"SmsConfiguration", kSmsConfiguration}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "sam", attrs({{"phone_number", "+15555550166"}}));
+  s.add_user(pool, "sam", attrs({{"phone_number", "+15555550166"}}));
   const Json access = access_token(s, client, "sam");
   const Json r = s.ok("GetUserAttributeVerificationCode", {{"AccessToken", access}, {"AttributeName", "phone_number"}});
   CHECK(r["CodeDeliveryDetails"] == Json{{"Destination", "+*******0166"}, {"DeliveryMedium", "SMS"}, {"AttributeName", "phone_number"}});
@@ -275,7 +268,7 @@ TEST_CASE("DeleteUser removes the user: the token is refused and the username ca
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "bye");
+  s.add_user(pool, "bye");
   const Json access = access_token(s, client, "bye");
   CHECK(s.ok("DeleteUser", {{"AccessToken", access}}) == Json::object());
   ApiError e = s.error("GetUser", {{"AccessToken", access}});

@@ -14,10 +14,6 @@ using namespace std::chrono_literals;
 namespace {
 
 // A confirmed user with the password "Passw0rd!".
-void add_user(Sandbox& s, const std::string& pool, const std::string& username, const Json& attributes = Json::array()) {
-  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});
-  s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", "Passw0rd!"}, {"Permanent", true}});
-}
 
 Json initiate(const std::string& client, const std::string& flow, const Json& parameters) {
   return Json{{"ClientId", client}, {"AuthFlow", flow}, {"AuthParameters", parameters}};
@@ -52,7 +48,7 @@ TEST_CASE("USER_PASSWORD_AUTH answers with the three tokens and empty ChallengeP
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "ana");
+  s.add_user(pool, "ana");
   const Json r = s.ok("InitiateAuth", initiate(client, "USER_PASSWORD_AUTH", password_parameters("ana", "Passw0rd!")));
   CHECK_FALSE(r.contains("ChallengeName"));
   CHECK_FALSE(r.contains("Session"));
@@ -71,7 +67,7 @@ TEST_CASE("USER_SRP_AUTH's first step names the internal username and carries no
   Sandbox s;
   const auto pool = s.create_pool(Json{{"UsernameAttributes", {"email"}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "sam@example.com");
+  s.add_user(pool, "sam@example.com");
   const std::string sub = s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", "sam@example.com"}})["Username"];
   const Json r = s.ok("InitiateAuth", initiate(client, "USER_SRP_AUTH",
                                                {{"USERNAME", "sam@example.com"}, {"SRP_A", srp::Client(pool, secure_random()).srp_a()}}));
@@ -96,7 +92,7 @@ TEST_CASE("AdminInitiateAuth signs in with ADMIN_USER_PASSWORD_AUTH and with its
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "adam");
+  s.add_user(pool, "adam");
   for (const char* flow : {"ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"}) {
     INFO(flow);
     const Json r = s.ok("AdminInitiateAuth", admin_initiate(pool, client, flow, password_parameters("adam", "Passw0rd!")));
@@ -115,7 +111,7 @@ TEST_CASE("AdminInitiateAuth signs in with ADMIN_USER_PASSWORD_AUTH and with its
 TEST_CASE("A flow missing from the client's ExplicitAuthFlows is refused with Cognito's message") {
   Sandbox s;
   const auto pool = s.create_pool();
-  add_user(s, pool, "fay");
+  s.add_user(pool, "fay");
   const auto srp_only = s.create_client(pool, Json{{"ExplicitAuthFlows", {"ALLOW_USER_SRP_AUTH"}}});
   const auto password_only = s.create_client(pool, Json{{"ExplicitAuthFlows", {"ALLOW_USER_PASSWORD_AUTH"}}});
 
@@ -146,7 +142,7 @@ TEST_CASE("A flow missing from the client's ExplicitAuthFlows is refused with Co
 TEST_CASE("CUSTOM_AUTH and USER_AUTH, when enabled, are refused: the sandbox runs no Lambda triggers") {
   Sandbox s;
   const auto pool = s.create_pool();
-  add_user(s, pool, "cy");
+  s.add_user(pool, "cy");
   const auto client = s.create_client(pool, Json{{"ExplicitAuthFlows", {"ALLOW_CUSTOM_AUTH", "ALLOW_USER_AUTH"}}});
   ApiError e = s.error("InitiateAuth", initiate(client, "CUSTOM_AUTH", {{"USERNAME", "cy"}}));
   CHECK(e.type == "NotAuthorizedException");
@@ -162,7 +158,7 @@ TEST_CASE("ADMIN_* flows belong to AdminInitiateAuth, USER_PASSWORD_AUTH to Init
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "ed");
+  s.add_user(pool, "ed");
   for (const char* flow : {"ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"}) {
     const ApiError e = s.error("InitiateAuth", initiate(client, flow, password_parameters("ed", "Passw0rd!")));
     CHECK(e.type == "InvalidParameterException");
@@ -225,7 +221,7 @@ TEST_CASE("A client with a secret needs the SECRET_HASH of the username it is se
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool, Json{{"GenerateSecret", true}});
   const std::string secret = client_secret(s, pool, client);
-  add_user(s, pool, "sid");
+  s.add_user(pool, "sid");
 
   ApiError e = s.error("InitiateAuth", initiate(client, "USER_PASSWORD_AUTH", password_parameters("sid", "Passw0rd!")));
   CHECK(e.type == "NotAuthorizedException");
@@ -253,7 +249,7 @@ TEST_CASE("Refreshing for a client with a secret: SECRET_HASH of the internal us
   const auto pool = s.create_pool(Json{{"UsernameAttributes", {"email"}}});
   const auto client = s.create_client(pool, Json{{"GenerateSecret", true}});
   const std::string secret = client_secret(s, pool, client);
-  add_user(s, pool, "rae@example.com");
+  s.add_user(pool, "rae@example.com");
   const std::string sub = s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", "rae@example.com"}})["Username"];
 
   Json p = password_parameters("rae@example.com", "Passw0rd!");
@@ -275,7 +271,7 @@ TEST_CASE("Sign-in checks in order: lockout, disabled, password, then unconfirme
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "dee");
+  s.add_user(pool, "dee");
 
   // Disabled comes before the password: wrong passwords of a disabled user do not count.
   s.ok("AdminDisableUser", {{"UserPoolId", pool}, {"Username", "dee"}});
@@ -306,7 +302,7 @@ TEST_CASE("Sign-in checks in order: lockout, disabled, password, then unconfirme
   CHECK(e.message == "User is not confirmed.");
   CHECK(s.srp_sign_in(pool, client, "una", "Passw0rd!").body["__type"] == "UserNotConfirmedException");
 
-  add_user(s, pool, "rex", attrs({{"email", "rex@example.com"}, {"email_verified", "true"}}));
+  s.add_user(pool, "rex", attrs({{"email", "rex@example.com"}, {"email_verified", "true"}}));
   s.ok("AdminResetUserPassword", {{"UserPoolId", pool}, {"Username", "rex"}});
   CHECK(s.password_sign_in(client, "rex", "wrong").body["message"] == "Incorrect username or password.");
   e = s.error("InitiateAuth", initiate(client, "USER_PASSWORD_AUTH", password_parameters("rex", "Passw0rd!")));
@@ -331,8 +327,8 @@ TEST_CASE("In an alias pool only a verified email signs in as the username") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"AliasAttributes", {"email", "preferred_username"}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "vic", attrs({{"email", "vic@example.com"}, {"email_verified", "true"}, {"preferred_username", "vicky"}}));
-  add_user(s, pool, "ula", attrs({{"email", "ula@example.com"}}));
+  s.add_user(pool, "vic", attrs({{"email", "vic@example.com"}, {"email_verified", "true"}, {"preferred_username", "vicky"}}));
+  s.add_user(pool, "ula", attrs({{"email", "ula@example.com"}}));
   CHECK(s.password_sign_in(client, "vic@example.com", "Passw0rd!").status == 200);
   CHECK(s.password_sign_in(client, "vicky", "Passw0rd!").status == 200);
   CHECK(s.srp_sign_in(pool, client, "vic@example.com", "Passw0rd!").status == 200);
@@ -344,7 +340,7 @@ TEST_CASE("REFRESH_TOKEN and REFRESH_TOKEN_AUTH refresh in both operations: a ne
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "ray");
+  s.add_user(pool, "ray");
   const Json tokens = s.password_sign_in(client, "ray", "Passw0rd!").body["AuthenticationResult"];
   const Json first = decode_jwt(tokens["IdToken"].get<std::string>()).value().payload;
   s.advance(10min);
@@ -370,7 +366,7 @@ TEST_CASE("Refresh tokens that are garbage, changed, another client's or another
   const auto sibling = s.create_client(pool);
   const auto other_pool = s.create_pool(Json{{"PoolName", "other"}});
   const auto foreign = s.create_client(other_pool);
-  add_user(s, pool, "ivo");
+  s.add_user(pool, "ivo");
   const std::string refresh = s.password_sign_in(client, "ivo", "Passw0rd!").body["AuthenticationResult"]["RefreshToken"];
 
   for (const auto& [client_id, token] : {std::pair{client, std::string("garbage")}, std::pair{client, tamper(refresh, 3)},
@@ -390,7 +386,7 @@ TEST_CASE("A refresh token expires after the client's RefreshTokenValidity") {
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool, Json{{"RefreshTokenValidity", 60}, {"AccessTokenValidity", 5}, {"IdTokenValidity", 5},
                                                  {"TokenValidityUnits", {{"RefreshToken", "minutes"}, {"AccessToken", "minutes"}, {"IdToken", "minutes"}}}});
-  add_user(s, pool, "eve");
+  s.add_user(pool, "eve");
   const Json refresh = s.password_sign_in(client, "eve", "Passw0rd!").body["AuthenticationResult"]["RefreshToken"];
   s.advance(60min);
   CHECK(s.ok("InitiateAuth", initiate(client, "REFRESH_TOKEN_AUTH", refresh_parameters(refresh)))["AuthenticationResult"]["ExpiresIn"] == 300);
@@ -404,7 +400,7 @@ TEST_CASE("Refresh-token rotation: each refresh returns a new refresh token; the
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool, Json{{"RefreshTokenRotation", {{"Feature", "ENABLED"}, {"RetryGracePeriodSeconds", 10}}}});
-  add_user(s, pool, "rot");
+  s.add_user(pool, "rot");
   const std::string first = s.password_sign_in(client, "rot", "Passw0rd!").body["AuthenticationResult"]["RefreshToken"];
   const Json r1 = s.ok("InitiateAuth", initiate(client, "REFRESH_TOKEN_AUTH", refresh_parameters(first)))["AuthenticationResult"];
   REQUIRE(r1.contains("RefreshToken"));
@@ -431,7 +427,7 @@ TEST_CASE("Disabling a user revokes their refresh tokens; enabling does not brin
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "dot");
+  s.add_user(pool, "dot");
   const Json refresh = s.password_sign_in(client, "dot", "Passw0rd!").body["AuthenticationResult"]["RefreshToken"];
   s.ok("AdminDisableUser", {{"UserPoolId", pool}, {"Username", "dot"}});
   ApiError e = s.error("InitiateAuth", initiate(client, "REFRESH_TOKEN_AUTH", refresh_parameters(refresh)));

@@ -12,8 +12,6 @@ using namespace userpool::test;
 
 namespace {
 
-const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
-
 Json sign_up_request(const std::string& client, const std::string& username, const std::string& password = "Passw0rd!",
                      const Json& attributes = Json::array()) {
   return Json{{"ClientId", client}, {"Username", username}, {"Password", password}, {"UserAttributes", attributes}};

@@ -14,11 +14,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-void add_user(Sandbox& s, const std::string& pool, const std::string& username, const Json& attributes = Json::array()) {
-  s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});
-  s.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", username}, {"Password", "Passw0rd!"}, {"Permanent", true}});
-}
-
 Json sign_in(Sandbox& s, const std::string& client, const std::string& username) {
   const Response r = s.password_sign_in(client, username, "Passw0rd!");
   REQUIRE(r.status == 200);
@@ -48,7 +43,7 @@ TEST_CASE("The ID token names the user and carries the readable attributes, type
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "ida", attrs({{"email", "ida@example.com"}, {"email_verified", "true"}, {"phone_number", "+15555550100"},
+  s.add_user(pool, "ida", attrs({{"email", "ida@example.com"}, {"email_verified", "true"}, {"phone_number", "+15555550100"},
                                   {"phone_number_verified", "false"}, {"name", "Ida B"}, {"updated_at", "1700000000"},
                                   {"address", "1 Main St"}}));
   const std::string sub = s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", "ida"}})["UserAttributes"][0]["Value"];
@@ -78,7 +73,7 @@ TEST_CASE("The access token names the client and scope, with no aud and no user 
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "acc", attrs({{"email", "acc@example.com"}, {"name", "Acc"}}));
+  s.add_user(pool, "acc", attrs({{"email", "acc@example.com"}, {"name", "Acc"}}));
   const Json tokens = sign_in(s, client, "acc");
   const Json access = payload(tokens["AccessToken"]);
   const Json id = payload(tokens["IdToken"]);
@@ -109,7 +104,7 @@ TEST_CASE("cognito:groups lists the user's groups by precedence, in both tokens;
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "gus");
+  s.add_user(pool, "gus");
   CHECK_FALSE(payload(sign_in(s, client, "gus")["IdToken"]).contains("cognito:groups"));
   s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", "readers"}});
   s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", "editors"}, {"Precedence", 5}});
@@ -139,7 +134,7 @@ TEST_CASE("Custom attributes are strings in the ID token, and only attributes th
                                                    {{"Name", "level"}, {"AttributeDataType", "Number"}}}}});
   const auto standard = s.create_client(pool);
   const auto granted = s.create_client(pool, Json{{"ReadAttributes", {"email", "custom:team", "custom:level"}}});
-  add_user(s, pool, "cat", attrs({{"email", "cat@example.com"}, {"email_verified", "true"}, {"name", "Cat"},
+  s.add_user(pool, "cat", attrs({{"email", "cat@example.com"}, {"email_verified", "true"}, {"name", "Cat"},
                                   {"custom:team", "blue"}, {"custom:level", "7"}}));
   const Json plain = payload(sign_in(s, standard, "cat")["IdToken"]);
   CHECK_FALSE(plain.contains("custom:team"));
@@ -163,7 +158,7 @@ TEST_CASE("The client's token validity settings set exp and ExpiresIn, and the a
   const auto client = s.create_client(pool, Json{{"AccessTokenValidity", 10}, {"IdTokenValidity", 2},
                                                  {"TokenValidityUnits", {{"AccessToken", "minutes"}, {"IdToken", "hours"}}}});
   const auto hours = s.create_client(pool, Json{{"AccessTokenValidity", 2}});  // hours unless told
-  add_user(s, pool, "val");
+  s.add_user(pool, "val");
   const Json tokens = sign_in(s, client, "val");
   CHECK(tokens["ExpiresIn"] == 600);
   const Json access = payload(tokens["AccessToken"]);
@@ -184,7 +179,7 @@ TEST_CASE("Without token revocation tokens carry no origin_jti, and RevokeToken 
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool, Json{{"EnableTokenRevocation", false}});
-  add_user(s, pool, "nor");
+  s.add_user(pool, "nor");
   const Json tokens = sign_in(s, client, "nor");
   CHECK_FALSE(payload(tokens["IdToken"]).contains("origin_jti"));
   CHECK_FALSE(payload(tokens["AccessToken"]).contains("origin_jti"));
@@ -200,8 +195,8 @@ TEST_CASE("Access tokens that are garbage, re-signed, ID tokens, or from a delet
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "tom");
-  add_user(s, pool, "ann");
+  s.add_user(pool, "tom");
+  s.add_user(pool, "ann");
   const Json tokens = sign_in(s, client, "tom");
 
   ApiError e = get_user_error(s, "garbage");
@@ -238,7 +233,7 @@ TEST_CASE("Access tokens that are garbage, re-signed, ID tokens, or from a delet
   // A token of a pool that no longer exists.
   const auto gone = s.create_pool(Json{{"PoolName", "gone"}});
   const auto gone_client = s.create_client(gone);
-  add_user(s, gone, "tom");
+  s.add_user(gone, "tom");
   const Json stranger = sign_in(s, gone_client, "tom")["AccessToken"];
   s.ok("DeleteUserPool", {{"UserPoolId", gone}});
   e = get_user_error(s, stranger);
@@ -255,8 +250,8 @@ TEST_CASE("GlobalSignOut revokes every sign-in of the user and nobody else's") {
   const auto pool = s.create_pool();
   const auto web = s.create_client(pool);
   const auto mobile = s.create_client(pool);
-  add_user(s, pool, "gil");
-  add_user(s, pool, "hal");
+  s.add_user(pool, "gil");
+  s.add_user(pool, "hal");
   const Json a = sign_in(s, web, "gil");
   const Json b = sign_in(s, mobile, "gil");
   const Json other = sign_in(s, web, "hal");
@@ -277,7 +272,7 @@ TEST_CASE("RevokeToken revokes one sign-in: its refresh token and every access t
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  add_user(s, pool, "rev");
+  s.add_user(pool, "rev");
   const Json first = sign_in(s, client, "rev");
   const Json second = sign_in(s, client, "rev");
   const Json refreshed = s.ok("InitiateAuth", refresh(client, first["RefreshToken"]))["AuthenticationResult"];
@@ -299,7 +294,7 @@ TEST_CASE("RevokeToken: client credentials, token types and the issuing client")
   const auto client = s.create_client(pool, Json{{"GenerateSecret", true}});
   const std::string secret = s.ok("DescribeUserPoolClient", {{"UserPoolId", pool}, {"ClientId", client}})["UserPoolClient"]["ClientSecret"];
   const auto other = s.create_client(pool);
-  add_user(s, pool, "cred");
+  s.add_user(pool, "cred");
   const Json p = {{"USERNAME", "cred"}, {"PASSWORD", "Passw0rd!"}};
   const Json tokens = s.ok("AdminInitiateAuth", {{"UserPoolId", pool}, {"ClientId", other}, {"AuthFlow", "ADMIN_USER_PASSWORD_AUTH"},
                                                  {"AuthParameters", p}})["AuthenticationResult"];
@@ -338,7 +333,7 @@ TEST_CASE("In an email-username pool both tokens name the user by the sub") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"UsernameAttributes", {"email"}}});
   const auto client = s.create_client(pool);
-  add_user(s, pool, "eli@example.com");
+  s.add_user(pool, "eli@example.com");
   const Json tokens = sign_in(s, client, "eli@example.com");
   const Json id = payload(tokens["IdToken"]);
   CHECK(id["cognito:username"] == id["sub"]);
