@@ -16,6 +16,15 @@ namespace userpool {
 inline constexpr const char* kStateFormat = "userpool-sandbox-state";
 inline constexpr int kStateVersion = 1;
 
+// The browser app's saved work ("Your work", Export): this state wrapped
+// with the app's own part (who is signed in, which pool is open, lesson
+// progress), {"Format": kSavedWorkFormat, "Version": kSavedWorkVersion,
+// "State": <the state>, ...}. The command line and the endpoint read either
+// document, and write back the kind they read, so a learner's progress in
+// the file survives being served.
+inline constexpr const char* kSavedWorkFormat = "userpool-sandbox-work";
+inline constexpr int kSavedWorkVersion = 1;
+
 Json export_state(const Account& account);
 
 // Replaces the account's state with the document's, or, if the document is

@@ -34,6 +34,13 @@ class Account {
   // wizard's draft), each in its own type.
   ServiceStates services;
 
+  // Where tokens say they come from: empty for Cognito's own issuer
+  // (https://cognito-idp.<region>.amazonaws.com/<poolId>), or the address
+  // the sandbox is served at (`userpool serve --issuer local`). A setting of
+  // how the sandbox is reached, not part of its saved state: Reset and
+  // ImportState keep it.
+  std::string issuer_origin;
+
   // Email sent by Cognito's own sender (COGNITO_DEFAULT), counted against
   // quotas::kCognitoDefaultEmailsPerDay; the count restarts each UTC day.
   std::int64_t email_quota_day = 0;  // days since 1970 of the count below

@@ -60,10 +60,14 @@ Json sandbox_advance_clock(OpContext& ctx, const Request& r) {
 Json sandbox_list_messages(OpContext& ctx, const Request& r) {
   const auto pool = r.optional_string("UserPoolId");
   const auto destination = r.optional_string("Destination");
+  // Only the messages sent after this one: how a follower (the endpoint's
+  // console, a test waiting for a code) reads each message once.
+  const auto after = r.optional_int("AfterMessageId", 0, INT64_MAX).value_or(0);
   const std::size_t limit = max_results(r);
   Json list = Json::array();
   const auto& messages = ctx.account.outbox.messages();
   for (auto it = messages.rbegin(); it != messages.rend() && list.size() < limit; ++it) {  // newest first
+    if (static_cast<std::int64_t>(it->id) <= after) break;
     if (pool && it->user_pool_id != *pool) continue;
     if (destination && it->destination != *destination) continue;
     list.push_back(it->to_json());
@@ -94,7 +98,7 @@ Json sandbox_get_openid_configuration(OpContext& ctx, const Request& r) {
   const UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   std::optional<std::string> domain;
   if (pool.domain) domain = *pool.domain + ".auth." + region_of(pool.id) + ".amazoncognito.com";
-  return openid_configuration(pool.id, domain);
+  return openid_configuration(pool.id, domain, ctx.account.issuer_origin);
 }
 
 Json sandbox_export_state(OpContext& ctx, const Request&) { return Json{{"State", export_state(ctx.account)}}; }

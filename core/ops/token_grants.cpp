@@ -38,6 +38,7 @@ TokenSubject subject_of(const UserPool& pool, const AppClient& client, const Use
 TokenGrant grant_of(OpContext& ctx, const UserPool& pool, const AppClient& client, const TokenLineage& lineage) {
   TokenGrant g;
   g.user_pool_id = pool.id;
+  g.issuer = issuer_for(pool.id, ctx.account.issuer_origin);
   g.client_id = client.client_id;
   g.auth_time = lineage.auth_time;
   g.issued_at = ctx.now;
@@ -118,7 +119,7 @@ Caller authorize_access_token(OpContext& ctx, const std::string& token) {
   const std::string iss = claims.value("iss", "");
   const auto slash = iss.rfind('/');
   UserPool* pool = slash == std::string::npos ? nullptr : ctx.account.find_pool(iss.substr(slash + 1));
-  if (pool == nullptr || iss != issuer_for(pool->id)) invalid("The token's issuer is not a user pool of this sandbox");
+  if (pool == nullptr || iss != issuer_for(pool->id, ctx.account.issuer_origin)) invalid("The token's issuer is not a user pool of this sandbox");
   ctx.event.user_pool_id = pool->id;
   if (jwt->header.value("kid", "") != pool->keys.access_token.kid || jwt->header.value("alg", "") != "RS256" ||
       !pool->keys.access_token.key.verify_rs256(bytes_of(jwt->signing_input()), jwt->signature))

@@ -24,7 +24,7 @@ Json id_token_claims(const TokenSubject& s, const TokenGrant& g, std::string jti
   // Verification flags come early in Cognito's ID tokens, other attributes later.
   for (const char* flag : {"email_verified", "phone_number_verified"})
     if (s.attributes.contains(flag)) c[flag] = s.attributes[flag];
-  c["iss"] = issuer_for(g.user_pool_id);
+  c["iss"] = g.issuer;
   c["cognito:username"] = s.username;
   if (g.origin_jti) c["origin_jti"] = *g.origin_jti;
   c["aud"] = g.client_id;
@@ -44,7 +44,7 @@ Json access_token_claims(const TokenSubject& s, const TokenGrant& g, std::string
   Json c = Json::object();
   c["sub"] = s.sub;
   if (!s.groups.empty()) c["cognito:groups"] = group_list(s);
-  c["iss"] = issuer_for(g.user_pool_id);
+  c["iss"] = g.issuer;
   c["client_id"] = g.client_id;
   if (g.origin_jti) c["origin_jti"] = *g.origin_jti;
   c["event_id"] = g.event_id;

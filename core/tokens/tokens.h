@@ -26,6 +26,7 @@ struct TokenSubject {
 // The authentication the tokens come from.
 struct TokenGrant {
   std::string user_pool_id;
+  std::string issuer;  // iss (core/tokens/well_known.h issuer_for)
   std::string client_id;
   Timestamp auth_time;                    // the original sign-in; unchanged by refreshes
   Timestamp issued_at;                    // iat; exp = iat + validity

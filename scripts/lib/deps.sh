@@ -6,7 +6,8 @@
 # this machine may have from elsewhere (node, npm) are checked by command.
 APT_PACKAGES=(
   cmake ninja-build g++ ccache pkg-config dpkg-dev libssl-dev
-  emscripten nlohmann-json3-dev catch2 libexpected-dev
+  emscripten nlohmann-json3-dev catch2 libexpected-dev libcpp-httplib-dev
+  awscli python3-boto3
   chromium fonts-noto-core fonts-dejavu-core python3-fonttools
 )
 

@@ -1,5 +1,7 @@
 #include "web/shell/saved_work.h"
 
+#include "core/api/state.h"
+
 namespace userpool::web {
 
 Json saved_work(UiContext& ctx) {

@@ -13,8 +13,8 @@
 
 namespace userpool::web {
 
-inline constexpr const char* kSavedWorkFormat = "userpool-sandbox-work";
-inline constexpr int kSavedWorkVersion = 1;
+// (Its format name and version, kSavedWorkFormat and kSavedWorkVersion, are
+// in core/api/state.h: the command line and the endpoint read it too.)
 
 // The document for the current state of the sandbox and the app.
 Json saved_work(UiContext& ctx);

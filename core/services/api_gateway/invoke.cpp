@@ -196,7 +196,7 @@ void cognito_user_pools(Account& account, Timestamp now, InvokeResult& out, cons
     UserPool* p = pool_for_arn(account, arn);
     if (p == nullptr) continue;
     accepted.push_back(p->id);
-    if (issuer_for(p->id) == iss) pool = p;
+    if (issuer_for(p->id, account.issuer_origin) == iss) pool = p;
   }
   if (pool == nullptr) {
     const std::string pools = accepted.empty() ? std::string("no user pool that still exists") : joined(accepted);
@@ -210,7 +210,7 @@ void cognito_user_pools(Account& account, Timestamp now, InvokeResult& out, cons
   out.user_pool_id = pool->id;
   check(out, "issuer", "passed", "Issued by user pool " + pool->id + ", one of the authorizer's providerARNs.");
 
-  const JwtVerification v = verify_jwt(token, pool->keys.jwks(), JwtExpectations{issuer_for(pool->id), {}, {}, {}}, now);
+  const JwtVerification v = verify_jwt(token, pool->keys.jwks(), JwtExpectations{issuer_for(pool->id, account.issuer_origin), {}, {}, {}}, now);
   for (const auto& c : v.checks) {
     if (c.check == JwtCheck::kFormat || c.check == JwtCheck::kIssuer || c.check == JwtCheck::kTokenUse ||
         c.check == JwtCheck::kClientId)

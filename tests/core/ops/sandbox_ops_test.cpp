@@ -3,6 +3,7 @@
 // pool's published documents (GetJwks, GetOpenIdConfiguration) and Reset.
 #include <set>
 
+#include "core/tokens/jwt.h"
 #include "tests/core/harness/harness.h"
 
 using namespace userpool;
@@ -123,6 +124,11 @@ TEST_CASE("Sandbox.ListMessages lists newest first, by pool and destination, at 
   CHECK(destinations(s.ok("Sandbox.ListMessages", {{"UserPoolId", b}, {"Destination", "a1@example.com"}})["Messages"]).empty());
   CHECK(destinations(s.ok("Sandbox.ListMessages", {{"MaxResults", 2}})["Messages"]) ==
         std::vector<std::string>{"b1@example.com", "a2@example.com"});
+  // AfterMessageId: only what came after a message already read, so a
+  // follower reads each message once.
+  CHECK(destinations(s.ok("Sandbox.ListMessages", {{"AfterMessageId", 1}})["Messages"]) ==
+        std::vector<std::string>{"b1@example.com", "a2@example.com"});
+  CHECK(s.ok("Sandbox.ListMessages", {{"AfterMessageId", 3}})["Messages"].empty());
   const ApiError e = s.error("Sandbox.ListMessages", {{"MaxResults", 0}});
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1");
@@ -209,6 +215,34 @@ TEST_CASE("Sandbox.GetOpenIdConfiguration names the issuer and JWKS; the OAuth e
   CHECK(hosted["end_session_endpoint"] == base + "/logout");
   CHECK(hosted["issuer"] == issuer);
   CHECK(s.error("Sandbox.GetOpenIdConfiguration", {{"UserPoolId", "us-east-1_Missing1"}}).type == "ResourceNotFoundException");
+}
+
+TEST_CASE("Served at an address of its own (issuer_origin), tokens and discovery name that issuer, and Reset and ImportState keep it") {
+  Sandbox s;
+  s.account.issuer_origin = "http://127.0.0.1:9229";
+  const auto pool = s.create_pool();
+  const auto client = s.create_client(pool);
+  s.add_user(pool, "ana", attrs({{"email", "ana@example.com"}}));
+  const auto check_issuer = [&] {
+    const Json result = s.password_sign_in(client, "ana", "Passw0rd!").body["AuthenticationResult"];
+    const std::string issuer = "http://127.0.0.1:9229/" + pool;
+    CHECK(decode_jwt(result["IdToken"].get<std::string>())->payload["iss"] == issuer);
+    CHECK(decode_jwt(result["AccessToken"].get<std::string>())->payload["iss"] == issuer);
+    // The access token is accepted back (its issuer is this sandbox's).
+    CHECK(s.call("GetUser", {{"AccessToken", result["AccessToken"]}}).status == 200);
+    const Json discovery = s.ok("Sandbox.GetOpenIdConfiguration", {{"UserPoolId", pool}});
+    CHECK(discovery["issuer"] == issuer);
+    CHECK(discovery["jwks_uri"] == issuer + "/.well-known/jwks.json");
+  };
+  check_issuer();
+  const Json saved = s.ok("Sandbox.ExportState", Json::object())["State"];
+  s.ok("Sandbox.Reset", Json::object());
+  CHECK(s.account.issuer_origin == "http://127.0.0.1:9229");
+  s.ok("Sandbox.ImportState", {{"State", saved}});
+  check_issuer();
+  // It is not part of the saved state: the same document in the browser
+  // issues Cognito's own issuer.
+  CHECK(saved.dump().find("127.0.0.1") == std::string::npos);
 }
 
 TEST_CASE("Sandbox.Reset removes pools, messages and events and keeps the clock") {

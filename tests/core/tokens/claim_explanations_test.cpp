@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/tokens/tokens.h"
+#include "core/tokens/well_known.h"
 
 using namespace userpool;
 using namespace std::chrono_literals;
@@ -29,6 +30,7 @@ TokenSubject full_subject() {
 TokenGrant full_grant() {
   TokenGrant g;
   g.user_pool_id = "us-east-1_AbCdEfGhI";
+  g.issuer = issuer_for(g.user_pool_id);
   g.client_id = "6p3bs000no6a4ue1idruvd05ad";
   g.auth_time = g.issued_at = kNow;
   g.event_id = "e0000000-0000-4000-8000-000000000000";

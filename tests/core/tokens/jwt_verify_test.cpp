@@ -22,6 +22,7 @@ std::string b64(const std::string& text) { return base64url_encode(to_bytes(text
 TokenGrant grant() {
   TokenGrant g;
   g.user_pool_id = kPool;
+  g.issuer = issuer_for(g.user_pool_id);
   g.client_id = kClient;
   g.auth_time = g.issued_at = kNow - 10min;
   g.event_id = "e0000000-0000-4000-8000-000000000000";

@@ -19,6 +19,7 @@ const Timestamp kNow = from_epoch_millis(1'800'000'000'000);
 std::string id_token() {
   TokenGrant g;
   g.user_pool_id = kPool;
+  g.issuer = issuer_for(g.user_pool_id);
   g.client_id = kClient;
   g.auth_time = g.issued_at = kNow - 1min;
   g.event_id = "e0000000-0000-4000-8000-000000000000";

@@ -1,4 +1,5 @@
 #include "core/tokens/tokens.h"
+#include "core/tokens/well_known.h"
 
 #include <catch2/catch.hpp>
 
@@ -19,6 +20,7 @@ std::vector<std::string> member_names(const Json& j) {
 TokenGrant grant() {
   TokenGrant g;
   g.user_pool_id = "us-east-1_AbCdEfGhI";
+  g.issuer = issuer_for(g.user_pool_id);
   g.client_id = "6p3bs000no6a4ue1idruvd05ad";
   g.auth_time = from_epoch_millis(1'800'000'000'000);
   g.issued_at = g.auth_time + 2h;  // a refresh two hours later

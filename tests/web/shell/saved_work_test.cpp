@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/api/dispatcher.h"
+#include "core/api/state.h"
 #include "tests/web/ui_harness.h"
 #include "web/shell/app.h"
 
@@ -102,7 +103,7 @@ TEST_CASE("Your work: export hands the document to the page, import asks for a f
   REQUIRE(t.click("nav.saved_work"));
   REQUIRE(t.click("work.export"));
   CHECK(file_name == "userpool-sandbox.json");
-  CHECK(Json::parse(file_text)["Format"] == web::kSavedWorkFormat);
+  CHECK(Json::parse(file_text)["Format"] == kSavedWorkFormat);
   REQUIRE(t.click("work.import"));
   CHECK(asked);
   // The chosen file arrives later; a file that is not sandbox work changes nothing.

@@ -285,6 +285,7 @@ TEST_CASE("An inspected token keeps its edits and its verification until what th
   const Timestamp now = from_epoch_millis(1'800'000'000'000);
   TokenGrant g;
   g.user_pool_id = "us-east-1_AbCdEfGhI";
+  g.issuer = issuer_for(g.user_pool_id);
   g.client_id = "6p3bs000no6a4ue1idruvd05ad";
   g.auth_time = g.issued_at = now - 1min;
   g.event_id = "e0000000-0000-4000-8000-000000000000";
