@@ -42,9 +42,9 @@ constexpr std::string_view kStyle =
     "h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1rem;margin:1.2rem 0 .4rem}"
     "table{border-collapse:collapse;width:100%;margin:.3rem 0 1rem}th,td{text-align:left;padding:.3rem .6rem;"
     "border-bottom:1px solid #d0d7de;vertical-align:top}th{background:#f3f5f7}code{font:13px ui-monospace,monospace;"
-    "background:#f3f5f7;padding:.1rem .3rem;border-radius:3px;word-break:break-all}.muted{color:#57606a}"
+    "background:#f3f5f7;padding:.1rem .3rem;border-radius:3px;word-break:break-all}.muted{color:#57606a}a{color:#0b57d0}"
     "@media (prefers-color-scheme:dark){body{background:#16191d;color:#e6e8eb}th,code{background:#262b31}"
-    "th,td{border-color:#3a4149}.muted{color:#9aa4ae}}";
+    "th,td{border-color:#3a4149}.muted{color:#9aa4ae}a{color:#8ab4f8}}";
 
 }  // namespace
 

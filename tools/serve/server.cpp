@@ -179,6 +179,13 @@ int serve(const ServeOptions& options) {
   }
 
   httplib::Server server;
+  // SO_REUSEADDR only: a restart need not wait out closed connections. (The
+  // library's default adds SO_REUSEPORT, which would let a second server
+  // share the port and answer half the requests from another sandbox.)
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   const int port = options.port == 0 ? server.bind_to_any_port(options.host) : options.port;
   if (port < 0 || (options.port != 0 && !server.bind_to_port(options.host, options.port))) {
     const int error = errno;
@@ -298,6 +305,10 @@ int serve(const ServeOptions& options) {
   // idle connections.
   server.new_task_queue = [] { return new httplib::ThreadPool(64); };
   server.set_keep_alive_max_count(1000);
+  // An idle connection is closed after 2 s (clients reopen one as needed),
+  // so stopping waits at most that long for connections with nothing in
+  // flight.
+  server.set_keep_alive_timeout(2);
 
   std::atomic<bool> signalled = false;
   std::thread signal_watch([&] {
