@@ -44,6 +44,12 @@ if(EMSCRIPTEN)
   target_include_directories(OpenSSL::Crypto SYSTEM INTERFACE ${_ossl}/include)
 else()
   find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
+  # cpp-httplib (Debian's libcpp-httplib-dev) for the endpoint, userpool
+  # serve, and the benchmark's HTTP client. Debian builds it as a library;
+  # its flags come from its pkg-config file.
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
+  find_package(Threads REQUIRED)
 endif()
 
 include(ImGui)

@@ -11,9 +11,11 @@ namespace {
 
 [[noreturn]] void fail(const char* what) { throw std::runtime_error(std::string("OpenSSL BN: ") + what + " failed"); }
 
-// One scratch context for the whole program (the simulation is single-threaded).
+// One scratch context per thread: a BN_CTX cannot be shared by threads. The
+// engine itself runs one call at a time, but the endpoint answers on a pool
+// of threads, and SRP clients (a benchmark's) sign in from several at once.
 BN_CTX* scratch() {
-  static std::unique_ptr<BN_CTX, decltype(&BN_CTX_free)> ctx(BN_CTX_new(), BN_CTX_free);
+  thread_local std::unique_ptr<BN_CTX, decltype(&BN_CTX_free)> ctx(BN_CTX_new(), BN_CTX_free);
   if (!ctx) fail("BN_CTX_new");
   return ctx.get();
 }

@@ -187,6 +187,21 @@ ensure_npm_packages() {
   fi
 }
 
+# cognito-local 5.3.0, the peer emulator the endpoint benchmark compares
+# against (scripts/bench only; not a dependency of the app or the tests).
+COGNITO_LOCAL_VERSION=5.3.0
+ensure_cognito_local() {
+  local dest=$USERPOOL_CACHE/bench/cognito-local-$COGNITO_LOCAL_VERSION
+  [ -f "$dest/.installed" ] && return 0
+  log "installing cognito-local $COGNITO_LOCAL_VERSION for the benchmark"
+  rm -rf "$dest"
+  mkdir -p "$dest"
+  printf '{"private": true}\n' >"$dest/package.json"
+  (cd "$dest" && npm install --no-audit --no-fund --loglevel=error "cognito-local@$COGNITO_LOCAL_VERSION" >/dev/null) ||
+    die "npm install cognito-local failed"
+  touch "$dest/.installed"
+}
+
 ensure_all_deps() {
   mkdir -p "$USERPOOL_CACHE"
   ensure_apt_packages

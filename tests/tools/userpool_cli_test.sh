@@ -43,7 +43,8 @@ err=$(echo '{"op":"ListUserPools","params":{"MaxResults":10}}' | "$cli" --state 
 status=$?
 set -e
 check "a corrupted state file stops the run" test "$status" -eq 1
-check "and says why" contains "$err" 'was not imported'
+check "and says why" contains "$err" 'not JSON'
+check "and that the file is kept" contains "$err" 'The file is unchanged'
 check "and is left as it was" cmp -s "$work/broken.json" "$work/broken.orig"
 
 set +e
