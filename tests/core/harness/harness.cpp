@@ -85,6 +85,13 @@ Response Sandbox::password_sign_in(const std::string& client_id, const std::stri
                                    {"AuthParameters", {{"USERNAME", username}, {"PASSWORD", password}}}});
 }
 
+Json Sandbox::access_token(const std::string& client_id, const std::string& username, const std::string& password) {
+  const Response r = password_sign_in(client_id, username, password);
+  REQUIRE(r.status == 200);
+  REQUIRE(r.body.contains("AuthenticationResult"));
+  return r.body["AuthenticationResult"]["AccessToken"];
+}
+
 void Sandbox::add_user(const std::string& pool, const std::string& username, const Json& attributes,
                        const std::string& password) {
   ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"UserAttributes", attributes}, {"MessageAction", "SUPPRESS"}});

@@ -56,6 +56,8 @@ class Sandbox {
                        const std::string& password, const std::string& client_secret = {});
   // USER_PASSWORD_AUTH.
   Response password_sign_in(const std::string& client_id, const std::string& username, const std::string& password);
+  // The access token of a USER_PASSWORD_AUTH sign-in that must succeed with tokens.
+  Json access_token(const std::string& client_id, const std::string& username, const std::string& password = "Passw0rd!");
 
   // A user made by an administrator, no invitation sent, with a permanent
   // password (so CONFIRMED).

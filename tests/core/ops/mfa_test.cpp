@@ -12,13 +12,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Json access_token(Sandbox& s, const std::string& client, const std::string& username) {
-  const Response r = s.password_sign_in(client, username, "Passw0rd!");
-  REQUIRE(r.status == 200);
-  REQUIRE(r.body.contains("AuthenticationResult"));
-  return r.body["AuthenticationResult"]["AccessToken"];
-}
-
 // A pool with SMS and authenticator-app MFA, OPTIONAL.
 std::string two_factor_pool(Sandbox& s) {
   const auto pool = s.create_pool(Json{{"MfaConfiguration", "OPTIONAL"}, {"SmsConfiguration", kSmsConfiguration}});
@@ -47,7 +40,7 @@ TEST_CASE("In a pool without authenticator apps, software tokens are SoftwareTok
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "ned");
-  const Json access = access_token(s, client, "ned");
+  const Json access = s.access_token(client, "ned");
   ApiError e = s.error("AssociateSoftwareToken", {{"AccessToken", access}});
   CHECK(e.type == "SoftwareTokenMFANotFoundException");
   CHECK(e.message == "Software Token MFA has not been enabled by the userPool");
@@ -66,7 +59,7 @@ TEST_CASE("AssociateSoftwareToken takes an AccessToken or an MFA_SETUP Session, 
   const auto client = s.create_client(pool);
   s.add_user(pool, "one");
   s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", "tmp"}, {"TemporaryPassword", "Temp-pass1"}, {"MessageAction", "SUPPRESS"}});
-  const Json access = access_token(s, client, "one");
+  const Json access = s.access_token(client, "one");
   const Json new_password = s.password_sign_in(client, "tmp", "Temp-pass1").body;
   REQUIRE(new_password["ChallengeName"] == "NEW_PASSWORD_REQUIRED");
 
@@ -100,7 +93,7 @@ TEST_CASE("VerifySoftwareToken: nothing associated, a wrong code, a code of the 
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OPTIONAL"}});
   const auto client = s.create_client(pool);
   s.add_user(pool, "vera");
-  const Json access = access_token(s, client, "vera");
+  const Json access = s.access_token(client, "vera");
   ApiError e = s.error("VerifySoftwareToken", {{"AccessToken", access}, {"UserCode", "123456"}});
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == "There is no software token to verify: call AssociateSoftwareToken first.");
@@ -131,7 +124,7 @@ TEST_CASE("A new authenticator replaces the old one only once it is verified") {
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OPTIONAL"}});
   const auto client = s.create_client(pool);
   s.add_user(pool, "rey");
-  const Json access = access_token(s, client, "rey");
+  const Json access = s.access_token(client, "rey");
   const std::string old_secret = register_authenticator(s, access);
   s.ok("SetUserMFAPreference", {{"AccessToken", access}, {"SoftwareTokenMfaSettings", {{"Enabled", true}, {"PreferredMfa", true}}}});
   const std::string new_secret = s.ok("AssociateSoftwareToken", {{"AccessToken", access}})["SecretCode"];
@@ -193,7 +186,7 @@ TEST_CASE("SetUserMFAPreference refuses an unverified authenticator, SMS without
   const auto pool = two_factor_pool(s);
   const auto client = s.create_client(pool);
   s.add_user(pool, "nop");
-  const Json access = access_token(s, client, "nop");
+  const Json access = s.access_token(client, "nop");
   ApiError e = s.error("SetUserMFAPreference", {{"AccessToken", access}, {"SoftwareTokenMfaSettings", {{"Enabled", true}}}});
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == "User has not verified software token mfa");
@@ -223,7 +216,7 @@ TEST_CASE("MFA settings show in GetUser and AdminGetUser; turning the preferred 
   const auto pool = two_factor_pool(s);
   const auto client = s.create_client(pool);
   s.add_user(pool, "pam", attrs({{"phone_number", "+15555550122"}}));
-  const Json access = access_token(s, client, "pam");
+  const Json access = s.access_token(client, "pam");
   register_authenticator(s, access);
   s.ok("SetUserMFAPreference", {{"AccessToken", access}, {"SMSMfaSettings", {{"Enabled", true}, {"PreferredMfa", true}}},
                                 {"SoftwareTokenMfaSettings", {{"Enabled", true}}}});
@@ -247,7 +240,7 @@ TEST_CASE("With two factors on, sign-in challenges the preferred one") {
   const auto pool = two_factor_pool(s);
   const auto client = s.create_client(pool);
   s.add_user(pool, "duo", attrs({{"phone_number", "+15555550133"}}));
-  const Json access = access_token(s, client, "duo");
+  const Json access = s.access_token(client, "duo");
   register_authenticator(s, access);
   s.ok("SetUserMFAPreference", {{"AccessToken", access}, {"SMSMfaSettings", {{"Enabled", true}}},
                                 {"SoftwareTokenMfaSettings", {{"Enabled", true}, {"PreferredMfa", true}}}});
@@ -279,7 +272,7 @@ TEST_CASE("A factor turned on while the pool's MFA is OFF is saved but asks for 
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OFF"}});
   const auto client = s.create_client(pool);
   s.add_user(pool, "off");
-  const Json access = access_token(s, client, "off");
+  const Json access = s.access_token(client, "off");
   register_authenticator(s, access);
   s.ok("SetUserMFAPreference", {{"AccessToken", access}, {"SoftwareTokenMfaSettings", {{"Enabled", true}, {"PreferredMfa", true}}}});
   const Json event = s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0];

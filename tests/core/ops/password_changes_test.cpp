@@ -12,17 +12,6 @@ namespace {
 const char* const kNoRecoveryContact =
     "Cannot reset password for the user as there is no registered/verified email or phone_number";
 
-// A CONFIRMED user with the given attributes and password.
-
-// The access token of a USER_PASSWORD_AUTH sign-in that must succeed.
-std::string access_token(Sandbox& s, const std::string& client, const std::string& username, const std::string& password) {
-  const Response r = s.password_sign_in(client, username, password);
-  INFO(r.body.dump());
-  REQUIRE(r.status == 200);
-  REQUIRE(r.body.contains("AuthenticationResult"));
-  return r.body["AuthenticationResult"]["AccessToken"].get<std::string>();
-}
-
 Json change(const std::string& token, const std::string& previous, const std::string& proposed) {
   return Json{{"AccessToken", token}, {"PreviousPassword", previous}, {"ProposedPassword", proposed}};
 }
@@ -41,7 +30,7 @@ TEST_CASE("ChangePassword replaces the password; tokens already issued stay vali
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "jane");
-  const std::string token = access_token(s, client, "jane", "Passw0rd!");
+  const std::string token = s.access_token(client, "jane", "Passw0rd!").get<std::string>();
   CHECK(s.ok("ChangePassword", change(token, "Passw0rd!", "Brand-new1")) == Json::object());
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").body["message"] == "Incorrect username or password.");
   CHECK(s.password_sign_in(client, "jane", "Brand-new1").status == 200);
@@ -54,7 +43,7 @@ TEST_CASE("ChangePassword with a wrong previous password is NotAuthorizedExcepti
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "jane");
-  const std::string token = access_token(s, client, "jane", "Passw0rd!");
+  const std::string token = s.access_token(client, "jane", "Passw0rd!").get<std::string>();
   const ApiError e = s.error("ChangePassword", change(token, "Wrong-passw0rd", "Brand-new1"));
   CHECK(e.type == "NotAuthorizedException");
   CHECK(e.message == "Incorrect username or password.");
@@ -69,7 +58,7 @@ TEST_CASE("ChangePassword words policy failures \"Password does not conform to p
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "jane");
-  const std::string token = access_token(s, client, "jane", "Passw0rd!");
+  const std::string token = s.access_token(client, "jane", "Passw0rd!").get<std::string>();
   const std::pair<const char*, const char*> cases[] = {
       {"Br-n1", "Password not long enough"},
       {"brand-new1", "Password must have uppercase characters"},
@@ -94,11 +83,11 @@ TEST_CASE("ChangePassword refuses invalid, expired and revoked access tokens") {
   CHECK(invalid.type == "NotAuthorizedException");
   CHECK(invalid.message == "Invalid Access Token");
 
-  const std::string revoked = access_token(s, client, "jane", "Passw0rd!");
+  const std::string revoked = s.access_token(client, "jane", "Passw0rd!").get<std::string>();
   s.ok("GlobalSignOut", {{"AccessToken", revoked}});
   CHECK(s.error("ChangePassword", change(revoked, "Passw0rd!", "Brand-new1")).message == "Access Token has been revoked");
 
-  const std::string old = access_token(s, client, "jane", "Passw0rd!");
+  const std::string old = s.access_token(client, "jane", "Passw0rd!").get<std::string>();
   s.advance(1h + 1s);
   const ApiError expired = s.error("ChangePassword", change(old, "Passw0rd!", "Brand-new1"));
   CHECK(expired.type == "NotAuthorizedException");
@@ -111,7 +100,7 @@ TEST_CASE("ChangePassword allows 5 per user per hour, then LimitExceededExceptio
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "jane");
-  const std::string token = access_token(s, client, "jane", "Passw0rd!");
+  const std::string token = s.access_token(client, "jane", "Passw0rd!").get<std::string>();
   for (int i = 1; i <= 5; ++i) {
     INFO("attempt " << i);
     CHECK(s.error("ChangePassword", change(token, "Wrong-passw0rd", "Brand-new1")).type == "NotAuthorizedException");
@@ -121,7 +110,7 @@ TEST_CASE("ChangePassword allows 5 per user per hour, then LimitExceededExceptio
   CHECK(e.message == "Attempt limit exceeded, please try after some time.");
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").status == 200);
   s.advance(1h);
-  s.ok("ChangePassword", change(access_token(s, client, "jane", "Passw0rd!"), "Passw0rd!", "Brand-new1"));
+  s.ok("ChangePassword", change(s.access_token(client, "jane", "Passw0rd!").get<std::string>(), "Passw0rd!", "Brand-new1"));
   CHECK(s.password_sign_in(client, "jane", "Brand-new1").status == 200);
 }
 
@@ -133,7 +122,7 @@ TEST_CASE("PasswordHistorySize forbids the current and recent passwords, countin
   const auto pool = s.create_pool(Json{{"Policies", {{"PasswordPolicy", {{"MinimumLength", 8}, {"RequireNumbers", true}, {"PasswordHistorySize", 2}}}}}});
   const auto client = s.create_client(pool);
   s.add_user(pool, "jane", Json::array(), "password1");
-  const std::string token = access_token(s, client, "jane", "password1");
+  const std::string token = s.access_token(client, "jane", "password1").get<std::string>();
 
   const ApiError same = s.error("ChangePassword", change(token, "password1", "password1"));
   CHECK(same.type == "PasswordHistoryPolicyViolationException");
@@ -172,7 +161,7 @@ TEST_CASE("Without PasswordHistorySize the current password may be set again") {
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "jane");
-  s.ok("ChangePassword", change(access_token(s, client, "jane", "Passw0rd!"), "Passw0rd!", "Passw0rd!"));
+  s.ok("ChangePassword", change(s.access_token(client, "jane", "Passw0rd!").get<std::string>(), "Passw0rd!", "Passw0rd!"));
   s.ok("AdminSetUserPassword", set_password(pool, "jane", "Passw0rd!", true));
   CHECK(s.password_sign_in(client, "jane", "Passw0rd!").status == 200);
 }

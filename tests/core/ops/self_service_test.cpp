@@ -9,12 +9,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Json access_token(Sandbox& s, const std::string& client, const std::string& username) {
-  const Response r = s.password_sign_in(client, username, "Passw0rd!");
-  REQUIRE(r.status == 200);
-  return r.body["AuthenticationResult"]["AccessToken"];
-}
-
 // The user's attributes as GetUser shows them, without the sub.
 Json attributes_of(Sandbox& s, const Json& access) {
   Json list = s.ok("GetUser", {{"AccessToken", access}})["UserAttributes"];
@@ -33,12 +27,12 @@ TEST_CASE("GetUser returns the username and only the attributes the token's clie
   const auto standard = s.create_client(pool);
   const auto narrow = s.create_client(pool, Json{{"ReadAttributes", {"email", "custom:team"}}});
   s.add_user(pool, "gia", attrs({{"email", "gia@example.com"}, {"email_verified", "true"}, {"name", "Gia"}, {"custom:team", "red"}}));
-  const Json all = s.ok("GetUser", {{"AccessToken", access_token(s, standard, "gia")}});
+  const Json all = s.ok("GetUser", {{"AccessToken", s.access_token(standard, "gia")}});
   CHECK(all.size() == 2);
   CHECK(all["Username"] == "gia");
   const std::string sub = all["UserAttributes"][0]["Value"];
   CHECK(all["UserAttributes"] == attrs({{"sub", sub}, {"email", "gia@example.com"}, {"email_verified", "true"}, {"name", "Gia"}}));
-  const Json some = s.ok("GetUser", {{"AccessToken", access_token(s, narrow, "gia")}});
+  const Json some = s.ok("GetUser", {{"AccessToken", s.access_token(narrow, "gia")}});
   CHECK(some["UserAttributes"] == attrs({{"sub", sub}, {"email", "gia@example.com"}, {"custom:team", "red"}}));
   const ApiError e = s.error("GetUser", Json::object());
   CHECK(e.type == "InvalidParameterException");
@@ -50,7 +44,7 @@ TEST_CASE("UpdateUserAttributes: a new email replaces the old one unverified, an
   const auto pool = s.create_pool(Json{{"AutoVerifiedAttributes", {"email"}}});
   const auto client = s.create_client(pool);
   s.add_user(pool, "eda", attrs({{"email", "old@example.com"}, {"email_verified", "true"}}));
-  const Json access = access_token(s, client, "eda");
+  const Json access = s.access_token(client, "eda");
   const std::size_t before = s.message_count();
   const Json r = s.ok("UpdateUserAttributes", update(access, attrs({{"email", "new@example.com"}, {"name", "Eda"}})));
   CHECK(r == Json{{"CodeDeliveryDetailsList", {{{"Destination", "n***@e***.com"}, {"DeliveryMedium", "EMAIL"}, {"AttributeName", "email"}}}}});
@@ -71,7 +65,7 @@ TEST_CASE("With AttributesRequireVerificationBeforeUpdate the old email stays in
                                        {"UserAttributeUpdateSettings", {{"AttributesRequireVerificationBeforeUpdate", {"email"}}}}});
   const auto client = s.create_client(pool);
   s.add_user(pool, "pen", attrs({{"email", "pen@example.com"}, {"email_verified", "true"}}));
-  const Json access = access_token(s, client, "pen");
+  const Json access = s.access_token(client, "pen");
   const Json r = s.ok("UpdateUserAttributes", update(access, attrs({{"email", "quill@example.com"}})));
   CHECK(r["CodeDeliveryDetailsList"][0]["Destination"] == "q***@e***.com");
   CHECK(attributes_of(s, access) == attrs({{"email", "pen@example.com"}, {"email_verified", "true"}}));
@@ -90,7 +84,7 @@ TEST_CASE("Without AutoVerifiedAttributes an email change sends no code and leav
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "nov", attrs({{"email", "nov@example.com"}, {"email_verified", "true"}}));
-  const Json access = access_token(s, client, "nov");
+  const Json access = s.access_token(client, "nov");
   const std::size_t before = s.message_count();
   CHECK(s.ok("UpdateUserAttributes", update(access, attrs({{"email", "nov2@example.com"}})))["CodeDeliveryDetailsList"] == Json::array());
   CHECK(s.message_count() == before);
@@ -103,8 +97,8 @@ TEST_CASE("UpdateUserAttributes refuses attributes the client may not write") {
   const auto standard = s.create_client(pool);
   const auto narrow = s.create_client(pool, Json{{"WriteAttributes", {"given_name"}}});
   s.add_user(pool, "wes", attrs({{"email", "wes@example.com"}}));
-  const Json narrow_token = access_token(s, narrow, "wes");
-  const Json standard_token = access_token(s, standard, "wes");
+  const Json narrow_token = s.access_token(narrow, "wes");
+  const Json standard_token = s.access_token(standard, "wes");
   for (const auto& [token, attribute] : {std::pair{narrow_token, "family_name"}, std::pair{standard_token, "email_verified"},
                                          std::pair{standard_token, "phone_number_verified"}, std::pair{standard_token, "custom:team"}}) {
     INFO(attribute);
@@ -126,7 +120,7 @@ TEST_CASE("UpdateUserAttributes refuses immutable and unknown attributes, bad fo
   const auto client = s.create_client(pool, Json{{"WriteAttributes", {"custom:tier", "email", "phone_number", "birthdate"}},
                                                  {"ReadAttributes", {"custom:tier", "email", "phone_number", "birthdate"}}});
   s.add_user(pool, "imm", attrs({{"custom:tier", "gold"}}));
-  const Json access = access_token(s, client, "imm");
+  const Json access = s.access_token(client, "imm");
   const auto refused = [&](const Json& attributes) { return s.error("UpdateUserAttributes", update(access, attributes)); };
   ApiError e = refused(attrs({{"custom:tier", "silver"}}));
   CHECK(e.type == "InvalidParameterException");
@@ -149,7 +143,7 @@ TEST_CASE("UpdateUserAttributes with an empty value deletes the attribute") {
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "emp", attrs({{"nickname", "E"}, {"locale", "en-GB"}}));
-  const Json access = access_token(s, client, "emp");
+  const Json access = s.access_token(client, "emp");
   CHECK(s.ok("UpdateUserAttributes", update(access, attrs({{"nickname", ""}})))["CodeDeliveryDetailsList"] == Json::array());
   CHECK(attributes_of(s, access) == attrs({{"locale", "en-GB"}}));
 }
@@ -160,7 +154,7 @@ TEST_CASE("An email another user signs in with cannot be taken: AliasExistsExcep
   const auto client = s.create_client(pool);
   s.add_user(pool, "a@example.com");
   s.add_user(pool, "b@example.com");
-  const Json access = access_token(s, client, "b@example.com");
+  const Json access = s.access_token(client, "b@example.com");
   const ApiError e = s.error("UpdateUserAttributes", update(access, attrs({{"email", "a@example.com"}})));
   CHECK(e.type == "AliasExistsException");
   CHECK(e.message == "An account with the given email already exists.");
@@ -172,7 +166,7 @@ TEST_CASE("DeleteUserAttributes removes attributes, but not a required one nor o
   const auto pool = s.create_pool(Json{{"Schema", {{{"Name", "given_name"}, {"Required", true}}}}});
   const auto client = s.create_client(pool);
   s.add_user(pool, "del", attrs({{"given_name", "Del"}, {"name", "Del D"}, {"email", "del@example.com"}, {"email_verified", "true"}}));
-  const Json access = access_token(s, client, "del");
+  const Json access = s.access_token(client, "del");
   CHECK(s.ok("DeleteUserAttributes", {{"AccessToken", access}, {"UserAttributeNames", {"name", "email"}}}) == Json::object());
   // Removing the email removes its verified flag too.
   CHECK(attributes_of(s, access) == attrs({{"given_name", "Del"}}));
@@ -193,10 +187,10 @@ TEST_CASE("GetUserAttributeVerificationCode: a code by email, none for other att
   s.add_user(pool, "ver", attrs({{"email", "ver@example.com"}, {"phone_number", "+15555550155"}}));
   s.add_user(pool, "bare");
   s.add_user(pool, "lim", attrs({{"email", "lim@example.com"}}));
-  ApiError e = s.error("GetUserAttributeVerificationCode", {{"AccessToken", access_token(s, client, "bare")}, {"AttributeName", "email"}});
+  ApiError e = s.error("GetUserAttributeVerificationCode", {{"AccessToken", s.access_token(client, "bare")}, {"AttributeName", "email"}});
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == "The user has no email to verify.");
-  const Json access = access_token(s, client, "ver");
+  const Json access = s.access_token(client, "ver");
   e = s.error("GetUserAttributeVerificationCode", {{"AccessToken", access}, {"AttributeName", "name"}});
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == "Only email and phone_number can be verified.");
@@ -204,7 +198,7 @@ TEST_CASE("GetUserAttributeVerificationCode: a code by email, none for other att
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == "The user pool has no SMS configuration (SmsConfiguration), so it cannot send SMS messages.");
 
-  const Json token = access_token(s, client, "lim");
+  const Json token = s.access_token(client, "lim");
   for (int i = 0; i < 5; ++i) {
     const Json r = s.ok("GetUserAttributeVerificationCode", {{"AccessToken", token}, {"AttributeName", "email"}});
     CHECK(r == Json{{"CodeDeliveryDetails", {{"Destination", "l***@e***.com"}, {"DeliveryMedium", "EMAIL"}, {"AttributeName", "email"}}}});
@@ -216,7 +210,7 @@ TEST_CASE("GetUserAttributeVerificationCode: a code by email, none for other att
   e = s.error("GetUserAttributeVerificationCode", {{"AccessToken", token}, {"AttributeName", "name"}});
   CHECK(e.message == "Only email and phone_number can be verified.");
   s.advance(1h);
-  CHECK(s.ok("GetUserAttributeVerificationCode", {{"AccessToken", access_token(s, client, "lim")}, {"AttributeName", "email"}})
+  CHECK(s.ok("GetUserAttributeVerificationCode", {{"AccessToken", s.access_token(client, "lim")}, {"AttributeName", "email"}})
             .contains("CodeDeliveryDetails"));
 }
 
@@ -225,7 +219,7 @@ TEST_CASE("VerifyUserAttribute: no code sent, a wrong code, a code older than 24
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "vic", attrs({{"email", "vic@example.com"}}));
-  Json access = access_token(s, client, "vic");
+  Json access = s.access_token(client, "vic");
   const auto verify = [&](const Json& token, const std::string& code) {
     return s.call("VerifyUserAttribute", {{"AccessToken", token}, {"AttributeName", "email"}, {"Code", code}});
   };
@@ -238,7 +232,7 @@ TEST_CASE("VerifyUserAttribute: no code sent, a wrong code, a code older than 24
   CHECK(r.body["__type"] == "CodeMismatchException");
   CHECK(r.body["message"] == "Invalid verification code provided, please try again.");
   s.advance(24h + 1s);
-  access = access_token(s, client, "vic");
+  access = s.access_token(client, "vic");
   r = verify(access, code);
   CHECK(r.body["__type"] == "ExpiredCodeException");
   CHECK(r.body["message"] == "Invalid code provided, please request a code again.");
@@ -255,7 +249,7 @@ TEST_CASE("A phone number is verified by SMS in a pool that can send SMS") {
   const auto pool = s.create_pool(Json{{"SmsConfiguration", kSmsConfiguration}});
   const auto client = s.create_client(pool);
   s.add_user(pool, "sam", attrs({{"phone_number", "+15555550166"}}));
-  const Json access = access_token(s, client, "sam");
+  const Json access = s.access_token(client, "sam");
   const Json r = s.ok("GetUserAttributeVerificationCode", {{"AccessToken", access}, {"AttributeName", "phone_number"}});
   CHECK(r["CodeDeliveryDetails"] == Json{{"Destination", "+*******0166"}, {"DeliveryMedium", "SMS"}, {"AttributeName", "phone_number"}});
   const Json sms = s.ok("Sandbox.ListMessages", {{"Destination", "+15555550166"}})["Messages"][0];
@@ -269,7 +263,7 @@ TEST_CASE("DeleteUser removes the user: the token is refused and the username ca
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
   s.add_user(pool, "bye");
-  const Json access = access_token(s, client, "bye");
+  const Json access = s.access_token(client, "bye");
   CHECK(s.ok("DeleteUser", {{"AccessToken", access}}) == Json::object());
   ApiError e = s.error("GetUser", {{"AccessToken", access}});
   CHECK(e.type == "UserNotFoundException");
