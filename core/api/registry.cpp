@@ -19,6 +19,8 @@ const OperationTable& self_service_operations();
 const OperationTable& admin_user_operations();
 const OperationTable& list_users_operations();
 const OperationTable& group_operations();
+const OperationTable& resource_server_operations();
+const OperationTable& domain_operations();
 const OperationTable& sandbox_operations();
 const OperationTable& wizard_draft_operations();
 const OperationTable& start_beanstalk_app_operations();
@@ -38,7 +40,8 @@ const std::vector<Service>& services() {
       {"Cognito", "", "InvalidParameterException",
        {&pool_operations(), &client_operations(), &sign_up_operations(), &auth_operations(), &challenge_operations(),
         &mfa_operations(), &password_operations(), &self_service_operations(), &admin_user_operations(),
-        &list_users_operations(), &group_operations()},
+        &list_users_operations(), &group_operations(), &resource_server_operations(),
+        &domain_operations()},
        {}},
       // The connected services the tutorials use, with their own APIs' errors.
       {"ApiGateway", "ApiGateway.", "BadRequestException",

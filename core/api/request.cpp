@@ -41,6 +41,17 @@ bool is_token_text(std::string_view s) {
   });
 }
 
+// [\x21\x23-\x5B\x5D-\x7E]+: printable ASCII but space, " and backslash
+// (resource server identifiers, OAuth scopes); `slash` allows "/" too.
+bool is_scope_text(std::string_view s, bool slash) {
+  return std::all_of(s.begin(), s.end(), [&](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x21 && u <= 0x7e && c != '"' && c != '\\' && (slash || c != '/');
+  });
+}
+bool is_identifier_text(std::string_view s) { return is_scope_text(s, true); }
+bool is_scope_name_text(std::string_view s) { return is_scope_text(s, false); }
+
 const char* json_type_name(const Json& j) {
   switch (j.type()) {
     case Json::value_t::object: return "Start of structure or map";
@@ -86,6 +97,10 @@ const StringShape kToken{1, 100000, "[A-Za-z0-9-_=.]+", is_token_text, true};
 const StringShape kAttributeName{1, 32, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+", nullptr};
 const StringShape kAttributeValue{0, 2048, nullptr, nullptr, true};
 const StringShape kGroupName{1, 128, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+", is_username_text};
+const StringShape kResourceServerIdentifier{1, 256, "[\\x21\\x23-\\x5B\\x5D-\\x7E]+", is_identifier_text};
+const StringShape kResourceServerName{1, 256, "[\\w\\s+=,.@-]+", is_name_text};
+const StringShape kScopeName{1, 256, "[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+", is_scope_name_text};
+const StringShape kScopeDescription{1, 256, nullptr, nullptr};
 const StringShape kAny{};
 }  // namespace shapes
 

@@ -45,6 +45,10 @@ extern const StringShape kToken;
 extern const StringShape kAttributeName;
 extern const StringShape kAttributeValue;
 extern const StringShape kGroupName;
+extern const StringShape kResourceServerIdentifier;
+extern const StringShape kResourceServerName;
+extern const StringShape kScopeName;
+extern const StringShape kScopeDescription;
 extern const StringShape kAny;
 }  // namespace shapes
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,12 +67,17 @@ struct AppClient {
   Json describe(const std::string& user_pool_id) const;  // UserPoolClientType
 };
 
+// Whether a custom scope ("<Identifier>/<ScopeName>") is one the pool's
+// resource servers define.
+using CustomScopeCheck = std::function<bool(std::string_view scope)>;
+
 // A client from a CreateUserPoolClient request (`current` is null) or the
 // client an UpdateUserPoolClient request leaves (omitted settings back to
 // their defaults, as Cognito does; ID and secret kept). Throws Cognito's
 // errors.
 AppClient app_client_from_request(const Request& request, std::string_view user_pool_id, const PoolConfig& pool,
-                                  const AppClient* current, RandomSource& random, Timestamp now);
+                                  const AppClient* current, RandomSource& random, Timestamp now,
+                                  const CustomScopeCheck& custom_scope_exists);
 
 // Why a callback or sign-out URL is refused, or nothing when it is accepted:
 // it must be absolute, without a fragment, and HTTPS unless its host is

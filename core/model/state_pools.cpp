@@ -187,6 +187,16 @@ Json client_to_state(const AppClient& c, const std::string& pool_id) {
   return j;
 }
 
+Json domain_settings_to_state(const DomainSettings& s) {
+  return Json{{"ManagedLoginVersion", s.managed_login_version}, {"Updated", ms(s.updated)}};
+}
+
+DomainSettings domain_settings_from_state(const Json& j) {
+  const int version = j.at("ManagedLoginVersion").get<int>();
+  if (version != 1 && version != 2) throw std::runtime_error("ManagedLoginVersion is 1 or 2");
+  return DomainSettings{version, at(j.at("Updated"))};
+}
+
 }  // namespace
 
 Json pool_to_state(const UserPool& pool) {
@@ -207,11 +217,30 @@ Json pool_to_state(const UserPool& pool) {
   Json users = Json::array();
   for (const auto& [seq, u] : pool.users.users()) users.push_back(user_to_state(u));
   Json j = {{"Id", pool.id}, {"Arn", pool.arn}, {"Created", ms(pool.created)}, {"LastModified", ms(pool.last_modified)}};
-  if (pool.domain) j["Domain"] = *pool.domain;
+  if (pool.domain) {
+    j["Domain"] = *pool.domain;
+    j["DomainSettings"] = domain_settings_to_state(pool.domain_settings);
+  }
+  if (pool.custom_domain) {
+    const CustomDomain& d = *pool.custom_domain;
+    j["CustomDomain"] = {{"Name", d.name}, {"CertificateArn", d.certificate_arn}, {"SecurityPolicy", d.security_policy},
+                         {"CloudFrontDomain", d.cloudfront_domain}, {"Settings", domain_settings_to_state(d.settings)}};
+  }
   j["Config"] = config_to_state(pool.config);
   j["Keys"] = pool.keys.to_state();
   j["Clients"] = clients;
   j["Groups"] = groups;
+  // Only when there are some, so documents from before resource servers
+  // existed export as they were.
+  if (!pool.resource_servers.empty()) {
+    Json servers = Json::array();
+    for (const auto& r : pool.resource_servers) {
+      Json scopes = Json::array();
+      for (const auto& s : r.scopes) scopes.push_back(Json{{"ScopeName", s.name}, {"ScopeDescription", s.description}});
+      servers.push_back(Json{{"Identifier", r.identifier}, {"Name", r.name}, {"Scopes", scopes}});
+    }
+    j["ResourceServers"] = servers;
+  }
   j["Sessions"] = sessions;
   j["NextUserSeq"] = pool.users.next_seq();
   j["Users"] = users;
@@ -228,6 +257,15 @@ std::unique_ptr<UserPool> pool_from_state(const Json& j) {
   pool->created = at(j.at("Created"));
   pool->last_modified = at(j.at("LastModified"));
   pool->domain = optional_of<std::string>(j, "Domain");
+  // Documents from before domain settings were kept: version 1, as created with the pool.
+  pool->domain_settings = j.contains("DomainSettings") ? domain_settings_from_state(j.at("DomainSettings"))
+                                                       : DomainSettings{1, pool->created};
+  if (j.contains("CustomDomain")) {
+    const Json& d = j.at("CustomDomain");
+    pool->custom_domain = CustomDomain{d.at("Name").get<std::string>(), d.at("CertificateArn").get<std::string>(),
+                                       d.at("SecurityPolicy").get<std::string>(), d.at("CloudFrontDomain").get<std::string>(),
+                                       domain_settings_from_state(d.at("Settings"))};
+  }
   pool->config = config_from_state(j.at("Config"));
   for (const Json& c : j.at("Clients").get_ref<const Json::array_t&>()) pool->clients.push_back(client_from_state(c));
   for (const Json& g : j.at("Groups").get_ref<const Json::array_t&>()) {
@@ -240,6 +278,15 @@ std::unique_ptr<UserPool> pool_from_state(const Json& j) {
     group.last_modified = at(g.at("LastModified"));
     pool->groups.push_back(std::move(group));
   }
+  if (const auto servers = j.find("ResourceServers"); servers != j.end())
+    for (const Json& r : servers->get_ref<const Json::array_t&>()) {
+      ResourceServer server;
+      server.identifier = r.at("Identifier").get<std::string>();
+      server.name = r.at("Name").get<std::string>();
+      for (const Json& s : r.at("Scopes").get_ref<const Json::array_t&>())
+        server.scopes.push_back({s.at("ScopeName").get<std::string>(), s.at("ScopeDescription").get<std::string>()});
+      pool->resource_servers.push_back(std::move(server));
+    }
   for (const Json& s : j.at("Sessions").get_ref<const Json::array_t&>()) {
     if (!s.at("Data").is_object()) throw std::runtime_error("a session's Data is not an object");
     ChallengeSession cs{s.at("Session").get<std::string>(), s.at("ClientId").get<std::string>(),

@@ -14,6 +14,17 @@ Json Group::describe(const std::string& user_pool_id) const {
   return j;
 }
 
+Json ResourceServer::describe(const std::string& user_pool_id) const {
+  Json j = {{"UserPoolId", user_pool_id}, {"Identifier", identifier}, {"Name", name}};
+  // Left out when there are none, as Cognito answers.
+  if (!scopes.empty()) {
+    Json list = Json::array();
+    for (const auto& s : scopes) list.push_back(Json{{"ScopeName", s.name}, {"ScopeDescription", s.description}});
+    j["Scopes"] = list;
+  }
+  return j;
+}
+
 AppClient* UserPool::find_client(std::string_view client_id) {
   const auto it = std::find_if(clients.begin(), clients.end(), [&](const auto& c) { return c.client_id == client_id; });
   return it == clients.end() ? nullptr : &*it;
@@ -22,6 +33,22 @@ AppClient* UserPool::find_client(std::string_view client_id) {
 Group* UserPool::find_group(std::string_view name) {
   const auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.name == name; });
   return it == groups.end() ? nullptr : &*it;
+}
+
+ResourceServer* UserPool::find_resource_server(std::string_view identifier) {
+  const auto it = std::find_if(resource_servers.begin(), resource_servers.end(), [&](const auto& r) { return r.identifier == identifier; });
+  return it == resource_servers.end() ? nullptr : &*it;
+}
+
+bool UserPool::defines_scope(std::string_view scope) const {
+  // The identifier may itself contain slashes (a URL); the scope name cannot.
+  const auto slash = scope.rfind('/');
+  if (slash == std::string_view::npos) return false;
+  const std::string_view identifier = scope.substr(0, slash), name = scope.substr(slash + 1);
+  return std::any_of(resource_servers.begin(), resource_servers.end(), [&](const ResourceServer& r) {
+    return r.identifier == identifier &&
+           std::any_of(r.scopes.begin(), r.scopes.end(), [&](const ResourceServerScope& s) { return s.name == name; });
+  });
 }
 
 void UserPool::drop_expired_sessions(Timestamp now) {

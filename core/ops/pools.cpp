@@ -1,6 +1,6 @@
 // User pool operations: CreateUserPool, DescribeUserPool, UpdateUserPool,
-// DeleteUserPool, ListUserPools, AddCustomAttributes, the MFA configuration
-// and the pool's domain.
+// DeleteUserPool, ListUserPools, AddCustomAttributes and the MFA
+// configuration. (The pool's domains: domains.cpp.)
 #include <algorithm>
 
 #include "core/api/api_error.h"
@@ -18,11 +18,12 @@ struct PoolFacts {
   std::string id, arn;
   Timestamp created{}, last_modified{};
   std::size_t users = 0;
-  std::optional<std::string> domain;
+  std::optional<std::string> domain, custom_domain;
 };
 
 PoolFacts facts_of(const UserPool& pool) {
-  return {pool.id, pool.arn, pool.created, pool.last_modified, pool.users.size(), pool.domain};
+  return {pool.id, pool.arn, pool.created, pool.last_modified, pool.users.size(), pool.domain,
+          pool.custom_domain ? std::optional<std::string>(pool.custom_domain->name) : std::nullopt};
 }
 
 // UserPoolType, members in the order DescribeUserPool returns them (API Reference: DescribeUserPool).
@@ -58,6 +59,7 @@ Json describe(const PoolConfig& c, const PoolFacts& pool) {
   if (!c.sms_configuration.is_null()) j["SmsConfiguration"] = c.sms_configuration;
   j["UserPoolTags"] = c.user_pool_tags;
   if (pool.domain) j["Domain"] = *pool.domain;
+  if (pool.custom_domain) j["CustomDomain"] = *pool.custom_domain;
   j["AdminCreateUserConfig"] = {{"AllowAdminCreateUserOnly", c.allow_admin_create_user_only},
                                 {"UnusedAccountValidityDays", c.unused_account_validity_days},
                                 {"InviteMessageTemplate", {{"SMSMessage", c.invite.sms_message},
@@ -96,12 +98,6 @@ Json mfa_config(const UserPool& pool) {
   return j;
 }
 
-bool valid_domain_prefix(const std::string& d) {
-  if (d.empty() || d.size() > 63 || d.front() == '-' || d.back() == '-') return false;
-  if (d.find("aws") != std::string::npos || d.find("amazon") != std::string::npos || d.find("cognito") != std::string::npos)
-    return false;
-  return std::all_of(d.begin(), d.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'; });
-}
 
 
 Json create_user_pool(OpContext& ctx, const Request& r) {
@@ -156,7 +152,7 @@ Json delete_user_pool(OpContext& ctx, const Request& r) {
   if (pool.config.deletion_protection)
     fail_invalid_parameter("The user pool cannot be deleted because deletion protection is activated.",
                            "DeletionProtection is ACTIVE; UpdateUserPool with DeletionProtection INACTIVE first");
-  if (pool.domain)
+  if (pool.domain || pool.custom_domain)
     fail_invalid_parameter("User pool cannot be deleted. It has a domain configured that should be deleted first.");
   ctx.rule("Deleted with its " + std::to_string(pool.users.size()) + " users and " + std::to_string(pool.clients.size()) +
            " app clients");
@@ -229,41 +225,6 @@ Json get_user_pool_mfa_config(OpContext& ctx, const Request& r) {
   return mfa_config(require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId)));
 }
 
-Json create_user_pool_domain(OpContext& ctx, const Request& r) {
-  const std::string domain = r.string("Domain");
-  UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
-  if (r.has("CustomDomainConfig"))
-    fail_invalid_parameter("Custom domains need a certificate in AWS Certificate Manager; this sandbox offers Cognito domains (a prefix) only.");
-  if (!valid_domain_prefix(domain))
-    fail_invalid_parameter("Domain prefix can contain only lowercase letters, numbers and hyphens, and cannot contain aws, amazon or cognito.");
-  // The pool's own domain is reported first: asking twice for the same
-  // prefix is not a clash with "another" pool.
-  if (pool.domain) fail_invalid_parameter("The user pool already has a domain: " + *pool.domain + ".");
-  for (const auto& p : ctx.account.pools)
-    if (p->domain == domain) fail_invalid_parameter("Domain already associated with another user pool.");
-  pool.domain = domain;
-  ctx.rule("Hosted UI domain: https://" + domain + ".auth." + ctx.account.region + ".amazoncognito.com");
-  return Json::object();
-}
-
-Json describe_user_pool_domain(OpContext& ctx, const Request& r) {
-  const std::string domain = r.string("Domain");
-  for (const auto& p : ctx.account.pools)
-    if (p->domain == domain)
-      return Json{{"DomainDescription",
-                   {{"UserPoolId", p->id}, {"AWSAccountId", ctx.account.account_id}, {"Domain", domain},
-                    {"CloudFrontDistribution", domain + ".cloudfront.sandbox"}, {"Version", "1"}, {"Status", "ACTIVE"}}}};
-  return Json{{"DomainDescription", Json::object()}};
-}
-
-Json delete_user_pool_domain(OpContext& ctx, const Request& r) {
-  const std::string domain = r.string("Domain");
-  UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
-  if (pool.domain != domain) fail_invalid_parameter("No such domain or user pool exists.");
-  pool.domain.reset();
-  return Json::object();
-}
-
 }  // namespace
 
 // The operations of this file, for the registry (core/api/registry.h).
@@ -277,9 +238,6 @@ const OperationTable& pool_operations() {
       {"AddCustomAttributes", add_custom_attributes, OperationKind::kChange},
       {"SetUserPoolMfaConfig", set_user_pool_mfa_config, OperationKind::kChange},
       {"GetUserPoolMfaConfig", get_user_pool_mfa_config, OperationKind::kRead},
-      {"CreateUserPoolDomain", create_user_pool_domain, OperationKind::kChange},
-      {"DescribeUserPoolDomain", describe_user_pool_domain, OperationKind::kRead},
-      {"DeleteUserPoolDomain", delete_user_pool_domain, OperationKind::kChange},
   };
   return table;
 }

@@ -18,6 +18,7 @@
 #include "core/base/identifiers.h"
 #include "core/crypto/srp.h"
 #include "core/tokens/tokens.h"
+#include "core/tokens/well_known.h"
 
 using namespace userpool;
 
@@ -75,6 +76,7 @@ Json handle(const Json& request) {
       subject.attributes[name] = attribute_claim(name, value.get<std::string>());
     TokenGrant grant;
     grant.user_pool_id = pool;
+    grant.issuer = issuer_for(pool);
     grant.client_id = request.at("clientId").get<std::string>();
     grant.auth_time = grant.issued_at = clock.now() - std::chrono::seconds(request.value("ageSeconds", 0));
     grant.event_id = generate_uuid_v4(secure_random());

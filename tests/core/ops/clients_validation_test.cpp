@@ -219,9 +219,9 @@ TEST_CASE("CreateUserPoolClient: OAuth flows need the OAuth switch, scopes, and 
   CHECK(create_fails(s, pool, {{"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"code"}}, {"CallbackURLs", https}}) == required);
   CHECK(create_fails(s, pool, {{"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthScopes", {"openid"}}}) == required);
   CHECK(create_fails(s, pool, {{"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"code"}}, {"AllowedOAuthScopes", {"openid"}}}) ==
-        invalid("A callback URL is required for the code and implicit grants."));
+        Failure{"InvalidOAuthFlowException", "CallbackUrls can not be empty when code flow or implicit flow is selected"});
   CHECK(create_fails(s, pool, {{"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"implicit"}}, {"AllowedOAuthScopes", {"openid"}}}) ==
-        invalid("A callback URL is required for the code and implicit grants."));
+        Failure{"InvalidOAuthFlowException", "CallbackUrls can not be empty when code flow or implicit flow is selected"});
   CHECK(create_fails(s, pool, {{"AllowedOAuthFlows", {"password"}}}) ==
         validation("Value '[password]' at 'allowedOAuthFlows' failed to satisfy constraint: Member must satisfy constraint: "
                    "[Member must satisfy enum value set: [implicit, client_credentials, code]]"));
@@ -261,7 +261,7 @@ TEST_CASE("CreateUserPoolClient: client_credentials stands alone and needs a cli
   const Json https = Json::array({"https://example.com/cb"});
   CHECK(create_fails(s, pool, {{"GenerateSecret", true}, {"AllowedOAuthFlowsUserPoolClient", true}, {"CallbackURLs", https},
                                {"AllowedOAuthFlows", {"client_credentials", "code"}}, {"AllowedOAuthScopes", {"openid"}}}) ==
-        Failure{"InvalidOAuthFlowException", "client_credentials flow can not be selected with another flow."});
+        Failure{"InvalidOAuthFlowException", "client_credentials flow can not be selected along with code flow or implicit flow."});
   CHECK(create_fails(s, pool, {{"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"client_credentials"}},
                                {"AllowedOAuthScopes", {"openid"}}}) ==
         Failure{"InvalidOAuthFlowException", "client_credentials flow can not be selected if client does not have a client secret."});

@@ -1,6 +1,5 @@
-// A pool's settings changed after creation: AddCustomAttributes,
-// SetUserPoolMfaConfig / GetUserPoolMfaConfig, and the Cognito domain
-// (CreateUserPoolDomain, DescribeUserPoolDomain, DeleteUserPoolDomain).
+// A pool's settings changed after creation: AddCustomAttributes and
+// SetUserPoolMfaConfig / GetUserPoolMfaConfig. (Domains: domains_test.cpp.)
 #include <ostream>
 #include <vector>
 
@@ -192,74 +191,3 @@ TEST_CASE("SetUserPoolMfaConfig cannot switch off the last factor while MFA stay
         Json{{"SoftwareTokenMfaConfiguration", {{"Enabled", false}}}, {"MfaConfiguration", "OFF"}});
 }
 
-// ---- Domains ------------------------------------------------------------------
-
-TEST_CASE("CreateUserPoolDomain gives the pool a Cognito domain that DescribeUserPoolDomain finds") {
-  Sandbox s;
-  const std::string pool = s.create_pool();
-  CHECK(s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "my-app-1"}}) == Json::object());
-  CHECK(last_event(s)["Rules"] == Json::array({"Hosted UI domain: https://my-app-1.auth.us-east-1.amazoncognito.com"}));
-  CHECK(s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"]["Domain"] == "my-app-1");
-  CHECK(s.ok("DescribeUserPoolDomain", {{"Domain", "my-app-1"}}) ==
-        Json{{"DomainDescription", {{"UserPoolId", pool}, {"AWSAccountId", s.account.account_id}, {"Domain", "my-app-1"},
-                                    {"CloudFrontDistribution", "my-app-1.cloudfront.sandbox"}, {"Version", "1"}, {"Status", "ACTIVE"}}}});
-  // A domain nobody has: an empty description, not an error.
-  CHECK(s.ok("DescribeUserPoolDomain", {{"Domain", "nobody-has-this"}}) == Json{{"DomainDescription", Json::object()}});
-  CHECK(failure(s, "DescribeUserPoolDomain", Json::object()) ==
-        validation("Value null at 'domain' failed to satisfy constraint: Member must not be null"));
-}
-
-TEST_CASE("CreateUserPoolDomain refuses prefixes Cognito does not allow") {
-  Sandbox s;
-  const std::string pool = s.create_pool();
-  const Failure bad = invalid("Domain prefix can contain only lowercase letters, numbers and hyphens, and cannot contain aws, amazon or cognito.");
-  for (const std::string& domain : std::vector<std::string>{"", "My-App", "-app", "app-", "my_app", "my.app", "my-aws-app",
-                                                            "amazonian", "cognito1", std::string(64, 'a')}) {
-    INFO(domain);
-    CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", domain}}) == bad);
-  }
-  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "app"}, {"CustomDomainConfig", {{"CertificateArn", "arn"}}}}) ==
-        invalid("Custom domains need a certificate in AWS Certificate Manager; this sandbox offers Cognito domains (a prefix) only."));
-  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", pool}}) ==
-        validation("Value null at 'domain' failed to satisfy constraint: Member must not be null"));
-  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", kMissingPool}, {"Domain", "fine"}}) == not_found(kMissingPool));
-  CHECK_FALSE(s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"].contains("Domain"));
-  // 63 characters, digits and inner hyphens are fine.
-  s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "a1-" + std::string(60, 'b')}});
-}
-
-TEST_CASE("A domain belongs to one pool, and a pool has one domain") {
-  Sandbox s;
-  const std::string first = s.create_pool();
-  const std::string second = s.create_pool();
-  s.ok("CreateUserPoolDomain", {{"UserPoolId", first}, {"Domain", "shared-name"}});
-  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", second}, {"Domain", "shared-name"}}) ==
-        invalid("Domain already associated with another user pool."));
-  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", first}, {"Domain", "another-name"}}) ==
-        invalid("The user pool already has a domain: shared-name."));
-  // Asking again for its own domain is not a clash with "another" pool.
-  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", first}, {"Domain", "shared-name"}}) ==
-        invalid("The user pool already has a domain: shared-name."));
-  // Once deleted, the name is free for the other pool.
-  CHECK(s.ok("DeleteUserPoolDomain", {{"UserPoolId", first}, {"Domain", "shared-name"}}) == Json::object());
-  CHECK_FALSE(s.ok("DescribeUserPool", {{"UserPoolId", first}})["UserPool"].contains("Domain"));
-  CHECK(s.ok("DescribeUserPoolDomain", {{"Domain", "shared-name"}}) == Json{{"DomainDescription", Json::object()}});
-  s.ok("CreateUserPoolDomain", {{"UserPoolId", second}, {"Domain", "shared-name"}});
-  CHECK(s.ok("DescribeUserPoolDomain", {{"Domain", "shared-name"}})["DomainDescription"]["UserPoolId"] == second);
-}
-
-TEST_CASE("DeleteUserPoolDomain needs the pool's own domain") {
-  Sandbox s;
-  const std::string pool = s.create_pool();
-  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "none-yet"}}) ==
-        invalid("No such domain or user pool exists."));
-  s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "mine"}});
-  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "not-mine"}}) ==
-        invalid("No such domain or user pool exists."));
-  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", kMissingPool}, {"Domain", "mine"}}) == not_found(kMissingPool));
-  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", pool}}) ==
-        validation("Value null at 'domain' failed to satisfy constraint: Member must not be null"));
-  CHECK(failure(s, "DeleteUserPoolDomain", {{"Domain", "mine"}}) ==
-        validation("Value null at 'userPoolId' failed to satisfy constraint: Member must not be null"));
-  CHECK(s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"]["Domain"] == "mine");
-}
