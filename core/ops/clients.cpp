@@ -65,15 +65,9 @@ Json delete_user_pool_client(OpContext& ctx, const Request& r) {
 Json list_user_pool_clients(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   const auto max = static_cast<std::size_t>(r.optional_int("MaxResults", 1, 60).value_or(60));
-  const std::size_t start = page_start(r.optional_string("NextToken"), pool.clients.size());
-  Json list = Json::array();
-  std::size_t i = start;
-  for (; i < pool.clients.size() && list.size() < max; ++i)
-    list.push_back(Json{{"ClientId", pool.clients[i].client_id}, {"UserPoolId", pool.id},
-                        {"ClientName", pool.clients[i].client_name}});
-  Json out = {{"UserPoolClients", list}};
-  if (i < pool.clients.size()) out["NextToken"] = page_token(i);
-  return out;
+  return page_of(r, pool.clients, max, "UserPoolClients", [&](const AppClient& c) {
+    return Json{{"ClientId", c.client_id}, {"UserPoolId", pool.id}, {"ClientName", c.client_name}};
+  });
 }
 
 }  // namespace

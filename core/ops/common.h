@@ -88,6 +88,22 @@ bool password_matches(const UserPool& pool, const User& user, std::string_view p
 std::size_t page_start(const std::optional<std::string>& token, std::size_t size);
 std::string page_token(std::size_t next);
 
+// One page of such a list: at most `limit` items from where the request's
+// NextToken points, each as `describe` shows it (an item shown as null is
+// left out), under `member`, with the NextToken of the rest when there is more.
+template <class Items, class Describe>
+Json page_of(const Request& r, const Items& items, std::size_t limit, const char* member, Describe describe) {
+  std::size_t i = page_start(r.optional_string("NextToken"), items.size());
+  Json list = Json::array();
+  for (; i < items.size() && list.size() < limit; ++i) {
+    Json shown = describe(items[i]);
+    if (!shown.is_null()) list.push_back(std::move(shown));
+  }
+  Json out = {{member, std::move(list)}};
+  if (i < items.size()) out["NextToken"] = page_token(i);
+  return out;
+}
+
 // Whether a username looks like an email address or a phone number.
 bool looks_like_email(std::string_view s);
 bool looks_like_phone(std::string_view s);

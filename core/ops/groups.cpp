@@ -69,13 +69,7 @@ Json delete_group(OpContext& ctx, const Request& r) {
 Json list_groups(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   const auto limit = static_cast<std::size_t>(r.optional_int("Limit", 0, 60).value_or(60));
-  const std::size_t start = page_start(r.optional_string("NextToken"), pool.groups.size());
-  Json list = Json::array();
-  std::size_t i = start;
-  for (; i < pool.groups.size() && list.size() < (limit == 0 ? 60 : limit); ++i) list.push_back(pool.groups[i].describe(pool.id));
-  Json out = {{"Groups", list}};
-  if (i < pool.groups.size()) out["NextToken"] = page_token(i);
-  return out;
+  return page_of(r, pool.groups, limit == 0 ? 60 : limit, "Groups", [&](const Group& g) { return g.describe(pool.id); });
 }
 
 Json admin_add_user_to_group(OpContext& ctx, const Request& r) {
@@ -101,14 +95,10 @@ Json admin_list_groups_for_user(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   const User& user = require_user(ctx, pool, r.string("Username", shapes::kUsername));
   const auto limit = static_cast<std::size_t>(r.optional_int("Limit", 0, 60).value_or(60));
-  const std::size_t start = page_start(r.optional_string("NextToken"), user.groups.size());
-  Json list = Json::array();
-  std::size_t i = start;
-  for (; i < user.groups.size() && list.size() < (limit == 0 ? 60 : limit); ++i)
-    if (const Group* g = pool.find_group(user.groups[i])) list.push_back(g->describe(pool.id));
-  Json out = {{"Groups", list}};
-  if (i < user.groups.size()) out["NextToken"] = page_token(i);
-  return out;
+  return page_of(r, user.groups, limit == 0 ? 60 : limit, "Groups", [&](const std::string& name) {
+    const Group* g = pool.find_group(name);
+    return g == nullptr ? Json() : g->describe(pool.id);
+  });
 }
 
 Json list_users_in_group(OpContext& ctx, const Request& r) {
@@ -118,13 +108,7 @@ Json list_users_in_group(OpContext& ctx, const Request& r) {
   std::vector<const User*> members;
   for (const auto& [seq, user] : pool.users.users())
     if (std::find(user.groups.begin(), user.groups.end(), name) != user.groups.end()) members.push_back(&user);
-  const std::size_t start = page_start(r.optional_string("NextToken"), members.size());
-  Json list = Json::array();
-  std::size_t i = start;
-  for (; i < members.size() && list.size() < (limit == 0 ? 60 : limit); ++i) list.push_back(user_json(*members[i], "Attributes"));
-  Json out = {{"Users", list}};
-  if (i < members.size()) out["NextToken"] = page_token(i);
-  return out;
+  return page_of(r, members, limit == 0 ? 60 : limit, "Users", [](const User* u) { return user_json(*u, "Attributes"); });
 }
 
 }  // namespace

@@ -163,17 +163,10 @@ Json delete_user_pool(OpContext& ctx, const Request& r) {
 Json list_user_pools(OpContext& ctx, const Request& r) {
   const auto max = r.optional_int("MaxResults", 1, 60);
   if (!max) fail_validation("maxResults", "null", "Member must not be null");
-  const std::size_t start = page_start(r.optional_string("NextToken"), ctx.account.pools.size());
-  Json list = Json::array();
-  std::size_t i = start;
-  for (; i < ctx.account.pools.size() && list.size() < static_cast<std::size_t>(*max); ++i) {
-    const UserPool& p = *ctx.account.pools[i];
-    list.push_back(Json{{"Id", p.id}, {"Name", p.config.name}, {"LambdaConfig", p.config.lambda_config},
-                        {"LastModifiedDate", to_epoch_seconds(p.last_modified)}, {"CreationDate", to_epoch_seconds(p.created)}});
-  }
-  Json out = {{"UserPools", list}};
-  if (i < ctx.account.pools.size()) out["NextToken"] = page_token(i);
-  return out;
+  return page_of(r, ctx.account.pools, static_cast<std::size_t>(*max), "UserPools", [](const std::unique_ptr<UserPool>& p) {
+    return Json{{"Id", p->id}, {"Name", p->config.name}, {"LambdaConfig", p->config.lambda_config},
+                {"LastModifiedDate", to_epoch_seconds(p->last_modified)}, {"CreationDate", to_epoch_seconds(p->created)}};
+  });
 }
 
 Json add_custom_attributes(OpContext& ctx, const Request& r) {

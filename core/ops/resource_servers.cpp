@@ -80,13 +80,7 @@ Json delete_resource_server(OpContext& ctx, const Request& r) {
 Json list_resource_servers(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   const auto limit = static_cast<std::size_t>(r.optional_int("MaxResults", 1, 50).value_or(50));
-  const std::size_t start = page_start(r.optional_string("NextToken"), pool.resource_servers.size());
-  Json list = Json::array();
-  std::size_t i = start;
-  for (; i < pool.resource_servers.size() && list.size() < limit; ++i) list.push_back(pool.resource_servers[i].describe(pool.id));
-  Json out = {{"ResourceServers", list}};
-  if (i < pool.resource_servers.size()) out["NextToken"] = page_token(i);
-  return out;
+  return page_of(r, pool.resource_servers, limit, "ResourceServers", [&](const ResourceServer& s) { return s.describe(pool.id); });
 }
 
 }  // namespace
