@@ -88,6 +88,11 @@ HttpResponse Endpoint::refusal(const HttpRequest& request, int status, std::stri
   return json_answer(request, status, Json{{"__type", type}, {"message", message}}, "application/x-amz-json-1.1");
 }
 
+HttpResponse Endpoint::too_large(const HttpRequest& request) {
+  return refusal(request, 413, "RequestEntityTooLargeException",
+                 "The request body is over " + std::to_string(kMaxBodyBytes) + " bytes (1 MiB), the most the endpoint accepts.");
+}
+
 Json Endpoint::new_messages(bool sandbox_replaced) {
   if (sandbox_replaced) {
     // An imported or reset sandbox numbers its messages anew; what it holds
@@ -151,15 +156,13 @@ EndpointAnswer Endpoint::answer(const HttpRequest& request) {
     EndpointAnswer a;
     a.what = "OPTIONS " + request.path;
     a.response = cors_preflight(request);
-    a.response.set_header("x-amzn-RequestId", generate_uuid_v4(random_));
+    finish(request, a.response);
     return a;
   }
   if (request.body.size() > kMaxBodyBytes) {
     EndpointAnswer a;
-    a.what = request.method + " " + request.path + " (too large)";
-    a.response = refusal(request, 413, "RequestEntityTooLargeException",
-                         "The request body is " + std::to_string(request.body.size()) + " bytes; the endpoint accepts at most " +
-                             std::to_string(kMaxBodyBytes) + " (1 MiB).");
+    a.what = request.method + " " + request.path + " (body over 1 MiB)";
+    a.response = too_large(request);
     return a;
   }
   if (request.method == "POST" && request.path == "/") return api_call(request);

@@ -68,6 +68,8 @@ class Endpoint {
   // over the limit, malformed HTTP): the same error shape, request ID and
   // CORS headers as every other answer.
   HttpResponse refusal(const HttpRequest& request, int status, std::string_view type, std::string_view message);
+  // The refusal of a body over kMaxBodyBytes (413).
+  HttpResponse too_large(const HttpRequest& request);
 
  private:
   EndpointAnswer api_call(const HttpRequest& request);

@@ -86,7 +86,7 @@ class Saver {
       }
       // Turning it into text and writing it happen outside the engine's
       // lock, so requests go on meanwhile.
-      const auto failure = file_.write(file_.document_text(state));
+      const auto failure = file_.write(file_.document_text(std::move(state)));
       lock.lock();
       if (failure) {
         std::cerr << "userpool serve: the state was NOT saved: " << *failure << "\n";
@@ -233,11 +233,8 @@ int serve(const ServeOptions& options) {
       std::lock_guard lock(engine.mutex);
       if (!read_whole) {
         answer.what = request.method + " " + request.path + (too_large ? " (body over 1 MiB)" : " (body cut short)");
-        answer.response =
-            too_large ? endpoint.refusal(request, 413, "RequestEntityTooLargeException",
-                                         "The request body is over " + std::to_string(Endpoint::kMaxBodyBytes) +
-                                             " bytes (1 MiB), the most the endpoint accepts.")
-                      : endpoint.refusal(request, 400, "SerializationException", "The request body could not be read whole.");
+        answer.response = too_large ? endpoint.too_large(request)
+                                    : endpoint.refusal(request, 400, "SerializationException", "The request body could not be read whole.");
         answer.response.set_header("Connection", "close");  // the rest of the body is not read
       } else {
         answer = endpoint.answer(request);
@@ -282,9 +279,7 @@ int serve(const ServeOptions& options) {
     HttpResponse refusal;
     {
       std::lock_guard lock(engine.mutex);
-      refusal = status == 413 ? endpoint.refusal(request, 413, "RequestEntityTooLargeException",
-                                                 "The request body is over " + std::to_string(Endpoint::kMaxBodyBytes) +
-                                                     " bytes (1 MiB), the most the endpoint accepts.")
+      refusal = status == 413 ? endpoint.too_large(request)
                               : endpoint.refusal(request, status, "SerializationException",
                                                  "The request could not be read as HTTP/1.1 (status " + std::to_string(status) + ").");
     }

@@ -37,23 +37,29 @@ std::optional<std::string> StateFile::load(Door& door) {
     return path_ + ": SerializationException: the file is not JSON (" + document.error() +
            "), so it is not a saved sandbox. The file is unchanged.";
   const Json* state = &*document;
-  if (document->is_object() && document->value("Format", Json()) == kSavedWorkFormat) {
+  const bool is_saved_work = document->is_object() && document->value("Format", Json()) == kSavedWorkFormat;
+  if (is_saved_work) {
     if (document->value("Version", Json()) != kSavedWorkVersion)
       return path_ + ": InvalidParameterException: this saved work is version " + document->value("Version", Json()).dump() +
              "; this sandbox reads version " + std::to_string(kSavedWorkVersion) + ". The file is unchanged.";
-    saved_work_ = *document;
-    state = &saved_work_["State"];
+    static const Json none;  // saved work without a State: ImportState says what is missing
+    const auto member = document->find("State");
+    state = member == document->end() ? &none : &*member;
   }
   const Response imported = door.call("Sandbox.ImportState", Json{{"State", *state}}, CallOptions::unrecorded());
   if (imported.status != 200)
     return path_ + ": " + imported.body.value("__type", "Error") + ": " + imported.body.value("message", "") + " The file is unchanged.";
+  if (is_saved_work) {
+    saved_work_ = *document;
+    saved_work_.erase("State");
+  }
   return std::nullopt;
 }
 
-std::string StateFile::document_text(const Json& state) const {
+std::string StateFile::document_text(Json state) const {
   if (saved_work_.is_null()) return state.dump() + "\n";
   Json document = saved_work_;
-  document["State"] = state;
+  document["State"] = std::move(state);
   return document.dump() + "\n";
 }
 
@@ -97,9 +103,9 @@ std::optional<std::string> StateFile::write(const std::string& text) const {
 }
 
 std::optional<std::string> StateFile::save(Door& door) const {
-  const Response exported = door.read("Sandbox.ExportState", Json::object());
+  Response exported = door.read("Sandbox.ExportState", Json::object());
   if (exported.status != 200) return "the state could not be exported: " + exported.body.value("message", "");
-  return write(document_text(exported.body["State"]));
+  return write(document_text(std::move(exported.body["State"])));
 }
 
 }  // namespace userpool::tools

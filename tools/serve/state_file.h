@@ -25,7 +25,7 @@ class StateFile {
 
   // The document to save for this state: the state itself, or the saved
   // work it came in with the state replaced.
-  std::string document_text(const Json& state) const;
+  std::string document_text(Json state) const;
 
   // Writes the text atomically (temporary file beside it, flushed to disk,
   // renamed over it, the folder flushed). Returns why it failed.
@@ -40,7 +40,7 @@ class StateFile {
  private:
   std::string path_;
   bool existed_ = false;
-  Json saved_work_;  // the wrapper when the file is saved work, else null
+  Json saved_work_;  // the saved work's other members when the file is one (State left out), else null
 };
 
 }  // namespace userpool::tools
