@@ -37,6 +37,9 @@ if(EMSCRIPTEN)
   target_include_directories(imgui_glfw_opengl3 SYSTEM PUBLIC ${IMGUI_DIR}/backends)
   target_link_libraries(imgui_glfw_opengl3 PUBLIC imgui)
   target_compile_options(imgui_glfw_opengl3 PRIVATE -w)
+  # Compiled apart: in one unit, GLFW's headers bring in desktop GL first
+  # and the OpenGL 3 backend then calls glPolygonMode, which WebGL lacks.
+  set_target_properties(imgui_glfw_opengl3 PROPERTIES UNITY_BUILD OFF)
   # Emscripten's built-in JS GLFW 3 (no download needed).
   target_link_options(imgui_glfw_opengl3 PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
 endif()

@@ -21,6 +21,8 @@ const OperationTable& list_users_operations();
 const OperationTable& group_operations();
 const OperationTable& resource_server_operations();
 const OperationTable& domain_operations();
+const OperationTable& ui_customization_operations();
+const OperationTable& managed_login_branding_operations();
 const OperationTable& sandbox_operations();
 const OperationTable& wizard_draft_operations();
 const OperationTable& start_beanstalk_app_operations();
@@ -28,6 +30,13 @@ const OperationTable& rest_api_operations();
 const OperationTable& authorizer_operations();
 const OperationTable& deployment_operations();
 const OperationTable& elastic_beanstalk_operations();
+}  // namespace ops
+namespace hosted {
+const OperationTable& authorize_operations();
+const OperationTable& sign_in_page_operations();
+const OperationTable& token_endpoint_operations();
+}  // namespace hosted
+namespace ops {
 // Each service's part of the saved state (defined beside its tables).
 StateSection wizard_draft_state();
 StateSection api_gateway_state();
@@ -41,7 +50,12 @@ const std::vector<Service>& services() {
        {&pool_operations(), &client_operations(), &sign_up_operations(), &auth_operations(), &challenge_operations(),
         &mfa_operations(), &password_operations(), &self_service_operations(), &admin_user_operations(),
         &list_users_operations(), &group_operations(), &resource_server_operations(),
-        &domain_operations()},
+        &domain_operations(), &ui_customization_operations(), &managed_login_branding_operations()},
+       {}},
+      // The pools' domains: the hosted UI's pages and the OAuth 2.0 endpoints
+      // (core/hosted/site.h), called with the parts of an HTTP request.
+      {"HostedUI", "HostedUI.", "InvalidParameterException",
+       {&hosted::authorize_operations(), &hosted::sign_in_page_operations(), &hosted::token_endpoint_operations()},
        {}},
       // The connected services the tutorials use, with their own APIs' errors.
       {"ApiGateway", "ApiGateway.", "BadRequestException",

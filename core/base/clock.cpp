@@ -28,6 +28,13 @@ std::string to_iso8601(Timestamp t) {
   return buf;
 }
 
+std::string to_compact_timestamp(Timestamp t) {
+  std::string out;
+  for (const char c : to_iso8601(t).substr(0, 19))  // 2026-01-15T10:00:00
+    if (c >= '0' && c <= '9') out.push_back(c);
+  return out;
+}
+
 std::string format_duration(Millis d) {
   using namespace std::chrono;
   auto left = duration_cast<seconds>(d < Millis{0} ? -d : d).count();

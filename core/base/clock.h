@@ -28,6 +28,9 @@ std::int64_t to_epoch_whole_seconds(Timestamp t);
 Timestamp from_epoch_millis(std::int64_t ms);
 // ISO 8601 in UTC with milliseconds, e.g. "2026-11-23T08:00:00.000Z".
 std::string to_iso8601(Timestamp t);
+// YYYYMMDDhhmmss in UTC, as Cognito stamps versions (DescribeUserPoolDomain's
+// Version, a UI customization's CSSVersion).
+std::string to_compact_timestamp(Timestamp t);
 // A length of time in words, to the two largest units: "45 s", "3 min 20 s",
 // "2 h 5 min", "1 day 3 h". Negative lengths are shown as their size.
 std::string format_duration(Millis d);

@@ -12,7 +12,7 @@
 namespace userpool {
 namespace {
 
-[[noreturn]] void fail(const char* what) { throw std::runtime_error(std::string("OpenSSL: ") + what + " failed"); }
+[[noreturn]] void openssl_fail(const char* what) { throw std::runtime_error(std::string("OpenSSL: ") + what + " failed"); }
 
 Bytes hmac(const char* digest, ByteView key, ByteView message) {
   Bytes out(EVP_MAX_MD_SIZE);
@@ -21,7 +21,7 @@ Bytes hmac(const char* digest, ByteView key, ByteView message) {
   static const std::uint8_t kEmpty = 0;
   if (EVP_Q_mac(nullptr, "HMAC", nullptr, digest, nullptr, key.empty() ? &kEmpty : key.data(), key.size(),
                 message.data(), message.size(), out.data(), out.size(), &written) == nullptr)
-    fail("HMAC");
+    openssl_fail("HMAC");
   out.resize(written);
   return out;
 }
@@ -31,7 +31,7 @@ Bytes hmac(const char* digest, ByteView key, ByteView message) {
 Bytes sha256(ByteView data) {
   Bytes out(32);
   unsigned int written = 0;
-  if (EVP_Digest(data.data(), data.size(), out.data(), &written, EVP_sha256(), nullptr) != 1) fail("SHA-256");
+  if (EVP_Digest(data.data(), data.size(), out.data(), &written, EVP_sha256(), nullptr) != 1) openssl_fail("SHA-256");
   return out;
 }
 
@@ -41,9 +41,9 @@ Bytes hmac_sha1(ByteView key, ByteView message) { return hmac("SHA1", key, messa
 
 Bytes hkdf_sha256(ByteView salt, ByteView input_key, ByteView info, std::size_t length) {
   std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(EVP_KDF_fetch(nullptr, "HKDF", nullptr), EVP_KDF_free);
-  if (!kdf) fail("HKDF fetch");
+  if (!kdf) openssl_fail("HKDF fetch");
   std::unique_ptr<EVP_KDF_CTX, decltype(&EVP_KDF_CTX_free)> ctx(EVP_KDF_CTX_new(kdf.get()), EVP_KDF_CTX_free);
-  if (!ctx) fail("HKDF context");
+  if (!ctx) openssl_fail("HKDF context");
   char digest[] = "SHA256";
   // OSSL_PARAM takes non-const pointers; OpenSSL only reads these.
   auto* salt_p = const_cast<std::uint8_t*>(salt.data());
@@ -57,7 +57,7 @@ Bytes hkdf_sha256(ByteView salt, ByteView input_key, ByteView info, std::size_t 
       OSSL_PARAM_construct_end(),
   };
   Bytes out(length);
-  if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1) fail("HKDF");
+  if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1) openssl_fail("HKDF");
   return out;
 }
 

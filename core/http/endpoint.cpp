@@ -4,6 +4,7 @@
 
 #include "core/api/registry.h"
 #include "core/base/identifiers.h"
+#include "core/http/hosted_routes.h"
 #include "core/http/status_page.h"
 
 namespace userpool {
@@ -12,6 +13,8 @@ namespace {
 
 constexpr std::string_view kCognitoTarget = "AWSCognitoIdentityProviderService.";
 constexpr std::string_view kWellKnown = "/.well-known/";
+// Where each pool's domain is served: /domain/<domain>/... (Account::hosted_origin).
+constexpr std::string_view kDomainPrefix = "/domain/";
 
 std::string dump(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
@@ -151,7 +154,43 @@ EndpointAnswer Endpoint::well_known(const HttpRequest& request, const std::strin
   return a;
 }
 
+EndpointAnswer Endpoint::hosted(const HttpRequest& request) {
+  EndpointAnswer a;
+  const std::string rest = request.path.substr(kDomainPrefix.size());
+  const auto slash = rest.find('/');
+  const std::string domain = rest.substr(0, slash);
+  const std::string path = slash == std::string::npos ? "/" : rest.substr(slash);
+  // Apps call the token, userInfo and revoke endpoints from any origin
+  // (Cognito answers them with Access-Control-Allow-Origin: *, without
+  // credentials); the pages themselves are not for other sites' scripts.
+  const bool oauth_endpoint = path.starts_with("/oauth2/") && path != "/oauth2/authorize" && path != "/oauth2/login";
+  if (request.method == "OPTIONS") {
+    a.what = "OPTIONS " + request.path;
+    a.response.status = oauth_endpoint ? 204 : 404;
+    if (oauth_endpoint) {
+      a.response.set_header("Access-Control-Allow-Origin", "*");
+      a.response.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      a.response.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+      a.response.set_header("Access-Control-Max-Age", "600");
+    }
+  } else if (request.body.size() > kMaxBodyBytes) {
+    a.what = request.method + " " + request.path + " (body over 1 MiB)";
+    a.response = too_large(request);
+    return a;
+  } else {
+    HostedAnswer h = answer_hosted(door_, request, domain, path);
+    a.what = h.operation.empty() ? request.method + " " + request.path : h.operation;
+    a.response = std::move(h.response);
+    a.may_have_changed = h.may_have_changed;
+    if (a.may_have_changed) a.sent_messages = new_messages(false);
+    if (oauth_endpoint) a.response.set_header("Access-Control-Allow-Origin", "*");
+  }
+  a.response.set_header("x-amzn-RequestId", generate_uuid_v4(random_));
+  return a;
+}
+
 EndpointAnswer Endpoint::answer(const HttpRequest& request) {
+  if (request.path.starts_with(kDomainPrefix)) return hosted(request);
   if (request.method == "OPTIONS") {
     EndpointAnswer a;
     a.what = "OPTIONS " + request.path;

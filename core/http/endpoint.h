@@ -17,6 +17,9 @@
 //   GET /<userPoolId>/.well-known/openid-configuration
 //   GET /    a page for a person: the pools, their users, the latest messages
 //   OPTIONS <any path>   CORS preflight, for web apps on other origins
+//   /domain/<domain>/... each pool's domain: the hosted UI and the OAuth 2.0
+//            endpoints (core/http/hosted_routes.h), when the server sets
+//            Account::hosted_origin to its own address
 // Every answer carries x-amzn-RequestId and the CORS headers.
 //
 // Requests are not authenticated: the signature AWS clients put on
@@ -73,6 +76,7 @@ class Endpoint {
 
  private:
   EndpointAnswer api_call(const HttpRequest& request);
+  EndpointAnswer hosted(const HttpRequest& request);
   EndpointAnswer well_known(const HttpRequest& request, const std::string& pool_id, std::string_view document);
   // Messages sent since the last look (and moves the cursor past them).
   Json new_messages(bool sandbox_replaced);

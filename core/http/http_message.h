@@ -18,6 +18,7 @@ struct HttpRequest {
   std::string path;    // "/", "/us-east-1_AbC/.well-known/jwks.json" (no query)
   HttpHeaders headers;
   std::string body;
+  std::string query;  // what follows '?' in the URL, as sent (still percent-encoded)
 
   // A header's value; names compare without regard to case, as HTTP's do.
   std::optional<std::string> header(std::string_view name) const;

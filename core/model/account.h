@@ -40,6 +40,12 @@ class Account {
   // how the sandbox is reached, not part of its saved state: Reset and
   // ImportState keep it.
   std::string issuer_origin;
+  // Where the pools' domains (the hosted UI and the OAuth endpoints) are
+  // reached: empty for their real addresses (https://<prefix>.auth.<region>.
+  // amazoncognito.com, https://<custom domain>), as the page shows them; or
+  // the address of a local endpoint (`userpool serve`), which serves each
+  // domain at <hosted_origin>/domain/<domain>. Not saved, like issuer_origin.
+  std::string hosted_origin;
 
   // Email sent by Cognito's own sender (COGNITO_DEFAULT), counted against
   // quotas::kCognitoDefaultEmailsPerDay; the count restarts each UTC day.

@@ -10,6 +10,10 @@
 
 namespace userpool {
 
+// Instants as the saved state writes them: milliseconds since 1970.
+inline std::int64_t state_millis(Timestamp t) { return t.time_since_epoch().count(); }
+inline Timestamp state_instant(const Json& j) { return from_epoch_millis(j.get<std::int64_t>()); }
+
 Json user_to_state(const User& user);
 User user_from_state(const Json& j);
 Json pool_to_state(const UserPool& pool);

@@ -8,8 +8,6 @@
 namespace userpool {
 namespace {
 
-std::int64_t ms(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp at(const Json& j) { return from_epoch_millis(j.get<std::int64_t>()); }
 
 template <typename T>
 std::optional<T> optional_of(const Json& j, const char* member) {
@@ -141,8 +139,8 @@ AppClient client_from_state(const Json& j) {
   c.client_id = j.at("ClientId").get<std::string>();
   c.client_name = j.at("ClientName").get<std::string>();
   c.client_secret = j.value("ClientSecret", "");
-  c.created = at(j.at("Created"));
-  c.last_modified = at(j.at("LastModified"));
+  c.created = state_instant(j.at("Created"));
+  c.last_modified = state_instant(j.at("LastModified"));
   c.access_token_validity = optional_of<std::int64_t>(j, "AccessTokenValidity");
   c.id_token_validity = optional_of<std::int64_t>(j, "IdTokenValidity");
   c.refresh_token_validity = j.at("RefreshTokenValidity").get<std::int64_t>();
@@ -182,19 +180,19 @@ Json client_to_state(const AppClient& c, const std::string& pool_id) {
   Json j = c.describe(pool_id);
   j.erase("LastModifiedDate");
   j.erase("CreationDate");
-  j["Created"] = ms(c.created);
-  j["LastModified"] = ms(c.last_modified);
+  j["Created"] = state_millis(c.created);
+  j["LastModified"] = state_millis(c.last_modified);
   return j;
 }
 
 Json domain_settings_to_state(const DomainSettings& s) {
-  return Json{{"ManagedLoginVersion", s.managed_login_version}, {"Updated", ms(s.updated)}};
+  return Json{{"ManagedLoginVersion", s.managed_login_version}, {"Updated", state_millis(s.updated)}};
 }
 
 DomainSettings domain_settings_from_state(const Json& j) {
   const int version = j.at("ManagedLoginVersion").get<int>();
   if (version != 1 && version != 2) throw std::runtime_error("ManagedLoginVersion is 1 or 2");
-  return DomainSettings{version, at(j.at("Updated"))};
+  return DomainSettings{version, state_instant(j.at("Updated"))};
 }
 
 }  // namespace
@@ -205,18 +203,18 @@ Json pool_to_state(const UserPool& pool) {
   Json groups = Json::array();
   for (const auto& g : pool.groups) {
     Json gj = {{"GroupName", g.name}, {"Description", g.description}, {"RoleArn", g.role_arn},
-               {"Created", ms(g.created)}, {"LastModified", ms(g.last_modified)}};
+               {"Created", state_millis(g.created)}, {"LastModified", state_millis(g.last_modified)}};
     if (g.precedence) gj["Precedence"] = *g.precedence;
     groups.push_back(gj);
   }
   Json sessions = Json::array();
   for (const auto& [key, s] : pool.sessions)
     sessions.push_back(Json{{"Session", s.session}, {"ClientId", s.client_id}, {"Username", s.username},
-                            {"Challenge", s.challenge}, {"Created", ms(s.created)}, {"ExpiresAt", ms(s.expires_at)},
+                            {"Challenge", s.challenge}, {"Created", state_millis(s.created)}, {"ExpiresAt", state_millis(s.expires_at)},
                             {"Used", s.used}, {"Data", s.data}});
   Json users = Json::array();
   for (const auto& [seq, u] : pool.users.users()) users.push_back(user_to_state(u));
-  Json j = {{"Id", pool.id}, {"Arn", pool.arn}, {"Created", ms(pool.created)}, {"LastModified", ms(pool.last_modified)}};
+  Json j = {{"Id", pool.id}, {"Arn", pool.arn}, {"Created", state_millis(pool.created)}, {"LastModified", state_millis(pool.last_modified)}};
   if (pool.domain) {
     j["Domain"] = *pool.domain;
     j["DomainSettings"] = domain_settings_to_state(pool.domain_settings);
@@ -241,6 +239,39 @@ Json pool_to_state(const UserPool& pool) {
     }
     j["ResourceServers"] = servers;
   }
+  if (!pool.ui_customizations.empty()) {
+    Json list = Json::array();
+    for (const auto& [client, c] : pool.ui_customizations)
+      list.push_back(Json{{"ClientId", c.client_id}, {"CSS", c.css}, {"ImageFile", c.image_file}, {"ImageType", c.image_type},
+                          {"Created", state_millis(c.created)}, {"LastModified", state_millis(c.last_modified)}});
+    j["UICustomizations"] = list;
+  }
+  if (!pool.brandings.empty()) {
+    Json list = Json::array();
+    for (const auto& b : pool.brandings)
+      list.push_back(Json{{"ManagedLoginBrandingId", b.id}, {"ClientId", b.client_id},
+                          {"UseCognitoProvidedValues", b.use_cognito_provided_values}, {"Settings", b.settings},
+                          {"Assets", b.assets}, {"Created", state_millis(b.created)}, {"LastModified", state_millis(b.last_modified)}});
+    j["ManagedLoginBrandings"] = list;
+  }
+  // The hosted UI's codes and signed-in browsers, only when there are some.
+  if (!pool.authorization_codes.empty()) {
+    Json list = Json::array();
+    for (const auto& [code, c] : pool.authorization_codes) {
+      Json cj = {{"Code", c.code}, {"ClientId", c.client_id}, {"RedirectUri", c.redirect_uri}, {"Scopes", c.scopes},
+                 {"CodeChallenge", c.code_challenge}, {"Username", c.username}, {"AuthTime", state_millis(c.auth_time)},
+                 {"ExpiresAt", state_millis(c.expires_at)}, {"Used", c.used}};
+      if (c.nonce) cj["Nonce"] = *c.nonce;
+      list.push_back(std::move(cj));
+    }
+    j["AuthorizationCodes"] = list;
+  }
+  if (!pool.hosted_sessions.empty()) {
+    Json list = Json::array();
+    for (const auto& [id, h] : pool.hosted_sessions)
+      list.push_back(Json{{"Id", h.id}, {"Username", h.username}, {"AuthTime", state_millis(h.auth_time)}, {"ExpiresAt", state_millis(h.expires_at)}});
+    j["HostedSessions"] = list;
+  }
   j["Sessions"] = sessions;
   j["NextUserSeq"] = pool.users.next_seq();
   j["Users"] = users;
@@ -254,8 +285,8 @@ std::unique_ptr<UserPool> pool_from_state(const Json& j) {
   pool->id = j.at("Id").get<std::string>();
   if (!is_user_pool_id(pool->id)) throw std::runtime_error("\"" + pool->id + "\" is not a user pool ID");
   pool->arn = j.at("Arn").get<std::string>();
-  pool->created = at(j.at("Created"));
-  pool->last_modified = at(j.at("LastModified"));
+  pool->created = state_instant(j.at("Created"));
+  pool->last_modified = state_instant(j.at("LastModified"));
   pool->domain = optional_of<std::string>(j, "Domain");
   // Documents from before domain settings were kept: version 1, as created with the pool.
   pool->domain_settings = j.contains("DomainSettings") ? domain_settings_from_state(j.at("DomainSettings"))
@@ -274,8 +305,8 @@ std::unique_ptr<UserPool> pool_from_state(const Json& j) {
     group.description = g.at("Description").get<std::string>();
     group.role_arn = g.at("RoleArn").get<std::string>();
     group.precedence = optional_of<std::int64_t>(g, "Precedence");
-    group.created = at(g.at("Created"));
-    group.last_modified = at(g.at("LastModified"));
+    group.created = state_instant(g.at("Created"));
+    group.last_modified = state_instant(g.at("LastModified"));
     pool->groups.push_back(std::move(group));
   }
   if (const auto servers = j.find("ResourceServers"); servers != j.end())
@@ -287,11 +318,44 @@ std::unique_ptr<UserPool> pool_from_state(const Json& j) {
         server.scopes.push_back({s.at("ScopeName").get<std::string>(), s.at("ScopeDescription").get<std::string>()});
       pool->resource_servers.push_back(std::move(server));
     }
+  if (const auto list = j.find("UICustomizations"); list != j.end())
+    for (const Json& c : list->get_ref<const Json::array_t&>()) {
+      UICustomization ui{c.at("ClientId").get<std::string>(), c.at("CSS").get<std::string>(), c.at("ImageFile").get<std::string>(),
+                         c.at("ImageType").get<std::string>(), state_instant(c.at("Created")), state_instant(c.at("LastModified"))};
+      const std::string key = ui.client_id;
+      pool->ui_customizations.emplace(key, std::move(ui));
+    }
+  if (const auto list = j.find("ManagedLoginBrandings"); list != j.end())
+    for (const Json& b : list->get_ref<const Json::array_t&>()) {
+      if (!b.at("Settings").is_object() || !b.at("Assets").is_array())
+        throw std::runtime_error("a managed login branding's Settings or Assets is damaged");
+      pool->brandings.push_back(ManagedLoginBranding{b.at("ManagedLoginBrandingId").get<std::string>(),
+                                                     b.at("ClientId").get<std::string>(),
+                                                     b.at("UseCognitoProvidedValues").get<bool>(), b.at("Settings"),
+                                                     b.at("Assets"), state_instant(b.at("Created")), state_instant(b.at("LastModified"))});
+    }
+  if (const auto list = j.find("AuthorizationCodes"); list != j.end())
+    for (const Json& c : list->get_ref<const Json::array_t&>()) {
+      AuthorizationCode code{c.at("Code").get<std::string>(), c.at("ClientId").get<std::string>(),
+                             c.at("RedirectUri").get<std::string>(), c.at("Scopes").get<std::vector<std::string>>(),
+                             c.at("CodeChallenge").get<std::string>(), optional_of<std::string>(c, "Nonce"),
+                             c.at("Username").get<std::string>(), state_instant(c.at("AuthTime")), state_instant(c.at("ExpiresAt")),
+                             c.at("Used").get<bool>()};
+      const std::string key = code.code;
+      pool->authorization_codes.emplace(key, std::move(code));
+    }
+  if (const auto list = j.find("HostedSessions"); list != j.end())
+    for (const Json& h : list->get_ref<const Json::array_t&>()) {
+      HostedSession session{h.at("Id").get<std::string>(), h.at("Username").get<std::string>(), state_instant(h.at("AuthTime")),
+                            state_instant(h.at("ExpiresAt"))};
+      const std::string key = session.id;
+      pool->hosted_sessions.emplace(key, std::move(session));
+    }
   for (const Json& s : j.at("Sessions").get_ref<const Json::array_t&>()) {
     if (!s.at("Data").is_object()) throw std::runtime_error("a session's Data is not an object");
     ChallengeSession cs{s.at("Session").get<std::string>(), s.at("ClientId").get<std::string>(),
                         s.at("Username").get<std::string>(), s.at("Challenge").get<std::string>(),
-                        at(s.at("Created")), at(s.at("ExpiresAt")), s.at("Used").get<bool>(), s.at("Data")};
+                        state_instant(s.at("Created")), state_instant(s.at("ExpiresAt")), s.at("Used").get<bool>(), s.at("Data")};
     const std::string key = cs.session;
     pool->sessions.emplace(key, std::move(cs));
   }

@@ -4,8 +4,6 @@
 namespace userpool {
 namespace {
 
-std::int64_t ms(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp at(const Json& j) { return from_epoch_millis(j.get<std::int64_t>()); }
 
 Json verifier_json(const srp::PasswordVerifier& v) { return Json{{"Salt", v.salt}, {"Verifier", v.verifier}}; }
 srp::PasswordVerifier verifier_of(const Json& j) {
@@ -14,9 +12,9 @@ srp::PasswordVerifier verifier_of(const Json& j) {
   return v;
 }
 
-Json code_json(const Code& c) { return Json{{"Value", c.value}, {"ExpiresAt", ms(c.expires_at)}, {"Attribute", c.attribute}}; }
+Json code_json(const Code& c) { return Json{{"Value", c.value}, {"ExpiresAt", state_millis(c.expires_at)}, {"Attribute", c.attribute}}; }
 Code code_of(const Json& j) {
-  return Code{j.at("Value").get<std::string>(), at(j.at("ExpiresAt")), j.at("Attribute").get<std::string>()};
+  return Code{j.at("Value").get<std::string>(), state_instant(j.at("ExpiresAt")), j.at("Attribute").get<std::string>()};
 }
 
 Json attributes_json(const AttributeList& list) {
@@ -34,9 +32,9 @@ AttributeList attributes_of(const Json& j) {
 
 Json user_to_state(const User& u) {
   Json j = {{"Seq", u.seq}, {"Username", u.username}, {"Sub", u.sub}, {"Attributes", attributes_json(u.attributes)},
-            {"Status", u.status}, {"Enabled", u.enabled}, {"Created", ms(u.created)}, {"LastModified", ms(u.last_modified)}};
+            {"Status", u.status}, {"Enabled", u.enabled}, {"Created", state_millis(u.created)}, {"LastModified", state_millis(u.last_modified)}};
   if (u.password) j["Password"] = verifier_json(*u.password);
-  j["PasswordSetAt"] = ms(u.password_set_at);
+  j["PasswordSetAt"] = state_millis(u.password_set_at);
   j["PasswordHistory"] = Json::array();
   for (const auto& v : u.password_history) j["PasswordHistory"].push_back(verifier_json(v));
   if (u.sign_up_code) j["SignUpCode"] = code_json(*u.sign_up_code);
@@ -47,20 +45,24 @@ Json user_to_state(const User& u) {
   j["Mfa"] = {{"SmsEnabled", u.sms_mfa_enabled}, {"SoftwareTokenEnabled", u.software_token_mfa_enabled},
               {"Preferred", u.preferred_mfa}, {"TotpSecret", u.totp_secret}, {"TotpPendingSecret", u.totp_pending_secret},
               {"LastTotpStep", u.last_totp_step}};
-  j["Lockout"] = {{"FailedSignIns", u.failed_sign_ins}, {"LockedUntil", ms(u.locked_until)}};
-  if (u.last_sign_in_attempt) j["Lockout"]["LastAttempt"] = ms(*u.last_sign_in_attempt);
+  j["Lockout"] = {{"FailedSignIns", u.failed_sign_ins}, {"LockedUntil", state_millis(u.locked_until)}};
+  if (u.last_sign_in_attempt) j["Lockout"]["LastAttempt"] = state_millis(*u.last_sign_in_attempt);
   j["RecentActions"] = Json::object();
   for (const auto& [action, times] : u.recent_actions) {
     Json list = Json::array();
-    for (const auto t : times) list.push_back(ms(t));
+    for (const auto t : times) list.push_back(state_millis(t));
     j["RecentActions"][action] = list;
   }
   j["Lineages"] = Json::array();
-  for (const auto& l : u.lineages)
-    j["Lineages"].push_back(Json{{"OriginJti", l.origin_jti}, {"ClientId", l.client_id}, {"AuthTime", ms(l.auth_time)},
-                                 {"RefreshExpiresAt", ms(l.refresh_expires_at)}, {"EventIds", l.event_ids},
-                                 {"Revoked", l.revoked}, {"RefreshJti", l.refresh_jti},
-                                 {"PreviousRefreshJti", l.previous_refresh_jti}, {"RotatedAt", ms(l.rotated_at)}});
+  for (const auto& l : u.lineages) {
+    Json lj{{"OriginJti", l.origin_jti}, {"ClientId", l.client_id}, {"AuthTime", state_millis(l.auth_time)},
+            {"RefreshExpiresAt", state_millis(l.refresh_expires_at)}, {"EventIds", l.event_ids},
+            {"Revoked", l.revoked}, {"RefreshJti", l.refresh_jti},
+            {"PreviousRefreshJti", l.previous_refresh_jti}, {"RotatedAt", state_millis(l.rotated_at)}};
+    // Only for sign-ins through the OAuth endpoints, so older documents export as they were.
+    if (l.oauth_scopes) lj["OAuthScopes"] = *l.oauth_scopes;
+    j["Lineages"].push_back(std::move(lj));
+  }
   j["Groups"] = u.groups;
   return j;
 }
@@ -73,10 +75,10 @@ User user_from_state(const Json& j) {
   u.attributes = attributes_of(j.at("Attributes"));
   u.status = j.at("Status").get<std::string>();
   u.enabled = j.at("Enabled").get<bool>();
-  u.created = at(j.at("Created"));
-  u.last_modified = at(j.at("LastModified"));
+  u.created = state_instant(j.at("Created"));
+  u.last_modified = state_instant(j.at("LastModified"));
   if (j.contains("Password")) u.password = verifier_of(j.at("Password"));
-  u.password_set_at = at(j.at("PasswordSetAt"));
+  u.password_set_at = state_instant(j.at("PasswordSetAt"));
   for (const Json& v : j.at("PasswordHistory").get_ref<const Json::array_t&>()) u.password_history.push_back(verifier_of(v));
   if (j.contains("SignUpCode")) u.sign_up_code = code_of(j.at("SignUpCode"));
   if (j.contains("ResetCode")) u.reset_code = code_of(j.at("ResetCode"));
@@ -91,21 +93,22 @@ User user_from_state(const Json& j) {
   u.last_totp_step = mfa.at("LastTotpStep").get<std::int64_t>();
   const Json& lock = j.at("Lockout");
   u.failed_sign_ins = lock.at("FailedSignIns").get<int>();
-  u.locked_until = at(lock.at("LockedUntil"));
-  if (lock.contains("LastAttempt")) u.last_sign_in_attempt = at(lock.at("LastAttempt"));
+  u.locked_until = state_instant(lock.at("LockedUntil"));
+  if (lock.contains("LastAttempt")) u.last_sign_in_attempt = state_instant(lock.at("LastAttempt"));
   for (const auto& [action, times] : j.at("RecentActions").get_ref<const Json::object_t&>())
-    for (const Json& t : times.get_ref<const Json::array_t&>()) u.recent_actions[action].push_back(at(t));
+    for (const Json& t : times.get_ref<const Json::array_t&>()) u.recent_actions[action].push_back(state_instant(t));
   for (const Json& l : j.at("Lineages").get_ref<const Json::array_t&>()) {
     TokenLineage t;
     t.origin_jti = l.at("OriginJti").get<std::string>();
     t.client_id = l.at("ClientId").get<std::string>();
-    t.auth_time = at(l.at("AuthTime"));
-    t.refresh_expires_at = at(l.at("RefreshExpiresAt"));
+    t.auth_time = state_instant(l.at("AuthTime"));
+    t.refresh_expires_at = state_instant(l.at("RefreshExpiresAt"));
     t.event_ids = l.at("EventIds").get<std::vector<std::string>>();
     t.revoked = l.at("Revoked").get<bool>();
     t.refresh_jti = l.at("RefreshJti").get<std::string>();
     t.previous_refresh_jti = l.at("PreviousRefreshJti").get<std::string>();
-    t.rotated_at = at(l.at("RotatedAt"));
+    t.rotated_at = state_instant(l.at("RotatedAt"));
+    if (l.contains("OAuthScopes")) t.oauth_scopes = l.at("OAuthScopes").get<std::vector<std::string>>();
     u.lineages.push_back(std::move(t));
   }
   u.groups = j.at("Groups").get<std::vector<std::string>>();

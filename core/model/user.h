@@ -46,6 +46,9 @@ struct TokenLineage {
   // replaced (usable for the client's grace period after rotated_at).
   std::string refresh_jti, previous_refresh_jti;
   Timestamp rotated_at{};
+  // A sign-in through the OAuth 2.0 endpoints (the hosted UI): the scopes it
+  // granted, which its refreshed tokens keep. Absent for API sign-ins.
+  std::optional<std::vector<std::string>> oauth_scopes;
 };
 
 struct User {

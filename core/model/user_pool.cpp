@@ -40,6 +40,11 @@ ResourceServer* UserPool::find_resource_server(std::string_view identifier) {
   return it == resource_servers.end() ? nullptr : &*it;
 }
 
+ManagedLoginBranding* UserPool::find_branding_by_client(std::string_view client_id) {
+  const auto it = std::find_if(brandings.begin(), brandings.end(), [&](const auto& b) { return b.client_id == client_id; });
+  return it == brandings.end() ? nullptr : &*it;
+}
+
 bool UserPool::defines_scope(std::string_view scope) const {
   // The identifier may itself contain slashes (a URL); the scope name cannot.
   const auto slash = scope.rfind('/');

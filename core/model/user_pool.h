@@ -56,6 +56,52 @@ struct CustomDomain {
   DomainSettings settings;
 };
 
+// The classic hosted UI's customization (API Reference: SetUICustomization):
+// for one app client, or for every client without its own ("ALL"). The CSS
+// and the logo are always set together.
+struct UICustomization {
+  std::string client_id;         // an app client's ID, or "ALL"
+  std::string css;               // checked by rules/hosted_ui_css.h
+  std::string image_file;        // the logo, base64 as the API carries it; empty: none
+  std::string image_type;        // "png" or "jpeg"
+  Timestamp created{}, last_modified{};
+};
+
+// A managed login branding style (API Reference: CreateManagedLoginBranding):
+// one per app client, used when its domain serves ManagedLoginVersion 2.
+struct ManagedLoginBranding {
+  std::string id;  // ManagedLoginBrandingId, a UUID
+  std::string client_id;
+  bool use_cognito_provided_values = false;
+  Json settings = Json::object();  // as given, kept verbatim
+  Json assets = Json::array();     // [AssetType], Bytes base64
+  Timestamp created{}, last_modified{};
+};
+
+// An authorization code the hosted UI gave an app (Developer Guide:
+// "Authorize endpoint"): valid 5 minutes and once, bound to what the
+// authorize request asked.
+struct AuthorizationCode {
+  std::string code;
+  std::string client_id;
+  std::string redirect_uri;
+  std::vector<std::string> scopes;  // granted
+  std::string code_challenge;       // PKCE S256; empty when none was sent
+  std::optional<std::string> nonce;
+  std::string username;
+  Timestamp auth_time{}, expires_at{};
+  bool used = false;
+};
+
+// A signed-in browser on the pool's domain (the managed login session
+// cookie): while it lasts (1 hour) the hosted UI signs the user in again
+// without asking.
+struct HostedSession {
+  std::string id;  // the cookie's value
+  std::string username;
+  Timestamp auth_time{}, expires_at{};
+};
+
 // A challenge in progress (NEW_PASSWORD_REQUIRED, SMS_MFA, MFA_SETUP, ...).
 // The Session string the client holds is its key; the record stays on the
 // pool so a session can be used only once and expires on the pool's clock.
@@ -84,14 +130,19 @@ class UserPool {
   std::vector<Group> groups;       // in creation order
   std::vector<ResourceServer> resource_servers;  // in creation order
   std::map<std::string, ChallengeSession> sessions;
+  std::map<std::string, AuthorizationCode> authorization_codes;  // by code
+  std::map<std::string, HostedSession> hosted_sessions;          // by cookie value
   // A pool may have a Cognito domain (a prefix) and a custom domain at once.
   std::optional<std::string> domain;  // Cognito domain prefix, when the pool has one
   DomainSettings domain_settings;     // the prefix domain's
   std::optional<CustomDomain> custom_domain;
+  std::map<std::string, UICustomization> ui_customizations;  // by ClientId ("ALL" for the pool's default)
+  std::vector<ManagedLoginBranding> brandings;                // in creation order
 
   AppClient* find_client(std::string_view client_id);
   Group* find_group(std::string_view name);
   ResourceServer* find_resource_server(std::string_view identifier);
+  ManagedLoginBranding* find_branding_by_client(std::string_view client_id);
   // Whether "<Identifier>/<ScopeName>" names a scope one of the pool's
   // resource servers defines.
   bool defines_scope(std::string_view scope) const;

@@ -58,6 +58,9 @@ Json delete_user_pool_client(OpContext& ctx, const Request& r) {
   const AppClient& client = require_client_in(ctx, pool, r.string("ClientId", shapes::kClientId));
   const std::string id = client.client_id;
   std::erase_if(pool.clients, [&](const AppClient& c) { return c.client_id == id; });
+  // Its own look goes with it.
+  pool.ui_customizations.erase(id);
+  std::erase_if(pool.brandings, [&](const ManagedLoginBranding& b) { return b.client_id == id; });
   ctx.rule("Tokens the client issued are refused from now on");
   return Json::object();
 }

@@ -90,15 +90,6 @@ std::string cloudfront_domain(RandomSource& random) {
   return "d" + random.string_from("abcdefghijklmnopqrstuvwxyz0123456789", 13) + ".cloudfront.net";
 }
 
-// YYYYMMDDhhmmss, as DescribeUserPoolDomain's Version.
-std::string version_stamp(Timestamp t) {
-  std::string iso = to_iso8601(t);  // 2026-01-15T10:00:00.000Z
-  std::string out;
-  for (const char c : iso.substr(0, 19))
-    if (c >= '0' && c <= '9') out.push_back(c);
-  return out;
-}
-
 Json create_user_pool_domain(OpContext& ctx, const Request& r) {
   const std::string name = r.string("Domain", kDomain);
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
@@ -144,7 +135,7 @@ Json describe_user_pool_domain(OpContext& ctx, const Request& r) {
       return Json{{"DomainDescription",
                    {{"UserPoolId", p->id}, {"AWSAccountId", ctx.account.account_id}, {"Domain", name},
                     {"S3Bucket", "aws-cognito-prod-iad-assets"}, {"CloudFrontDistribution", "d3oia8etllorh5.cloudfront.net"},
-                    {"Version", version_stamp(p->domain_settings.updated)}, {"Status", "ACTIVE"},
+                    {"Version", to_compact_timestamp(p->domain_settings.updated)}, {"Status", "ACTIVE"},
                     {"CustomDomainConfig", Json::object()}, {"ManagedLoginVersion", p->domain_settings.managed_login_version}}}};
     if (p->custom_domain && p->custom_domain->name == name) {
       const CustomDomain& d = *p->custom_domain;
@@ -153,7 +144,7 @@ Json describe_user_pool_domain(OpContext& ctx, const Request& r) {
       return Json{{"DomainDescription",
                    {{"UserPoolId", p->id}, {"AWSAccountId", ctx.account.account_id}, {"Domain", name},
                     {"S3Bucket", "aws-cognito-prod-iad-assets"}, {"CloudFrontDistribution", d.cloudfront_domain},
-                    {"Version", version_stamp(d.settings.updated)}, {"Status", "ACTIVE"}, {"CustomDomainConfig", config},
+                    {"Version", to_compact_timestamp(d.settings.updated)}, {"Status", "ACTIVE"}, {"CustomDomainConfig", config},
                     {"ManagedLoginVersion", d.settings.managed_login_version}}}};
     }
   }

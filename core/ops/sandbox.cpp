@@ -96,9 +96,13 @@ Json sandbox_get_jwks(OpContext& ctx, const Request& r) {
 
 Json sandbox_get_openid_configuration(OpContext& ctx, const Request& r) {
   const UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
-  std::optional<std::string> domain;
-  if (pool.domain) domain = *pool.domain + ".auth." + region_of(pool.id) + ".amazoncognito.com";
-  return openid_configuration(pool.id, domain, ctx.account.issuer_origin);
+  // The custom domain when the pool has one, else its Cognito domain.
+  std::optional<std::string> base;
+  if (pool.custom_domain)
+    base = domain_base_url(pool.custom_domain->name, pool.custom_domain->name, ctx.account.hosted_origin);
+  else if (pool.domain)
+    base = domain_base_url(*pool.domain, domain_host(pool.id, *pool.domain, false), ctx.account.hosted_origin);
+  return openid_configuration(pool.id, base, ctx.account.issuer_origin);
 }
 
 Json sandbox_export_state(OpContext& ctx, const Request&) { return Json{{"State", export_state(ctx.account)}}; }

@@ -37,6 +37,10 @@ TokenSubject subject_of(const UserPool& pool, const AppClient& client, const Use
 
 TokenGrant grant_of(OpContext& ctx, const UserPool& pool, const AppClient& client, const TokenLineage& lineage) {
   TokenGrant g;
+  if (lineage.oauth_scopes) {
+    g.oauth = true;
+    g.scope = scope_claim(*lineage.oauth_scopes);
+  }
   g.user_pool_id = pool.id;
   g.issuer = issuer_for(pool.id, ctx.account.issuer_origin);
   g.client_id = client.client_id;
@@ -67,17 +71,29 @@ std::string seal_refresh(OpContext& ctx, const UserPool& pool, const AppClient& 
   return seal_refresh_token(r, pool.keys.refresh_token, ctx.random());
 }
 
+bool grants(const TokenLineage& lineage, std::string_view scope) {
+  return !lineage.oauth_scopes || std::find(lineage.oauth_scopes->begin(), lineage.oauth_scopes->end(), scope) != lineage.oauth_scopes->end();
+}
+
 Json authentication_result(OpContext& ctx, const UserPool& pool, const AppClient& client, const User& user,
-                           TokenLineage& lineage, bool with_refresh_token) {
+                           TokenLineage& lineage, bool with_refresh_token, std::optional<std::string> nonce = std::nullopt) {
   const TokenSubject subject = subject_of(pool, client, user);
-  const TokenGrant grant = grant_of(ctx, pool, client, lineage);
+  TokenGrant grant = grant_of(ctx, pool, client, lineage);
   Json result = Json::object();
-  result["AccessToken"] =
+  const std::string access_token =
       sign_token(access_token_claims(subject, grant, generate_uuid_v4(ctx.random())), pool.keys.access_token);
+  result["AccessToken"] = access_token;
   result["ExpiresIn"] = client.access_token_lifetime().count();
   result["TokenType"] = "Bearer";
   if (with_refresh_token) result["RefreshToken"] = seal_refresh(ctx, pool, client, user, lineage);
-  result["IdToken"] = sign_token(id_token_claims(subject, grant, generate_uuid_v4(ctx.random())), pool.keys.id_token);
+  // Through the OAuth endpoints an ID token comes only with the openid scope.
+  if (grants(lineage, "openid")) {
+    if (grant.oauth) {
+      grant.nonce = std::move(nonce);
+      grant.at_hash = access_token_hash(access_token);
+    }
+    result["IdToken"] = sign_token(id_token_claims(subject, grant, generate_uuid_v4(ctx.random())), pool.keys.id_token);
+  }
   return result;
 }
 
@@ -87,7 +103,9 @@ bool rotates(const AppClient& client) {
 
 }  // namespace
 
-Json issue_sign_in_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User& user, Timestamp auth_time) {
+namespace {
+
+TokenLineage& new_lineage(OpContext& ctx, const AppClient& client, User& user, Timestamp auth_time) {
   // Lineages whose refresh token expired a day ago can hold no live token.
   std::erase_if(user.lineages, [&](const TokenLineage& l) { return l.refresh_expires_at + quotas::kExpiredLineageKeptFor < ctx.now; });
   TokenLineage lineage;
@@ -96,7 +114,28 @@ Json issue_sign_in_tokens(OpContext& ctx, UserPool& pool, const AppClient& clien
   lineage.auth_time = auth_time;
   lineage.refresh_expires_at = ctx.now + client.refresh_token_lifetime();
   lineage.event_ids.push_back(generate_uuid_v4(ctx.random()));
-  user.lineages.push_back(std::move(lineage));
+  return user.lineages.emplace_back(std::move(lineage));
+}
+
+}  // namespace
+
+std::string scope_claim(const std::vector<std::string>& scopes) {
+  std::string out;
+  for (const auto& s : scopes) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
+
+Json issue_oauth_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User& user, Timestamp auth_time,
+                        const OAuthSignIn& sign_in) {
+  TokenLineage& lineage = new_lineage(ctx, client, user, auth_time);
+  lineage.oauth_scopes = sign_in.scopes;
+  ctx.rule("Tokens through the OAuth endpoints: the access token's scope is what was granted (" + scope_claim(sign_in.scopes) +
+           ")" + (grants(lineage, "openid") ? "; an ID token because openid was granted" : "; no ID token without the openid scope"));
+  return authentication_result(ctx, pool, client, user, lineage, sign_in.with_refresh_token, sign_in.nonce);
+}
+
+Json issue_sign_in_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User& user, Timestamp auth_time) {
+  new_lineage(ctx, client, user, auth_time);
   ctx.rule("Signed in: ID and access tokens valid for " + format_duration(client.id_token_lifetime()) + " and " +
            format_duration(client.access_token_lifetime()) + ", refresh token for " +
            format_duration(client.refresh_token_lifetime()) + " (the app client's settings)");
@@ -111,7 +150,7 @@ Json issue_refreshed_tokens(OpContext& ctx, UserPool& pool, const AppClient& cli
   return authentication_result(ctx, pool, client, user, lineage, rotate);
 }
 
-Caller authorize_access_token(OpContext& ctx, const std::string& token) {
+Caller authorize_access_token(OpContext& ctx, const std::string& token, std::string_view required_scope) {
   const auto invalid = [](const std::string& why) { fail_not_authorized("Invalid Access Token", why); };
   const auto jwt = decode_jwt(token);
   if (!jwt) invalid("The access token is not a JWT: " + jwt.error().message);
@@ -136,17 +175,25 @@ Caller authorize_access_token(OpContext& ctx, const std::string& token) {
   const std::string client_id = claims.value("client_id", "");
   ctx.event.client_id = client_id;
   if (pool->find_client(client_id) == nullptr) invalid("The app client that issued the token no longer exists");
+  // The sign-in the token belongs to: by event_id (API tokens), else by
+  // origin_jti, else (OAuth tokens of a client without token revocation) by
+  // client and auth_time.
   const std::string event_id = claims.value("event_id", "");
+  const std::string origin_jti = claims.value("origin_jti", "");
+  const auto auth_time = claims.value("auth_time", std::int64_t{0});
   const auto lineage = std::find_if(user->lineages.begin(), user->lineages.end(), [&](const TokenLineage& l) {
-    return std::find(l.event_ids.begin(), l.event_ids.end(), event_id) != l.event_ids.end();
+    if (!event_id.empty()) return std::find(l.event_ids.begin(), l.event_ids.end(), event_id) != l.event_ids.end();
+    if (!origin_jti.empty()) return l.origin_jti == origin_jti;
+    return l.client_id == client_id && to_epoch_whole_seconds(l.auth_time) == auth_time;
   });
   if (lineage == user->lineages.end() || lineage->revoked)
     fail_not_authorized("Access Token has been revoked",
                         "The token's sign-in was signed out or revoked (GlobalSignOut, RevokeToken or a disabled user)");
   const std::string scope = " " + claims.value("scope", "") + " ";
-  if (scope.find(std::string(" ") + kAdminScope + " ") == std::string::npos)
+  if (scope.find(" " + std::string(required_scope) + " ") == std::string::npos)
     fail_not_authorized("Access Token does not have required scopes",
-                        std::string("Operations on the user's own profile need the ") + kAdminScope + " scope");
+                        required_scope == kAdminScope ? std::string("Operations on the user's own profile need the ") + kAdminScope + " scope"
+                                                      : "This needs the " + std::string(required_scope) + " scope");
   return {*pool, *user, client_id, claims};
 }
 

@@ -3,7 +3,10 @@
 // for REFRESH_TOKEN_AUTH and RevokeToken.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/api/operation.h"
 #include "core/tokens/refresh_token.h"
@@ -18,6 +21,22 @@ Json issue_sign_in_tokens(OpContext& ctx, UserPool& pool, const AppClient& clien
 // lineage (and a new refresh token only when the client rotates them).
 Json issue_refreshed_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User& user, TokenLineage& lineage);
 
+// The tokens of a sign-in through the OAuth 2.0 endpoints (the hosted UI's
+// code and implicit grants): the access token carries the granted scopes,
+// the ID token (only when "openid" is granted) the nonce and at_hash; a
+// refresh token only when `with_refresh_token` (not for the implicit grant).
+// Returns {"AccessToken", "IdToken"?, "RefreshToken"?, "ExpiresIn"}.
+struct OAuthSignIn {
+  std::vector<std::string> scopes;
+  std::optional<std::string> nonce;
+  bool with_refresh_token = true;
+};
+Json issue_oauth_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User& user, Timestamp auth_time,
+                        const OAuthSignIn& sign_in);
+
+// The space-separated scope claim of granted scopes.
+std::string scope_claim(const std::vector<std::string>& scopes);
+
 // Who an access token speaks for, after every check Cognito makes
 // (signature, expiry, revocation, user, scope).
 struct Caller {
@@ -26,7 +45,10 @@ struct Caller {
   std::string client_id;
   Json claims;
 };
-Caller authorize_access_token(OpContext& ctx, const std::string& access_token);
+// `required_scope` is the scope the operation needs (the self-service
+// operations need aws.cognito.signin.user.admin; /oauth2/userInfo, openid).
+Caller authorize_access_token(OpContext& ctx, const std::string& access_token,
+                              std::string_view required_scope = "aws.cognito.signin.user.admin");
 
 // A refresh token opened and checked for this client.
 struct RefreshGrant {

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/base/encoding.h"
+#include "core/crypto/digest.h"
 #include "core/tokens/jwt.h"
 #include "core/tokens/well_known.h"
 
@@ -27,8 +29,10 @@ Json id_token_claims(const TokenSubject& s, const TokenGrant& g, std::string jti
   c["iss"] = g.issuer;
   c["cognito:username"] = s.username;
   if (g.origin_jti) c["origin_jti"] = *g.origin_jti;
+  if (g.nonce) c["nonce"] = *g.nonce;
+  if (g.at_hash) c["at_hash"] = *g.at_hash;
   c["aud"] = g.client_id;
-  c["event_id"] = g.event_id;
+  if (!g.oauth) c["event_id"] = g.event_id;
   c["token_use"] = "id";
   c["auth_time"] = to_epoch_whole_seconds(g.auth_time);
   for (const auto& [name, value] : s.attributes.items())
@@ -45,9 +49,10 @@ Json access_token_claims(const TokenSubject& s, const TokenGrant& g, std::string
   c["sub"] = s.sub;
   if (!s.groups.empty()) c["cognito:groups"] = group_list(s);
   c["iss"] = g.issuer;
+  if (g.oauth) c["version"] = 2;
   c["client_id"] = g.client_id;
   if (g.origin_jti) c["origin_jti"] = *g.origin_jti;
-  c["event_id"] = g.event_id;
+  if (!g.oauth) c["event_id"] = g.event_id;
   c["token_use"] = "access";
   c["scope"] = g.scope;
   c["auth_time"] = to_epoch_whole_seconds(g.auth_time);
@@ -56,6 +61,27 @@ Json access_token_claims(const TokenSubject& s, const TokenGrant& g, std::string
   c["jti"] = std::move(jti);
   c["username"] = s.username;
   return c;
+}
+
+Json machine_access_token_claims(const MachineGrant& g, std::string jti) {
+  const auto iat = to_epoch_whole_seconds(g.issued_at);
+  Json c = Json::object();
+  c["sub"] = g.client_id;
+  c["token_use"] = "access";
+  c["scope"] = g.scope;
+  c["auth_time"] = iat;
+  c["iss"] = g.issuer;
+  c["exp"] = iat + g.access_validity.count();
+  c["iat"] = iat;
+  c["version"] = 2;
+  c["jti"] = std::move(jti);
+  c["client_id"] = g.client_id;
+  return c;
+}
+
+std::string access_token_hash(std::string_view access_token) {
+  const Bytes digest = sha256(to_bytes(access_token));
+  return base64url_encode(std::span(digest).first(digest.size() / 2));
 }
 
 std::string sign_token(const Json& claims, const SigningKey& key) {

@@ -36,12 +36,38 @@ struct TokenGrant {
   std::chrono::seconds id_validity{quotas::kDefaultIdTokenValidity};
   std::chrono::seconds access_validity{quotas::kDefaultAccessTokenValidity};
   std::string scope = "aws.cognito.signin.user.admin";  // what API-issued access tokens carry
+  // Tokens from the OAuth 2.0 endpoints (the hosted UI) differ from the
+  // API's: the access token carries the granted scopes and "version": 2,
+  // neither token an event_id; the ID token has the authorize request's
+  // nonce and at_hash, the hash of the access token issued with it.
+  bool oauth = false;
+  std::optional<std::string> nonce;
+  std::optional<std::string> at_hash;
+};
+
+// A client_credentials grant (Developer Guide: "Scopes, M2M, and APIs with
+// resource servers"): the app client itself is the subject.
+struct MachineGrant {
+  std::string issuer;
+  std::string client_id;
+  Timestamp issued_at;
+  std::chrono::seconds access_validity{quotas::kDefaultAccessTokenValidity};
+  std::string scope;  // the granted custom scopes, space-separated
 };
 
 // Claims in the order Cognito writes them. The jti is the caller's (a fresh
 // UUID per token).
 Json id_token_claims(const TokenSubject& subject, const TokenGrant& grant, std::string jti);
 Json access_token_claims(const TokenSubject& subject, const TokenGrant& grant, std::string jti);
+
+// The access token of a client_credentials grant: no user, no username or
+// groups; sub and client_id are both the app client's ID. (UNVERIFIED as a
+// complete list; the claims third-party libraries rely on.)
+Json machine_access_token_claims(const MachineGrant& grant, std::string jti);
+
+// at_hash (OpenID Connect Core 3.3.2.11): the left half of the SHA-256 of
+// the access token, base64url.
+std::string access_token_hash(std::string_view access_token);
 
 // A compact JWS with header {"kid": ..., "alg": "RS256"}, as Cognito's.
 std::string sign_token(const Json& claims, const SigningKey& key);

@@ -164,4 +164,14 @@ web::AppSession signed_in_session(const std::string& pool_id, const std::string&
   return s;
 }
 
+bool shown(AppUnderTest& t, std::string_view name) {
+  t.frames(1);
+  return t.shown(name);
+}
+
+void choose(AppUnderTest& t, const std::string& combo, const std::string& value) {
+  REQUIRE(t.click(combo));
+  REQUIRE(t.click(combo + "." + value));
+}
+
 }  // namespace userpool::test

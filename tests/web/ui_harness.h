@@ -93,4 +93,9 @@ struct AppUnderTest {
 web::AppSession signed_in_session(const std::string& pool_id, const std::string& client_id,
                                   const std::string& username, const Json& tokens);
 
+// Whether a widget is on screen after one more frame.
+bool shown(AppUnderTest& t, std::string_view name);
+// Picks `value` in the combo box `combo` (the test fails if either is not there).
+void choose(AppUnderTest& t, const std::string& combo, const std::string& value);
+
 }  // namespace userpool::test

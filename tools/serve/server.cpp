@@ -125,6 +125,7 @@ HttpRequest from_library(const httplib::Request& req, std::string body) {
   HttpRequest r;
   r.method = req.method;
   r.path = req.path;
+  if (const auto q = req.target.find('?'); q != std::string::npos) r.query = req.target.substr(q + 1);
   for (const auto& [name, value] : req.headers) r.headers.emplace_back(name, value);
   r.body = std::move(body);
   return r;
@@ -206,6 +207,8 @@ int serve(const ServeOptions& options) {
   }
   const std::string origin = origin_of(options.host, port);
   if (options.issuer_local) engine.account.issuer_origin = origin;
+  // The pools' domains are served here too, under /domain/<domain>/.
+  engine.account.hosted_origin = origin;
   Endpoint endpoint(engine.door);
   std::optional<Saver> saver;
   if (file) saver.emplace(engine, *file);

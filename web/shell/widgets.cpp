@@ -31,9 +31,9 @@ std::vector<DrawnCard>& this_frame_cards() {
   return cards;
 }
 
-float card_padding() { return ImGui::GetStyle().WindowPadding.x; }
-
 }  // namespace
+
+float card_padding() { return ImGui::GetStyle().WindowPadding.x; }
 
 float ems(float count) { return ImGui::GetFontSize() * count; }
 

@@ -23,6 +23,8 @@ void end_card();
 // A horizontal rule across the open card (ImGui::Separator would run to the
 // window's edge).
 void card_separator();
+// The space between a card's edge and its contents.
+float card_padding();
 // The width from the cursor to the right edge of what holds it: the open
 // card's content, else the window's. ImGui's GetContentRegionAvail() knows
 // only the window, so a table or a paragraph in a card sized by it would run

@@ -22,8 +22,6 @@ constexpr const char* kCrossMark = "\xE2\x9C\x97";  // U+2717
 constexpr float kCardEms = 60;                      // the widest card
 constexpr float kSideBySideEms = 56;                // room for the ID and access tokens side by side
 
-float card_padding() { return ImGui::GetStyle().WindowPadding.x; }
-
 // The text of an engine error, without trusting its shape.
 std::string message_of(const Json& body, const char* fallback) {
   const auto it = body.find("message");

@@ -115,4 +115,6 @@ Failure validation(const std::string& detail) { return invalid("1 validation err
 
 Failure serialization(std::string message) { return {"SerializationException", std::move(message)}; }
 
+Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }
+
 }  // namespace userpool::test

@@ -67,6 +67,20 @@ class Sandbox {
   std::string status_of(const std::string& pool, const std::string& username);
 };
 
+// kStart as Cognito's dates show it (epoch seconds).
+inline const double kStartSeconds = 1'768'471'200.0;
+// A pool ID no test creates.
+inline const std::string kMissingPool = "us-east-1_missing01";
+// The IAM role and SES identity a pool's SMS and email settings name.
+inline const std::string kSnsRole = "arn:aws:iam::123456789012:role/cognito-sms";
+inline const std::string kSesIdentity = "arn:aws:ses:us-east-1:123456789012:identity/noreply@example.com";
+// ForgotPassword's answer for a user with no verified email or phone number.
+inline const char* const kNoRecoveryContact =
+    "Cannot reset password for the user as there is no registered/verified email or phone_number";
+
+// The newest entry of the sandbox's event log (Sandbox.ListEvents).
+Json last_event(Sandbox& s);
+
 // An SMS configuration a pool that sends text messages needs.
 inline const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
 

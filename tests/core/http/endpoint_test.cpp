@@ -17,12 +17,12 @@ using namespace userpool::test;
 namespace {
 
 HttpRequest api(std::string target, std::string body, std::string content_type = "application/x-amz-json-1.1") {
-  HttpRequest r{"POST", "/", {{"Content-Type", std::move(content_type)}}, std::move(body)};
+  HttpRequest r{"POST", "/", {{"Content-Type", std::move(content_type)}}, std::move(body), {}};
   if (!target.empty()) r.headers.emplace_back("X-Amz-Target", std::move(target));
   return r;
 }
 
-HttpRequest get(std::string path) { return HttpRequest{"GET", std::move(path), {}, {}}; }
+HttpRequest get(std::string path) { return HttpRequest{"GET", std::move(path), {}, {}, {}}; }
 
 Json body_of(const EndpointAnswer& a) { return Json::parse(a.response.body); }
 
@@ -109,6 +109,7 @@ TEST_CASE("Endpoint: CORS preflights echo the asked headers, and every answer le
                                {"Access-Control-Request-Method", "POST"},
                                {"Access-Control-Request-Headers", "content-type,x-amz-target,x-amz-user-agent,amz-sdk-invocation-id,amz-sdk-request"},
                                {"Access-Control-Request-Private-Network", "true"}},
+                              {},
                               {}};
   const auto answer = endpoint.answer(preflight).response;
   CHECK(answer.status == 200);

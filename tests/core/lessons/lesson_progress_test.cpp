@@ -14,9 +14,6 @@ using namespace userpool::test;
 
 namespace {
 
-Json call_action(const std::string& operation, const Json& request) {
-  return Json{{"Call", operation}, {"Request", request}};
-}
 
 Json step(const std::string& id, const Json& check, const Json& solution) {
   return Json{{"Id", id}, {"Title", "Step " + id}, {"Text", "Do " + id + "."}, {"Check", check}, {"Hints", {"A hint."}}, {"Solution", solution}};
@@ -86,10 +83,6 @@ struct Course {
 
 std::vector<std::string> ids(std::initializer_list<const char*> list) { return {list.begin(), list.end()}; }
 
-void require_ok(const tl::expected<void, std::string>& outcome) {
-  INFO((outcome ? std::string() : outcome.error()));
-  REQUIRE(outcome);
-}
 
 // Where progress stands, for comparing two of them.
 Json state_of(const LessonProgress& p) { return p.to_json(); }

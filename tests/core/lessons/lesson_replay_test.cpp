@@ -29,9 +29,6 @@ Json sign_in_action(const std::string& username, const std::string& password, co
   return Json{{"SignIn", s}};
 }
 
-Json call_action(const std::string& operation, const Json& request) {
-  return Json{{"Call", operation}, {"Request", request}};
-}
 
 const Json kSignOut = {{"SignOut", Json::object()}};
 
@@ -40,10 +37,6 @@ std::string failure(const tl::expected<void, std::string>& outcome) {
   return outcome.error();
 }
 
-void require_ok(const tl::expected<void, std::string>& outcome) {
-  INFO((outcome ? std::string() : outcome.error()));
-  REQUIRE(outcome);
-}
 
 // The claims of a token.
 Json claims(const std::string& token) {

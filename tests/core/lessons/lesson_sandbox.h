@@ -51,6 +51,16 @@ class LessonSandbox {
   void sign_in(const std::string& pool_name = "lab", const std::string& username = "jane", const std::string& flow = {});
 };
 
+// A "Call" action of a lesson: {"Call": operation, "Request": request}.
+inline Json call_action(const std::string& operation, const Json& request) {
+  return Json{{"Call", operation}, {"Request", request}};
+}
+// A replay or check outcome that must be a success (the test fails with its error otherwise).
+inline void require_ok(const tl::expected<void, std::string>& outcome) {
+  INFO((outcome ? std::string() : outcome.error()));
+  REQUIRE(outcome);
+}
+
 // A minimal valid lesson document: one step whose check is the session
 // being signed in. Tests change one thing in it.
 Json minimal_lesson();

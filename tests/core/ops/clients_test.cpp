@@ -20,7 +20,6 @@ Failure client_not_found(const std::string& client) {
   return {"ResourceNotFoundException", "User pool client " + client + " does not exist."};
 }
 
-Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }
 
 Json describe_client(Sandbox& s, const std::string& pool, const std::string& client) {
   return s.ok("DescribeUserPoolClient", {{"UserPoolId", pool}, {"ClientId", client}})["UserPoolClient"];
@@ -37,9 +36,7 @@ std::int64_t lifetime_of(const Json& token) {
   return payload["exp"].get<std::int64_t>() - payload["iat"].get<std::int64_t>();
 }
 
-const double kStartSeconds = 1'768'471'200.0;
 const Json kDefaultFlows = Json::array({"ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"});
-const std::string kMissingPool = "us-east-1_missing01";
 const std::string kMissingClient = "abcdefghijklmnopqrstuvwxyz";
 
 }  // namespace

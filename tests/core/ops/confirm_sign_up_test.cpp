@@ -13,7 +13,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const char* const kSesIdentity = "arn:aws:ses:us-east-1:123456789012:identity/no-reply@acme.example";
+const char* const kAcmeSesIdentity = "arn:aws:ses:us-east-1:123456789012:identity/no-reply@acme.example";
 
 Json sign_up_request(const std::string& client, const std::string& username, const std::string& email) {
   return Json{{"ClientId", client}, {"Username", username}, {"Password", "Passw0rd!"},
@@ -385,7 +385,7 @@ TEST_CASE("Verification messages are rendered from a DEVELOPER pool's custom tem
   Sandbox s;
   const auto pool = s.create_pool(Json{
       {"AutoVerifiedAttributes", {"email"}},
-      {"EmailConfiguration", {{"EmailSendingAccount", "DEVELOPER"}, {"SourceArn", kSesIdentity}}},
+      {"EmailConfiguration", {{"EmailSendingAccount", "DEVELOPER"}, {"SourceArn", kAcmeSesIdentity}}},
       {"VerificationMessageTemplate", {{"EmailMessage", "Welcome to Acme! Your code: {####} (valid for a day)"},
                                        {"EmailSubject", "Your Acme code"},
                                        {"SmsMessage", "Acme code {####}"}}}});
@@ -439,7 +439,7 @@ TEST_CASE("Cognito's own email sender stops after 50 emails a day, until the nex
 
   // A pool sending through its own SES identity is not held by the quota.
   const auto developer = s.create_pool(Json{{"AutoVerifiedAttributes", {"email"}},
-                                            {"EmailConfiguration", {{"EmailSendingAccount", "DEVELOPER"}, {"SourceArn", kSesIdentity}}}});
+                                            {"EmailConfiguration", {{"EmailSendingAccount", "DEVELOPER"}, {"SourceArn", kAcmeSesIdentity}}}});
   const auto developer_client = s.create_client(developer);
   for (int i = 0; i < 3; ++i)
     s.ok("SignUp", sign_up_request(developer_client, "dev" + std::to_string(i), "dev" + std::to_string(i) + "@example.com"));

@@ -10,11 +10,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kMissingPool = "us-east-1_missing01";
 const std::string kCertificate = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-123456789abc";
 
 Failure not_found(const std::string& pool) { return {"ResourceNotFoundException", "User pool " + pool + " does not exist."}; }
-Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }
 Json custom(const std::string& pool, const std::string& name, const std::string& certificate = kCertificate) {
   return Json{{"UserPoolId", pool}, {"Domain", name}, {"CustomDomainConfig", {{"CertificateArn", certificate}}}};
 }

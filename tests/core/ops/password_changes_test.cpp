@@ -9,8 +9,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const char* const kNoRecoveryContact =
-    "Cannot reset password for the user as there is no registered/verified email or phone_number";
 
 Json change(const std::string& token, const std::string& previous, const std::string& proposed) {
   return Json{{"AccessToken", token}, {"PreviousPassword", previous}, {"ProposedPassword", proposed}};

@@ -11,8 +11,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const char* const kNoRecoveryContact =
-    "Cannot reset password for the user as there is no registered/verified email or phone_number";
 
 // {"RecoveryMechanisms": [{"Priority": p, "Name": n}, ...]} in the order given.
 Json recovery(std::initializer_list<std::pair<int, const char*>> mechanisms) {

@@ -13,10 +13,7 @@ using namespace std::chrono_literals;
 namespace {
 
 // The newest event of the log (the sandbox's own reads are not logged).
-Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }
 
-const double kStartSeconds = 1'768'471'200.0;  // kStart as Cognito's dates show it
-const std::string kSnsRole = "arn:aws:iam::123456789012:role/cognito-sms";
 
 }  // namespace
 

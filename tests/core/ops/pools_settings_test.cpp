@@ -13,7 +13,6 @@ namespace {
 
 Failure not_found(const std::string& pool) { return {"ResourceNotFoundException", "User pool " + pool + " does not exist."}; }
 
-Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }
 
 Json schema_of(Sandbox& s, const std::string& pool) {
   return s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"]["SchemaAttributes"];
@@ -26,9 +25,6 @@ Json custom_attributes(const std::string& prefix, int n) {
   return list;
 }
 
-const double kStartSeconds = 1'768'471'200.0;
-const std::string kSnsRole = "arn:aws:iam::123456789012:role/cognito-sms";
-const std::string kMissingPool = "us-east-1_missing01";
 
 }  // namespace
 

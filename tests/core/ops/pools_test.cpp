@@ -15,7 +15,6 @@ using namespace userpool::test;
 namespace {
 
 // The newest event of the log (the sandbox's own reads are not logged).
-Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }
 
 std::vector<std::string> keys_of(const Json& object) {
   std::vector<std::string> keys;
@@ -27,11 +26,8 @@ bool all_alphanumeric(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
 }
 
-const double kStartSeconds = 1'768'471'200.0;  // kStart as Cognito's dates show it
 const std::string kDefaultCode = "Your verification code is {####}. ";
 const std::string kDefaultInvite = "Your username is {username} and temporary password is {####}. ";
-const std::string kSnsRole = "arn:aws:iam::123456789012:role/cognito-sms";
-const std::string kSesIdentity = "arn:aws:ses:us-east-1:123456789012:identity/noreply@example.com";
 
 }  // namespace
 

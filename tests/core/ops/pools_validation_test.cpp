@@ -16,8 +16,6 @@ Failure create_fails(Sandbox& s, Json params) {
 }
 
 
-const std::string kSnsRole = "arn:aws:iam::123456789012:role/cognito-sms";
-const std::string kSesIdentity = "arn:aws:ses:us-east-1:123456789012:identity/noreply@example.com";
 const Json kDeveloperEmail = {{"EmailSendingAccount", "DEVELOPER"}, {"SourceArn", kSesIdentity}};
 
 }  // namespace

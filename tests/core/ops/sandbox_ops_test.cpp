@@ -212,8 +212,14 @@ TEST_CASE("Sandbox.GetOpenIdConfiguration names the issuer and JWKS; the OAuth e
   CHECK(hosted["authorization_endpoint"] == base + "/oauth2/authorize");
   CHECK(hosted["token_endpoint"] == base + "/oauth2/token");
   CHECK(hosted["userinfo_endpoint"] == base + "/oauth2/userInfo");
-  CHECK(hosted["end_session_endpoint"] == base + "/logout");
+  // Cognito's own document has no end-session or revocation endpoint.
+  CHECK_FALSE(hosted.contains("end_session_endpoint"));
+  CHECK_FALSE(hosted.contains("revocation_endpoint"));
   CHECK(hosted["issuer"] == issuer);
+  // A custom domain is the one advertised.
+  s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "auth.example.com"},
+                                {"CustomDomainConfig", {{"CertificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-123456789abc"}}}});
+  CHECK(s.ok("Sandbox.GetOpenIdConfiguration", {{"UserPoolId", pool}})["token_endpoint"] == "https://auth.example.com/oauth2/token");
   CHECK(s.error("Sandbox.GetOpenIdConfiguration", {{"UserPoolId", "us-east-1_Missing1"}}).type == "ResourceNotFoundException");
 }
 

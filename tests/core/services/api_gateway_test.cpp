@@ -25,12 +25,12 @@ std::string pool_arn(Sandbox& s, const std::string& pool) {
 
 // A user pool with a signed-in user, and a REST API with GET /pets, whose
 // methods tests add, behind a COGNITO_USER_POOLS authorizer for the pool.
-struct Fixture {
+struct ApiGatewayFixture {
   Sandbox s;
   std::string pool, client, api, root, pets, authorizer;
   Json tokens;  // AuthenticationResult of "carol"
 
-  Fixture() {
+  ApiGatewayFixture() {
     pool = s.create_pool();
     client = s.create_client(pool);
     tokens = sign_in("carol");
@@ -114,7 +114,7 @@ TEST_CASE("ApiGateway.CreateRestApi makes an API whose root resource \"/\" exist
 }
 
 TEST_CASE("ApiGateway.CreateResource builds paths under a parent; the same pathPart twice is ConflictException") {
-  Fixture f;
+  ApiGatewayFixture f;
   const Json pet = f.s.ok("ApiGateway.CreateResource", {{"restApiId", f.api}, {"parentId", f.pets}, {"pathPart", "{petId}"}});
   CHECK(pet["parentId"] == f.pets);
   CHECK(pet["pathPart"] == "{petId}");
@@ -140,7 +140,7 @@ TEST_CASE("ApiGateway.CreateResource builds paths under a parent; the same pathP
 }
 
 TEST_CASE("ApiGateway.CreateAuthorizer: COGNITO_USER_POOLS needs providerARNs naming pools that exist") {
-  Fixture f;
+  ApiGatewayFixture f;
   const Json a = f.s.ok("ApiGateway.GetAuthorizer", {{"restApiId", f.api}, {"authorizerId", f.authorizer}});
   CHECK(a["id"] == f.authorizer);
   CHECK(a["name"] == "users");
@@ -186,7 +186,7 @@ TEST_CASE("ApiGateway.CreateAuthorizer: COGNITO_USER_POOLS needs providerARNs na
 }
 
 TEST_CASE("ApiGateway.PutMethod checks the authorization type and that the authorizer is of the matching kind") {
-  Fixture f;
+  ApiGatewayFixture f;
   const std::string lambda = f.s.ok("ApiGateway.CreateAuthorizer", {{"restApiId", f.api}, {"name", "fn"}, {"type", "TOKEN"},
                                                                     {"authorizerUri", "arn:aws:lambda:us-east-1:1:function:auth"}})["id"];
   const Json base = {{"restApiId", f.api}, {"resourceId", f.pets}, {"httpMethod", "GET"}};
@@ -236,7 +236,7 @@ TEST_CASE("ApiGateway.PutMethod checks the authorization type and that the autho
 }
 
 TEST_CASE("ApiGateway.CreateDeployment needs a method; GetStages lists the stage and the deployment it serves") {
-  Fixture f;
+  ApiGatewayFixture f;
   ApiError e = f.s.error("ApiGateway.CreateDeployment", {{"restApiId", f.api}, {"stageName", "prod"}});
   CHECK(e.type == "BadRequestException");
   CHECK(e.message == "The REST API doesn't contain any methods");
@@ -263,7 +263,7 @@ TEST_CASE("ApiGateway.CreateDeployment needs a method; GetStages lists the stage
 // --- Invoke -------------------------------------------------------------------
 
 TEST_CASE("Invoke: an unknown API or a stage never deployed is 403 Forbidden; an unknown route is Missing Authentication Token") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "NONE");
   Json answer = f.s.ok("ApiGateway.Invoke", {{"restApiId", "nope000000"}, {"stageName", "prod"}, {"httpMethod", "GET"}, {"path", "/pets"}});
   check_refused(answer, 403, "Forbidden");
@@ -281,7 +281,7 @@ TEST_CASE("Invoke: an unknown API or a stage never deployed is 403 Forbidden; an
 }
 
 TEST_CASE("Invoke: a method with authorizationType NONE lets every request through to the mock backend") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "NONE");
   const std::string pet = f.s.ok("ApiGateway.CreateResource", {{"restApiId", f.api}, {"parentId", f.pets}, {"pathPart", "{petId}"}})["id"];
   f.put("ANY", "NONE", Json::object(), pet);
@@ -297,7 +297,7 @@ TEST_CASE("Invoke: a method with authorizationType NONE lets every request throu
 }
 
 TEST_CASE("Invoke with COGNITO_USER_POOLS: no token is 401; an ID token is let through with its claims as strings") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "COGNITO_USER_POOLS");
   f.deploy();
   Json answer = f.invoke("GET", "/pets");
@@ -327,7 +327,7 @@ TEST_CASE("Invoke with COGNITO_USER_POOLS: no token is 401; an ID token is let t
 }
 
 TEST_CASE("Invoke with COGNITO_USER_POOLS and no authorizationScopes refuses an access token with 401") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "COGNITO_USER_POOLS");
   f.deploy();
   const Json answer = f.with_token("GET", f.tokens["AccessToken"]);
@@ -337,7 +337,7 @@ TEST_CASE("Invoke with COGNITO_USER_POOLS and no authorizationScopes refuses an 
 }
 
 TEST_CASE("Invoke with authorizationScopes takes an access token with one of them; an ID token or other scopes are 401") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "COGNITO_USER_POOLS", {{"authorizationScopes", {"orders/read", "aws.cognito.signin.user.admin"}}});
   f.put("POST", "COGNITO_USER_POOLS", {{"authorizationScopes", {"orders/write"}}});
   f.deploy();
@@ -359,7 +359,7 @@ TEST_CASE("Invoke with authorizationScopes takes an access token with one of the
 }
 
 TEST_CASE("Invoke with COGNITO_USER_POOLS: an expired token is 401 \"The incoming token has expired\" by the virtual clock") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "COGNITO_USER_POOLS");
   f.deploy();
   f.s.ok("Sandbox.AdvanceClock", {{"Seconds", 3600}});
@@ -371,7 +371,7 @@ TEST_CASE("Invoke with COGNITO_USER_POOLS: an expired token is 401 \"The incomin
 }
 
 TEST_CASE("Invoke with COGNITO_USER_POOLS refuses a tampered token, a foreign key, a non-JWT and another pool's token with 401") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "COGNITO_USER_POOLS");
   f.deploy();
   const std::string id_token = f.tokens["IdToken"];
@@ -406,7 +406,7 @@ TEST_CASE("Invoke with COGNITO_USER_POOLS refuses a tampered token, a foreign ke
 }
 
 TEST_CASE("Invoke with COGNITO_USER_POOLS still accepts a revoked token until it expires, and says so") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "COGNITO_USER_POOLS");
   f.deploy();
   f.s.ok("GlobalSignOut", {{"AccessToken", f.tokens["AccessToken"]}});
@@ -421,7 +421,7 @@ TEST_CASE("Invoke with COGNITO_USER_POOLS still accepts a revoked token until it
 }
 
 TEST_CASE("Invoke with AWS_IAM: no Authorization header is Missing Authentication Token; a user pool token is not a signature") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "AWS_IAM");
   f.deploy();
   check_refused(f.invoke("GET", "/pets"), 403, "Missing Authentication Token");
@@ -438,7 +438,7 @@ TEST_CASE("Invoke with AWS_IAM: no Authorization header is Missing Authenticatio
 }
 
 TEST_CASE("Invoke through a Lambda (TOKEN) authorizer: no header is 401; otherwise 500, as Lambda is not simulated") {
-  Fixture f;
+  ApiGatewayFixture f;
   const std::string lambda = f.s.ok("ApiGateway.CreateAuthorizer", {{"restApiId", f.api}, {"name", "fn"}, {"type", "TOKEN"},
                                                                     {"authorizerUri", "arn:aws:lambda:us-east-1:1:function:auth"}})["id"];
   f.put("GET", "CUSTOM", {{"authorizerId", lambda}});
@@ -452,7 +452,7 @@ TEST_CASE("Invoke through a Lambda (TOKEN) authorizer: no header is 401; otherwi
 }
 
 TEST_CASE("Invoke: changes after a deployment are not live until the next deployment") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "NONE");
   f.deploy();
   // A new method: the stage does not have it yet.
@@ -476,7 +476,7 @@ TEST_CASE("Invoke: changes after a deployment are not live until the next deploy
 }
 
 TEST_CASE("Invoke is recorded in the event log with the gateway's answer and the rule that decided") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "COGNITO_USER_POOLS");
   f.deploy();
   f.invoke("GET", "/pets");
@@ -497,7 +497,7 @@ TEST_CASE("Invoke is recorded in the event log with the gateway's answer and the
 // --- Saved state ------------------------------------------------------------------
 
 TEST_CASE("API Gateway survives export and import byte for byte, and the imported stage answers the same") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "COGNITO_USER_POOLS", {{"authorizationScopes", {"aws.cognito.signin.user.admin"}}});
   f.deploy();
   f.put("POST", "NONE");  // not deployed: the current configuration differs from the stage's
@@ -515,7 +515,7 @@ TEST_CASE("API Gateway survives export and import byte for byte, and the importe
 }
 
 TEST_CASE("A state without API Gateway loads with none; a damaged one is refused naming the member; Reset clears it") {
-  Fixture f;
+  ApiGatewayFixture f;
   f.put("GET", "COGNITO_USER_POOLS");
   f.deploy();
   const Json good = f.s.ok("Sandbox.ExportState", Json::object())["State"];

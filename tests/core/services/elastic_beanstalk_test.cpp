@@ -18,9 +18,9 @@ Json property(const std::string& name, const std::string& value) {
 }
 
 // An application "notes" with an environment "notes-prod".
-struct Fixture {
+struct BeanstalkFixture {
   Sandbox s;
-  Fixture() {
+  BeanstalkFixture() {
     s.ok("ElasticBeanstalk.CreateApplication", {{"ApplicationName", "notes"}, {"Description", "A notes app"}});
     s.ok("ElasticBeanstalk.CreateEnvironment", {{"ApplicationName", "notes"}, {"EnvironmentName", "notes-prod"}});
   }
@@ -35,7 +35,7 @@ struct Fixture {
 }  // namespace
 
 TEST_CASE("ElasticBeanstalk.CreateApplication and DescribeApplications; a second application of the same name is refused") {
-  Fixture f;
+  BeanstalkFixture f;
   const Json apps = f.s.ok("ElasticBeanstalk.DescribeApplications", Json::object())["Applications"];
   REQUIRE(apps.size() == 1);
   CHECK(apps[0]["ApplicationName"] == "notes");
@@ -54,7 +54,7 @@ TEST_CASE("ElasticBeanstalk.CreateApplication and DescribeApplications; a second
 }
 
 TEST_CASE("ElasticBeanstalk.CreateEnvironment launches at once with its ID, CNAME and the default platform") {
-  Fixture f;
+  BeanstalkFixture f;
   const Json env = f.s.ok("ElasticBeanstalk.CreateEnvironment",
                           {{"ApplicationName", "notes"}, {"EnvironmentName", "notes-dev"},
                            {"OptionSettings", Json::array({property("AWS_REGION", "us-east-1")})}});
@@ -86,7 +86,7 @@ TEST_CASE("ElasticBeanstalk.CreateEnvironment launches at once with its ID, CNAM
 }
 
 TEST_CASE("Environment properties round trip: UpdateEnvironment sets and removes them, DescribeConfigurationSettings shows them") {
-  Fixture f;
+  BeanstalkFixture f;
   f.set({property("COGNITO_USER_POOL_ID", "us-east-1_Abc"), property("AWS_REGION", "us-east-1")});
   f.set({property("COGNITO_USER_POOL_ID", "us-east-1_Xyz"), property("LOG_LEVEL", "debug")});
   f.s.ok("ElasticBeanstalk.UpdateEnvironment", {{"EnvironmentName", "notes-prod"},
@@ -109,7 +109,7 @@ TEST_CASE("Environment properties round trip: UpdateEnvironment sets and removes
 }
 
 TEST_CASE("ElasticBeanstalk.TerminateEnvironment removes the environment") {
-  Fixture f;
+  BeanstalkFixture f;
   const Json out = f.s.ok("ElasticBeanstalk.TerminateEnvironment", {{"EnvironmentName", "notes-prod"}});
   CHECK(out["Status"] == "Terminating");
   CHECK(f.s.ok("ElasticBeanstalk.DescribeEnvironments", Json::object())["Environments"].empty());
@@ -118,7 +118,7 @@ TEST_CASE("ElasticBeanstalk.TerminateEnvironment removes the environment") {
 }
 
 TEST_CASE("Sandbox.StartBeanstalkApp starts when the properties name a pool, its client and its region") {
-  Fixture f;
+  BeanstalkFixture f;
   const std::string pool = f.s.create_pool();
   const std::string client = f.s.create_client(pool);
   f.set({property(beanstalk::kUserPoolIdProperty, pool), property(beanstalk::kAppClientIdProperty, client),
@@ -139,7 +139,7 @@ TEST_CASE("Sandbox.StartBeanstalkApp starts when the properties name a pool, its
 }
 
 TEST_CASE("Sandbox.StartBeanstalkApp names each problem: missing properties, a client of another pool, the wrong region, no such pool") {
-  Fixture f;
+  BeanstalkFixture f;
   const std::string pool = f.s.create_pool();
   const std::string other_pool = f.s.create_pool(Json{{"PoolName", "other"}});
   const std::string other_client = f.s.create_client(other_pool);
@@ -166,7 +166,7 @@ TEST_CASE("Sandbox.StartBeanstalkApp names each problem: missing properties, a c
 }
 
 TEST_CASE("Elastic Beanstalk survives export and import byte for byte; a state without it loads with none; Reset clears it") {
-  Fixture f;
+  BeanstalkFixture f;
   f.set({property("COGNITO_USER_POOL_ID", "us-east-1_Abc"), property("AWS_REGION", "us-east-1")});
   const Json good = f.s.ok("Sandbox.ExportState", Json::object())["State"];
   const std::string first = good.dump();

@@ -15,16 +15,16 @@ namespace {
 
 constexpr const char* kPool = "us-east-1_AbCdEfGhI";
 constexpr const char* kClient = "6p3bs000no6a4ue1idruvd05ad";
-const Timestamp kNow = from_epoch_millis(1'800'000'000'000);
+const Timestamp kVerifiedAt = from_epoch_millis(1'800'000'000'000);
 
-std::string b64(const std::string& text) { return base64url_encode(to_bytes(text)); }
+std::string encoded(const std::string& text) { return base64url_encode(to_bytes(text)); }
 
 TokenGrant grant() {
   TokenGrant g;
   g.user_pool_id = kPool;
   g.issuer = issuer_for(g.user_pool_id);
   g.client_id = kClient;
-  g.auth_time = g.issued_at = kNow - 10min;
+  g.auth_time = g.issued_at = kVerifiedAt - 10min;
   g.event_id = "e0000000-0000-4000-8000-000000000000";
   g.origin_jti = "o0000000-0000-4000-8000-000000000000";
   return g;
@@ -59,11 +59,11 @@ const JwtCheckOutcome& failure(const JwtVerification& v) {
 }  // namespace
 
 TEST_CASE("A token the pool issued passes every check") {
-  const auto v = verify_jwt(id_token(), test::shared_pool_keys().jwks(), expect(), kNow);
+  const auto v = verify_jwt(id_token(), test::shared_pool_keys().jwks(), expect(), kVerifiedAt);
   CHECK(v.valid());
   CHECK(v.checks.size() == 10);
   CHECK(v.first_failure() == nullptr);
-  const auto a = verify_jwt(access_token(), test::shared_pool_keys().jwks(), expect("access"), kNow);
+  const auto a = verify_jwt(access_token(), test::shared_pool_keys().jwks(), expect("access"), kVerifiedAt);
   CHECK(a.valid());
 }
 
@@ -76,7 +76,7 @@ TEST_CASE("Verification refuses each bad token and says which check failed and w
 
   // HS256 "signed" with the RSA public key as the HMAC secret: the
   // algorithm-confusion attack.
-  const std::string hs_header = b64(R"({"kid":")" + keys.id_token.kid + R"(","alg":"HS256"})");
+  const std::string hs_header = encoded(R"({"kid":")" + keys.id_token.kid + R"(","alg":"HS256"})");
   const std::string hs_input = hs_header + "." + payload;
   const std::string hs_token =
       hs_input + "." + base64url_encode(hmac_sha256(keys.id_token.key.public_der(), bytes_of(hs_input)));
@@ -98,13 +98,13 @@ TEST_CASE("Verification refuses each bad token and says which check failed and w
       {"garbage", "notatoken", &jwks, expect(), JwtCheck::kFormat, "three parts"},
       {"trailing garbage", good + ".x", &jwks, expect(), JwtCheck::kFormat, "this token has 4"},
       {"padding appended", good + "==", &jwks, expect(), JwtCheck::kFormat, "padding is not used"},
-      {"non-object header", b64("[]") + "." + payload + ".", &jwks, expect(), JwtCheck::kFormat, "an array rather than an object"},
-      {"alg none", b64(R"({"kid":")" + keys.id_token.kid + R"(","alg":"none"})") + "." + payload + ".", &jwks, expect(),
+      {"non-object header", encoded("[]") + "." + payload + ".", &jwks, expect(), JwtCheck::kFormat, "an array rather than an object"},
+      {"alg none", encoded(R"({"kid":")" + keys.id_token.kid + R"(","alg":"none"})") + "." + payload + ".", &jwks, expect(),
        JwtCheck::kAlgorithm, "alg is \"none\""},
       {"HMAC with the RSA key", hs_token, &jwks, expect(), JwtCheck::kAlgorithm, "algorithm-confusion"},
-      {"other algorithm", b64(R"({"kid":"x","alg":"ES256"})") + "." + payload + ".", &jwks, expect(),
+      {"other algorithm", encoded(R"({"kid":"x","alg":"ES256"})") + "." + payload + ".", &jwks, expect(),
        JwtCheck::kAlgorithm, "RS256 only"},
-      {"no alg", b64(R"({"kid":"x"})") + "." + payload + ".", &jwks, expect(), JwtCheck::kAlgorithm, "no alg"},
+      {"no alg", encoded(R"({"kid":"x"})") + "." + payload + ".", &jwks, expect(), JwtCheck::kAlgorithm, "no alg"},
       {"unknown kid", resign(good, [](Json&) {}, SigningKey{"unknown-kid", keys.id_token.key}), &jwks, expect(),
        JwtCheck::kKeyId, "No key in the JWKS has kid \"unknown-kid\""},
       {"no kid", sign_jwt(Json::object(), parts.payload, keys.id_token.key), &jwks, expect(), JwtCheck::kKeyId,
@@ -112,17 +112,17 @@ TEST_CASE("Verification refuses each bad token and says which check failed and w
       {"key for encryption", good, &enc_use, expect(), JwtCheck::kKey, "use is \"enc\""},
       {"key for another alg", good, &other_alg, expect(), JwtCheck::kKey, "for alg \"RS512\""},
       {"tampered payload",
-       parts.header_b64 + "." + b64(R"({"sub":"someone-else"})") + "." + parts.signature_b64, &jwks, expect(),
+       parts.header_b64 + "." + encoded(R"({"sub":"someone-else"})") + "." + parts.signature_b64, &jwks, expect(),
        JwtCheck::kSignature, "does not match"},
       {"signed by the other pool key", resign(good, [](Json&) {}, SigningKey{keys.id_token.kid, keys.access_token.key}),
        &jwks, expect(), JwtCheck::kSignature, "does not match"},
-      {"expired", id_token([] { auto g = grant(); g.issued_at = kNow - 2h; return g; }()), &jwks, expect(),
+      {"expired", id_token([] { auto g = grant(); g.issued_at = kVerifiedAt - 2h; return g; }()), &jwks, expect(),
        JwtCheck::kExpiry, "expired at"},
       {"no exp", resign(good, [](Json& p) { p.erase("exp"); }, keys.id_token), &jwks, expect(), JwtCheck::kExpiry,
        "no exp claim"},
       {"exp not a number", resign(good, [](Json& p) { p["exp"] = "soon"; }, keys.id_token), &jwks, expect(),
        JwtCheck::kExpiry, "must be a number"},
-      {"not yet valid", resign(good, [](Json& p) { p["nbf"] = to_epoch_whole_seconds(kNow) + 600; }, keys.id_token),
+      {"not yet valid", resign(good, [](Json& p) { p["nbf"] = to_epoch_whole_seconds(kVerifiedAt) + 600; }, keys.id_token),
        &jwks, expect(), JwtCheck::kNotBefore, "not valid before"},
       {"other issuer",
        resign(good, [](Json& p) { p["iss"] = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other"; },
@@ -137,7 +137,7 @@ TEST_CASE("Verification refuses each bad token and says which check failed and w
   };
   for (const auto& c : cases) {
     INFO(c.name);
-    const auto v = verify_jwt(c.token, *c.keys, c.expectations, kNow);
+    const auto v = verify_jwt(c.token, *c.keys, c.expectations, kVerifiedAt);
     CHECK_FALSE(v.valid());
     const auto& f = failure(v);
     CHECK(f.check == c.failed);
@@ -147,14 +147,14 @@ TEST_CASE("Verification refuses each bad token and says which check failed and w
 }
 
 TEST_CASE("A pasted refresh token is recognised as encrypted, not as a broken JWT") {
-  const auto v = verify_jwt("a.b.c.d.e", test::shared_pool_keys().jwks(), expect(), kNow);
+  const auto v = verify_jwt("a.b.c.d.e", test::shared_pool_keys().jwks(), expect(), kVerifiedAt);
   CHECK_THAT(failure(v).detail, Catch::Contains("refresh token"));
 }
 
 TEST_CASE("Claims are still checked when the signature fails, so the inspector can show them") {
   const auto parts = decode_jwt(id_token()).value();
-  const auto tampered = parts.header_b64 + "." + b64(R"({"sub":"x","exp":1})") + "." + parts.signature_b64;
-  const auto v = verify_jwt(tampered, test::shared_pool_keys().jwks(), expect(), kNow);
+  const auto tampered = parts.header_b64 + "." + encoded(R"({"sub":"x","exp":1})") + "." + parts.signature_b64;
+  const auto v = verify_jwt(tampered, test::shared_pool_keys().jwks(), expect(), kVerifiedAt);
   REQUIRE(v.decoded);
   auto status_of = [&](JwtCheck c) {
     for (const auto& o : v.checks)
@@ -169,18 +169,18 @@ TEST_CASE("Claims are still checked when the signature fails, so the inspector c
 
 TEST_CASE("The grace period lets a just-expired token through") {
   auto g = grant();
-  g.issued_at = kNow - 1h - 30s;  // expired 30 s ago
+  g.issued_at = kVerifiedAt - 1h - 30s;  // expired 30 s ago
   auto e = expect();
-  CHECK_FALSE(verify_jwt(id_token(g), test::shared_pool_keys().jwks(), e, kNow).valid());
+  CHECK_FALSE(verify_jwt(id_token(g), test::shared_pool_keys().jwks(), e, kVerifiedAt).valid());
   e.grace = 60s;
-  CHECK(verify_jwt(id_token(g), test::shared_pool_keys().jwks(), e, kNow).valid());
+  CHECK(verify_jwt(id_token(g), test::shared_pool_keys().jwks(), e, kVerifiedAt).valid());
 }
 
 TEST_CASE("A token verifies with a JWKS pasted as text, and a bad JWKS is refused with the reason") {
   const auto text = test::shared_pool_keys().jwks().to_json().dump();
   const auto pasted = Jwks::parse_text(text);
   REQUIRE(pasted);
-  CHECK(verify_jwt(id_token(), *pasted, expect(), kNow).valid());
+  CHECK(verify_jwt(id_token(), *pasted, expect(), kVerifiedAt).valid());
 }
 
 TEST_CASE("Every check has a name") {

@@ -30,16 +30,6 @@ AppUnderTest::LabPool signed_in(AppUnderTest& t) {
   return lab;
 }
 
-bool shown(AppUnderTest& t, std::string_view name) {
-  t.frames(1);
-  return t.shown(name);
-}
-
-void choose(AppUnderTest& t, const std::string& combo, const std::string& value) {
-  REQUIRE(t.click(combo));
-  REQUIRE(t.click(combo + "." + value));
-}
-
 // What the gateway answered to the last test request, from the API log.
 Json last_answer(AppUnderTest& t) {
   const auto& log = t.app->api().log();

@@ -15,16 +15,6 @@ using test::AppUnderTest;
 
 namespace {
 
-bool shown(AppUnderTest& t, std::string_view name) {
-  t.frames(1);
-  return t.shown(name);
-}
-
-void choose(AppUnderTest& t, const std::string& combo, const std::string& value) {
-  REQUIRE(t.click(combo));
-  REQUIRE(t.click(combo + "." + value));
-}
-
 // The environment's properties, by name, as Beanstalk reports them.
 std::map<std::string, std::string> properties(AppUnderTest& t, const std::string& app, const std::string& env) {
   const Json settings = t.ok("ElasticBeanstalk.DescribeConfigurationSettings",

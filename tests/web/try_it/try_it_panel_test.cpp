@@ -79,12 +79,6 @@ struct TryIt {
   }
 };
 
-// The same for the whole app.
-bool shown(AppUnderTest& t, std::string_view name) {
-  t.frames(1);
-  return t.shown(name);
-}
-
 std::string claim(const std::string& token, const char* name) {
   const auto jwt = decode_jwt(token);
   REQUIRE(jwt);

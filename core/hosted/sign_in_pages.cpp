@@ -1,0 +1,380 @@
+// The hosted UI's pages (Developer Guide: "Login endpoint", "Signing up and
+// confirming user accounts", "Resetting a user password"): sign-in, sign-up,
+// confirming the account with the code from the inbox, and the forgotten
+// password. Each form carries the authorize request's parameters in its
+// address and a CSRF token; each page is what Cognito's classic hosted UI
+// shows, in the client's look.
+//
+// Behind the forms the hosted UI is a client of the pool like any app: it
+// signs users up, confirms them and resets passwords with the same
+// operations (SignUp, ConfirmSignUp, ForgotPassword, ConfirmForgotPassword),
+// so their rules, codes and messages are the API's.
+#include "core/api/api_error.h"
+#include "core/api/registry.h"
+#include "core/base/identifiers.h"
+#include "core/crypto/secret_hash.h"
+#include "core/hosted/authorization.h"
+#include "core/hosted/pages.h"
+#include "core/ops/common.h"
+#include "core/rules/lockout.h"
+#include "core/rules/user_existence.h"
+
+namespace userpool::hosted {
+namespace {
+
+// A page request: the site, the request, and its authorize parameters
+// checked (or the answer to send instead).
+struct PageRequest {
+  Site site;
+  HostedRequest request;
+  std::variant<Authorization, Reply> authorization;
+};
+
+PageRequest read_page_request(OpContext& ctx, const Request& r) {
+  Site site = read_site(ctx, r);
+  HostedRequest request = read_hosted_request(r);
+  auto authorization = check_authorization(ctx, site, request);
+  return {std::move(site), std::move(request), std::move(authorization)};
+}
+
+// The CSRF token for a form: the browser's, or a new one it is given.
+std::string csrf_token(OpContext& ctx, const HostedRequest& request, std::vector<std::string>& set_cookies, const Site& site) {
+  if (const auto it = request.cookies.find(kCsrfCookie); it != request.cookies.end() && it->second.size() >= 32) return it->second;
+  std::string token = generate_uuid_v4(ctx.random()) + generate_uuid_v4(ctx.random());
+  std::erase(token, '-');
+  set_cookies.push_back(session_cookie(site, kCsrfCookie, token, 3600));
+  return token;
+}
+
+// A form post whose _csrf matches the browser's XSRF-TOKEN cookie came from
+// a page of this domain (the double-submit pattern).
+bool csrf_ok(OpContext& ctx, const HostedRequest& request) {
+  const auto cookie = request.cookies.find(kCsrfCookie);
+  const auto field = request.form.find(kCsrfField);
+  const bool ok = cookie != request.cookies.end() && field != request.form.end() && !cookie->second.empty() &&
+                  cookie->second == field->second;
+  if (!ok) ctx.rule("The form's _csrf does not match the browser's XSRF-TOKEN cookie: refused (cross-site request forgery protection)");
+  return ok;
+}
+// UNVERIFIED: Cognito's wording for a form that fails the CSRF check.
+constexpr const char* kCsrfMessage = "Your session has expired or the form came from another site. Please try again.";
+
+bool signs_in_with_email(const UserPool& pool) {
+  const auto& a = pool.config.username_attributes;
+  return std::find(a.begin(), a.end(), "email") != a.end();
+}
+
+// Calls one of the pool's operations on the user's behalf, as an app
+// would, with the client's SECRET_HASH when it has a secret. Its rules go
+// into this page's event.
+Json call_pool_operation(OpContext& ctx, const AppClient& client, const char* operation, Json body, const std::string& username) {
+  body["ClientId"] = client.client_id;
+  if (client.has_secret()) body["SecretHash"] = secret_hash(username, client.client_id, client.client_secret);
+  return call_operation(ctx, operation, body);
+}
+
+// The message an API error shows on a page.
+std::string shown_error(OpContext& ctx, const ApiException& e) {
+  if (!e.error().rule.empty()) ctx.rule(e.error().rule);
+  return e.error().message;
+}
+
+Reply page(const Site& site, const Authorization& a, PageContent content, std::vector<std::string> set_cookies, int status = 200) {
+  Reply reply = html_page(status, render_page(look_for(site, *a.client), content));
+  reply.set_cookies = std::move(set_cookies);
+  return reply;
+}
+
+// --- Sign in -------------------------------------------------------------
+
+Reply confirm_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request, const std::string& username,
+                   const std::string& notice, const std::string& error = {});
+std::string sent_notice(const Json& delivery);
+
+Reply login_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request,
+                 const std::string& error = {}, const std::string& notice = {}, const std::string& username = {}) {
+  std::vector<std::string> cookies;
+  const std::string csrf = csrf_token(ctx, request, cookies, site);
+  PageContent c;
+  c.title = "Sign in with your username and password";
+  c.error = error;
+  c.notice = notice;
+  c.action = a.page_url(site, "/login");
+  const bool email = signs_in_with_email(site.pool);
+  c.fields = {{email ? "Email" : "Username", "username", email ? "email" : "text", username.empty() ? a.login_hint : username, "username"},
+              {"Password", "password", "password", "", "current-password"},
+              {"", kCsrfField, "hidden", csrf, ""}};
+  c.submit_label = "Sign in";
+  c.submit_name = "signInSubmitButton";
+  c.links.emplace_back("Forgot your password?", a.page_url(site, "/forgotPassword"));
+  if (!site.pool.config.allow_admin_create_user_only) c.links.emplace_back("Need an account? Sign up", a.page_url(site, "/signup"));
+  return page(site, a, std::move(c), std::move(cookies));
+}
+
+Json get_login_page(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  return login_page(ctx, p.site, std::get<Authorization>(p.authorization), p.request).to_json();
+}
+
+// POST /login: the username and password, checked as a password sign-in is.
+Json login(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  const Authorization& a = std::get<Authorization>(p.authorization);
+  if (!csrf_ok(ctx, p.request)) return login_page(ctx, p.site, a, p.request, kCsrfMessage).to_json();
+  const std::string username = p.request.param("username");
+  const std::string password = p.request.param("password");
+  ctx.event.username = username;
+  UserPool& pool = p.site.pool;
+  try {
+    if (username.empty() || password.empty()) fail_invalid_parameter("Username and password are both required.");
+    User* found = ops::find_user(pool, username);
+    if (found == nullptr) user_existence::unknown_user_at_sign_in(*a.client);
+    User& user = *found;
+    ctx.event.username = user.username;
+    check_not_locked_out(ctx, user);
+    if (!user.enabled) fail_not_authorized("User is disabled.");
+    if (!ops::password_matches(pool, user, password)) {
+      record_failed_sign_in(ctx, user);
+      fail_not_authorized("Incorrect username or password.");
+    }
+    record_successful_sign_in(user);
+    if (user.status == status::kUnconfirmed) {
+      // The hosted UI sends a new code and asks for it.
+      ctx.rule("The user has not confirmed the account: a new code is sent and the confirmation page shown");
+      const Json sent = call_pool_operation(ctx, *a.client, "ResendConfirmationCode", {{"Username", user.username}}, user.username);
+      return confirm_page(ctx, p.site, a, p.request, user.username, sent_notice(sent["CodeDeliveryDetails"])).to_json();
+    }
+    if (user.status == status::kForceChangePassword || user.status == status::kResetRequired)
+      fail_not_authorized(user.status == status::kResetRequired ? "Password reset required for the user"
+                                                                : "This sandbox's hosted UI does not yet show the new-password page; "
+                                                                  "set a permanent password first (AdminSetUserPassword or Try it).");
+    ctx.rule("The password is right (checked as a password sign-in is: lockout, disabled users, the password's verifier)");
+    return finish_sign_in(ctx, p.site, a, user, ctx.now, true).to_json();
+  } catch (const ApiException& e) {
+    return login_page(ctx, p.site, a, p.request, shown_error(ctx, e), {}, username).to_json();
+  }
+}
+
+// --- Sign up and confirm ---------------------------------------------------
+
+// The attributes the sign-up form asks for: the pool's required ones, and
+// email or phone_number when users sign in with them.
+std::vector<std::string> sign_up_attributes(const UserPool& pool) {
+  std::vector<std::string> out;
+  for (const auto& a : pool.config.username_attributes) out.push_back(a);
+  for (const auto& s : pool.config.schema)
+    if (s.required && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
+  return out;
+}
+
+std::string label_of(const std::string& attribute) {
+  if (attribute == "email") return "Email";
+  if (attribute == "phone_number") return "Phone Number";
+  std::string label = attribute;
+  for (char& c : label)
+    if (c == '_') c = ' ';
+  if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return label;
+}
+
+Reply sign_up_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request, const std::string& error = {}) {
+  std::vector<std::string> cookies;
+  PageContent c;
+  c.title = "Sign up with a new account";
+  c.error = error;
+  c.action = a.page_url(site, "/signup");
+  const bool username_is_attribute = !site.pool.config.username_attributes.empty();
+  if (!username_is_attribute) c.fields.push_back({"Username", "username", "text", request.form.count("username") ? request.param("username") : "", "username"});
+  for (const std::string& attribute : sign_up_attributes(site.pool)) {
+    // UNVERIFIED: the classic form's name for an attribute field.
+    const std::string name = "requiredAttributes[" + attribute + "]";
+    c.fields.push_back({label_of(attribute), name, attribute == "email" ? "email" : attribute == "phone_number" ? "tel" : "text",
+                        request.form.count(name) ? request.form.at(name) : "", attribute == "email" ? "email" : ""});
+  }
+  c.fields.push_back({"Password", "password", "password", "", "new-password"});
+  c.fields.push_back({"", kCsrfField, "hidden", csrf_token(ctx, request, cookies, site), ""});
+  c.submit_label = "Sign up";
+  c.submit_name = "signUpButton";
+  c.links.emplace_back("Already have an account? Sign in", a.page_url(site, "/login"));
+  return page(site, a, std::move(c), std::move(cookies));
+}
+
+Reply confirm_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request, const std::string& username,
+                   const std::string& notice, const std::string& error) {
+  std::vector<std::string> cookies;
+  PageContent c;
+  c.title = "Confirm your account";
+  c.notice = notice;
+  c.error = error;
+  c.action = a.page_url(site, "/confirmUser");
+  c.fields = {{"Verification Code", "confirmation_code", "text", "", "one-time-code"},
+              {"", "username", "hidden", username, ""},
+              {"", kCsrfField, "hidden", csrf_token(ctx, request, cookies, site), ""}};
+  c.submit_label = "Confirm Account";
+  c.submit_name = "confirm";
+  return page(site, a, std::move(c), std::move(cookies));
+}
+
+std::string sent_notice(const Json& delivery) {
+  const std::string where = delivery.value("Destination", std::string());
+  return delivery.value("DeliveryMedium", std::string()) == "SMS" ? "We have sent a code by SMS to " + where + "."
+                                                                   : "We have sent a code by email to " + where + ".";
+}
+
+Json get_sign_up_page(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  const Authorization& a = std::get<Authorization>(p.authorization);
+  if (p.site.pool.config.allow_admin_create_user_only) {
+    ctx.rule("Only administrators create users in this pool (AllowAdminCreateUserOnly): no sign-up page");
+    return login_page(ctx, p.site, a, p.request, "SignUp is not permitted for this user pool").to_json();
+  }
+  return sign_up_page(ctx, p.site, a, p.request).to_json();
+}
+
+Json sign_up(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  const Authorization& a = std::get<Authorization>(p.authorization);
+  if (!csrf_ok(ctx, p.request)) return sign_up_page(ctx, p.site, a, p.request, kCsrfMessage).to_json();
+  Json attributes = Json::array();
+  for (const std::string& attribute : sign_up_attributes(p.site.pool)) {
+    const std::string value = p.request.param("requiredAttributes[" + attribute + "]");
+    if (!value.empty()) attributes.push_back({{"Name", attribute}, {"Value", value}});
+  }
+  // Pools that sign in with an email address or phone number take it as the username.
+  std::string username = p.request.param("username");
+  if (!p.site.pool.config.username_attributes.empty())
+    for (const Json& attr : attributes)
+      if (attr["Name"] == p.site.pool.config.username_attributes.front()) username = attr["Value"];
+  try {
+    const Json answer = call_pool_operation(ctx, *a.client, "SignUp",
+                                            {{"Username", username}, {"Password", p.request.param("password")}, {"UserAttributes", attributes}},
+                                            username);
+    if (answer.value("UserConfirmed", false))
+      return login_page(ctx, p.site, a, p.request, {}, "Your account is ready. Sign in with it.", username).to_json();
+    return confirm_page(ctx, p.site, a, p.request, username, sent_notice(answer["CodeDeliveryDetails"])).to_json();
+  } catch (const ApiException& e) {
+    return sign_up_page(ctx, p.site, a, p.request, shown_error(ctx, e)).to_json();
+  }
+}
+
+Json get_confirm_user_page(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  return confirm_page(ctx, p.site, std::get<Authorization>(p.authorization), p.request, p.request.param("username"), {}).to_json();
+}
+
+// POST /confirmUser: the code from the inbox; then sign in.
+Json confirm_user(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  const Authorization& a = std::get<Authorization>(p.authorization);
+  const std::string username = p.request.param("username");
+  if (!csrf_ok(ctx, p.request)) return confirm_page(ctx, p.site, a, p.request, username, {}, kCsrfMessage).to_json();
+  try {
+    call_pool_operation(ctx, *a.client, "ConfirmSignUp", {{"Username", username}, {"ConfirmationCode", p.request.param("confirmation_code")}},
+                        username);
+    return login_page(ctx, p.site, a, p.request, {}, "Your account is confirmed. Sign in to continue.", username).to_json();
+  } catch (const ApiException& e) {
+    return confirm_page(ctx, p.site, a, p.request, username, {}, shown_error(ctx, e)).to_json();
+  }
+}
+
+// --- Forgotten password ------------------------------------------------------
+
+Reply forgot_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request, const std::string& error = {}) {
+  std::vector<std::string> cookies;
+  PageContent c;
+  c.title = "Forgot your password?";
+  c.description = "Enter your username below and we will send a message to reset your password";
+  c.error = error;
+  c.action = a.page_url(site, "/forgotPassword");
+  c.fields = {{signs_in_with_email(site.pool) ? "Email" : "Username", "username", "text", request.param("username"), "username"},
+              {"", kCsrfField, "hidden", csrf_token(ctx, request, cookies, site), ""}};
+  c.submit_label = "Reset my password";
+  c.submit_name = "reset_my_password";
+  return page(site, a, std::move(c), std::move(cookies));
+}
+
+Reply confirm_forgot_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request,
+                          const std::string& username, const std::string& notice, const std::string& error = {}) {
+  std::vector<std::string> cookies;
+  PageContent c;
+  c.title = "Reset your password";
+  c.notice = notice;
+  c.error = error;
+  c.action = a.page_url(site, "/confirmForgotPassword");
+  c.fields = {{"Code", "code", "text", "", "one-time-code"},
+              {"New Password", "password", "password", "", "new-password"},
+              {"", "username", "hidden", username, ""},
+              {"", kCsrfField, "hidden", csrf_token(ctx, request, cookies, site), ""}};
+  c.submit_label = "Change Password";
+  c.submit_name = "reset_password";
+  return page(site, a, std::move(c), std::move(cookies));
+}
+
+Json get_forgot_password_page(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  return forgot_page(ctx, p.site, std::get<Authorization>(p.authorization), p.request).to_json();
+}
+
+Json forgot_password(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  const Authorization& a = std::get<Authorization>(p.authorization);
+  if (!csrf_ok(ctx, p.request)) return forgot_page(ctx, p.site, a, p.request, kCsrfMessage).to_json();
+  const std::string username = p.request.param("username");
+  try {
+    const Json answer = call_pool_operation(ctx, *a.client, "ForgotPassword", {{"Username", username}}, username);
+    return confirm_forgot_page(ctx, p.site, a, p.request, username, sent_notice(answer["CodeDeliveryDetails"])).to_json();
+  } catch (const ApiException& e) {
+    return forgot_page(ctx, p.site, a, p.request, shown_error(ctx, e)).to_json();
+  }
+}
+
+Json get_confirm_forgot_password_page(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  return confirm_forgot_page(ctx, p.site, std::get<Authorization>(p.authorization), p.request, p.request.param("username"), {}).to_json();
+}
+
+Json confirm_forgot_password(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  const Authorization& a = std::get<Authorization>(p.authorization);
+  const std::string username = p.request.param("username");
+  if (!csrf_ok(ctx, p.request)) return confirm_forgot_page(ctx, p.site, a, p.request, username, {}, kCsrfMessage).to_json();
+  try {
+    call_pool_operation(ctx, *a.client, "ConfirmForgotPassword",
+                        {{"Username", username}, {"ConfirmationCode", p.request.param("code")}, {"Password", p.request.param("password")}},
+                        username);
+    return login_page(ctx, p.site, a, p.request, {}, "Your password has been changed. Sign in with the new one.", username).to_json();
+  } catch (const ApiException& e) {
+    return confirm_forgot_page(ctx, p.site, a, p.request, username, {}, shown_error(ctx, e)).to_json();
+  }
+}
+
+}  // namespace
+
+// The operations of this file, for the registry (core/api/registry.h).
+const OperationTable& sign_in_page_operations() {
+  static const OperationTable table = {
+      {"GetLoginPage", get_login_page, OperationKind::kRead},
+      {"Login", login, OperationKind::kChange},
+      {"GetSignUpPage", get_sign_up_page, OperationKind::kRead},
+      {"SignUp", sign_up, OperationKind::kChange},
+      {"GetConfirmUserPage", get_confirm_user_page, OperationKind::kRead},
+      {"ConfirmUser", confirm_user, OperationKind::kChange},
+      {"GetForgotPasswordPage", get_forgot_password_page, OperationKind::kRead},
+      {"ForgotPassword", forgot_password, OperationKind::kChange},
+      {"GetConfirmForgotPasswordPage", get_confirm_forgot_password_page, OperationKind::kRead},
+      {"ConfirmForgotPassword", confirm_forgot_password, OperationKind::kChange},
+  };
+  return table;
+}
+
+}  // namespace userpool::hosted
