@@ -71,8 +71,8 @@ std::variant<Authorization, Reply> check_authorization(OpContext& ctx, const Sit
     return error_page_redirect(site, "redirect_mismatch", client_id);
   }
   ctx.rule("redirect_uri is one of the app client's callback URLs: from here on, errors go back to it");
-  for (const char* name : {"response_type", "state", "scope", "code_challenge", "code_challenge_method", "nonce", "prompt",
-                           "login_hint", "identity_provider", "idp_identifier", "lang", "client_id", "redirect_uri"})
+  for (const char* name : {"client_id", "response_type", "redirect_uri", "state", "scope", "code_challenge", "code_challenge_method",
+                           "nonce", "prompt", "login_hint", "identity_provider", "idp_identifier", "lang"})
     if (request.has(name)) a.query.emplace_back(name, request.param(name));
   if (request.has("state")) a.state = request.param("state");
   if (request.has("nonce")) a.nonce = request.param("nonce");

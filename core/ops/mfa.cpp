@@ -19,7 +19,7 @@ struct Subject {
   ChallengeSession* session;  // null when an access token was given
 };
 
-Subject subject_of(OpContext& ctx, const Request& r) {
+Subject mfa_subject_of(OpContext& ctx, const Request& r) {
   const auto token = r.optional_string("AccessToken", shapes::kToken);
   const auto session = r.optional_string("Session", shapes::kSession);
   if (token.has_value() == session.has_value())
@@ -91,7 +91,7 @@ void apply_preferences(OpContext& ctx, UserPool& pool, User& user, const Request
 
 
 Json associate_software_token(OpContext& ctx, const Request& r) {
-  Subject s = subject_of(ctx, r);
+  Subject s = mfa_subject_of(ctx, r);
   require_totp_in_pool(s.pool);
   s.user.totp_pending_secret = generate_totp_secret(ctx.random());
   ctx.rule("A new authenticator secret; it replaces the current one only once VerifySoftwareToken confirms a code");
@@ -104,7 +104,7 @@ Json verify_software_token(OpContext& ctx, const Request& r) {
   StringShape code_shape;
   code_shape.min = code_shape.max = 6;
   const std::string code = r.string("UserCode", code_shape);
-  Subject s = subject_of(ctx, r);
+  Subject s = mfa_subject_of(ctx, r);
   require_totp_in_pool(s.pool);
   if (s.user.totp_pending_secret.empty())
     fail_invalid_parameter("There is no software token to verify: call AssociateSoftwareToken first.");

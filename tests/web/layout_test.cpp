@@ -21,7 +21,7 @@ using userpool::test::AppUnderTest;
 
 namespace {
 
-constexpr const char* kPassword = "Corr3ct-Horse!";
+constexpr const char* kLayoutPassword = "Corr3ct-Horse!";
 
 struct Content {
   std::string pool, client, jane;
@@ -59,7 +59,7 @@ Content realistic_content(AppUnderTest& app) {
   const auto sign_up = [&](const std::string& email, const std::string& name, const std::string& phone) {
     Json attributes = {{{"Name", "name"}, {"Value", name}}};
     if (!phone.empty()) attributes.push_back({{"Name", "phone_number"}, {"Value", phone}});
-    t.ok("SignUp", {{"ClientId", c.client}, {"Username", email}, {"Password", kPassword}, {"UserAttributes", attributes}});
+    t.ok("SignUp", {{"ClientId", c.client}, {"Username", email}, {"Password", kLayoutPassword}, {"UserAttributes", attributes}});
   };
   const auto confirm = [&](const std::string& email) {
     t.ok("AdminConfirmSignUp", {{"UserPoolId", c.pool}, {"Username", email}});
@@ -89,7 +89,7 @@ Content realistic_content(AppUnderTest& app) {
   const Json tokens = t.ok("InitiateAuth", {{"ClientId", c.client},
                                             {"AuthFlow", "USER_PASSWORD_AUTH"},
                                             {"AuthParameters", {{"USERNAME", "jane.doe.longname@example.com"},
-                                                                {"PASSWORD", kPassword}}}})["AuthenticationResult"];
+                                                                {"PASSWORD", kLayoutPassword}}}})["AuthenticationResult"];
   app.app->context().session = test::signed_in_session(c.pool, c.client, c.jane, tokens);
   return c;
 }

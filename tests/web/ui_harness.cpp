@@ -174,4 +174,9 @@ void choose(AppUnderTest& t, const std::string& combo, const std::string& value)
   REQUIRE(t.click(combo + "." + value));
 }
 
+std::string clipboard() {
+  const char* text = ImGui::GetClipboardText();
+  return text == nullptr ? std::string() : std::string(text);
+}
+
 }  // namespace userpool::test

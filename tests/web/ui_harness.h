@@ -98,4 +98,7 @@ bool shown(AppUnderTest& t, std::string_view name);
 // Picks `value` in the combo box `combo` (the test fails if either is not there).
 void choose(AppUnderTest& t, const std::string& combo, const std::string& value);
 
+// What the app last copied to the clipboard.
+std::string clipboard();
+
 }  // namespace userpool::test

@@ -9,7 +9,7 @@
 namespace userpool::web {
 namespace {
 
-constexpr float kCardEms = 56.0f;  // the widest the cards grow
+constexpr float kFlowCardEms = 56.0f;  // the widest the cards grow
 // Where the three lifelines stand, as fractions of the diagram's width: the
 // app and the pool far apart, because requests carry the longest labels.
 constexpr float kLaneAt[] = {0.12f, 0.56f, 0.88f};
@@ -164,7 +164,7 @@ void FlowPanel::draw() {
   heading(ctx_, "Flow");
   help_text("What went over the wire in the last flow, and the pieces of the user pool it talked to.");
   ImGui::Spacing();
-  const float width = std::min(ImGui::GetContentRegionAvail().x, ems(kCardEms));
+  const float width = std::min(ImGui::GetContentRegionAvail().x, ems(kFlowCardEms));
   draw_flow_card(width);
   ImGui::Spacing();
   draw_picture_card(width);

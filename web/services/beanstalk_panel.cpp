@@ -19,7 +19,7 @@ constexpr const char* kRegionProperty = "AWS_REGION";
 
 constexpr SnippetLanguage kLanguages[] = {SnippetLanguage::kJavaScript, SnippetLanguage::kPython, SnippetLanguage::kJava};
 
-bool listed(const std::vector<ComboChoice>& list, const std::string& value) {
+bool offered(const std::vector<ComboChoice>& list, const std::string& value) {
   return std::any_of(list.begin(), list.end(), [&](const ComboChoice& c) { return c.value == value; });
 }
 
@@ -44,19 +44,19 @@ void BeanstalkPanel::refresh() {
   apps_.clear();
   for (const auto& a : ctx_.api.peek("ElasticBeanstalk.DescribeApplications", Json::object()).body.value("Applications", Json::array()))
     apps_.push_back({a.value("ApplicationName", ""), a.value("ApplicationName", "")});
-  if (!listed(apps_, app_)) app_ = apps_.empty() ? "" : apps_.back().value;
+  if (!offered(apps_, app_)) app_ = apps_.empty() ? "" : apps_.back().value;
   envs_.clear();
   if (!app_.empty()) {
     const Response r = ctx_.api.peek("ElasticBeanstalk.DescribeEnvironments", Json{{"ApplicationName", app_}});
     for (const auto& e : r.body.value("Environments", Json::array()))
       envs_.push_back({e.value("EnvironmentName", ""), e.value("EnvironmentName", "")});
   }
-  if (!listed(envs_, env_)) env_ = envs_.empty() ? "" : envs_.back().value;
+  if (!offered(envs_, env_)) env_ = envs_.empty() ? "" : envs_.back().value;
   pools_.clear();
   for (const auto& p : ctx_.api.peek("ListUserPools", Json{{"MaxResults", 60}}).body.value("UserPools", Json::array()))
     pools_.push_back({p.value("Id", ""), p.value("Name", "") + "  (" + p.value("Id", "") + ")"});
-  if (!listed(pools_, fill_pool_))
-    fill_pool_ = listed(pools_, ctx_.session.pool_id) ? ctx_.session.pool_id : pools_.empty() ? "" : pools_[0].value;
+  if (!offered(pools_, fill_pool_))
+    fill_pool_ = offered(pools_, ctx_.session.pool_id) ? ctx_.session.pool_id : pools_.empty() ? "" : pools_[0].value;
   read_clients();
   read_environment();
 }
@@ -69,8 +69,8 @@ void BeanstalkPanel::read_clients() {
     for (const auto& c : r.body.value("UserPoolClients", Json::array()))
       clients_.push_back({c.value("ClientId", ""), c.value("ClientName", "") + "  (" + c.value("ClientId", "") + ")"});
   }
-  if (!listed(clients_, fill_client_))
-    fill_client_ = listed(clients_, ctx_.session.client_id) ? ctx_.session.client_id : clients_.empty() ? "" : clients_[0].value;
+  if (!offered(clients_, fill_client_))
+    fill_client_ = offered(clients_, ctx_.session.client_id) ? ctx_.session.client_id : clients_.empty() ? "" : clients_[0].value;
 }
 
 void BeanstalkPanel::read_environment() {

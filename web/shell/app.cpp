@@ -13,7 +13,7 @@ namespace {
 
 constexpr float kHeaderLines = 2.4f;  // header height, in body text heights
 constexpr float kSidebarEms = 15.0f;
-constexpr float kCardEms = 40.0f;
+constexpr float kShellCardEms = 40.0f;
 
 }  // namespace
 
@@ -227,7 +227,7 @@ void App::show_me(const std::string& widget, const std::string& pool_id) {
 }
 
 void App::draw_welcome() {
-  begin_card(ImGui::GetFontSize() * kCardEms);
+  begin_card(ImGui::GetFontSize() * kShellCardEms);
   heading(ctx_, "Learn Amazon Cognito user pools, right here");
   ImGui::TextWrapped(
       "This sandbox simulates a Cognito user pool in your browser. No AWS account is needed and nothing leaves this "
@@ -242,7 +242,7 @@ void App::draw_welcome() {
   if (ImGui::Button("Learn with a lesson###welcome.lessons")) ctx_.open(View::kLessons);
   end_card();
   ImGui::Spacing();
-  begin_card(ImGui::GetFontSize() * kCardEms);
+  begin_card(ImGui::GetFontSize() * kShellCardEms);
   heading(ctx_, "What Cognito identifiers look like");
   card_separator();
   value_row("User pool ID", examples_.user_pool_id, ctx_.fonts.mono);

@@ -19,7 +19,7 @@ constexpr unsigned kPartColours[] = {rgb(0xfb015b), rgb(0xd63aff), rgb(0x00b9f1)
 constexpr const char* kSlotNames[] = {"id", "access", "pasted"};
 constexpr const char* kCheckMark = "\xE2\x9C\x93";  // U+2713, in the body font
 constexpr const char* kCrossMark = "\xE2\x9C\x97";  // U+2717
-constexpr float kCardEms = 60;                      // the widest card
+constexpr float kTokenCardEms = 60;                      // the widest card
 constexpr float kSideBySideEms = 56;                // room for the ID and access tokens side by side
 
 // The text of an engine error, without trusting its shape.
@@ -150,7 +150,7 @@ void TokenInspectorPanel::draw() {
 }
 
 void TokenInspectorPanel::draw_controls() {
-  const float width = std::min(ImGui::GetContentRegionAvail().x, ems(kCardEms));
+  const float width = std::min(ImGui::GetContentRegionAvail().x, ems(kTokenCardEms));
   const float inner = width - 2 * card_padding();
   const float field_x = ems(7);  // where the choices of each row start
   begin_card(width);
@@ -236,7 +236,7 @@ void TokenInspectorPanel::draw_edit_bar() {
       }
     }
   }
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(ImGui::GetContentRegionAvail().x, ems(kCardEms)));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(ImGui::GetContentRegionAvail().x, ems(kTokenCardEms)));
   help_text("Change a value in the payload below. The token is put back together with its original signature, as "
             "someone tampering with it would, and the signature check fails: the signature covers every byte of the "
             "header and payload, and only the pool's private key can make a new one.");
@@ -249,7 +249,7 @@ void TokenInspectorPanel::draw_session() {
   tokens_[kAccessSlot].set(s.access_token);
   const float avail = ImGui::GetContentRegionAvail().x;
   if (s.id_token.empty() && s.access_token.empty()) {
-    begin_card(std::min(avail, ems(kCardEms)));
+    begin_card(std::min(avail, ems(kTokenCardEms)));
     heading(ctx_, "Nobody is signed in");
     help_text("Sign a user in on Try it to see the tokens the user pool issues, or paste a token.");
     if (primary_button("Open Try it###tokens.open_try_it")) ctx_.open(View::kTryIt);
@@ -275,7 +275,7 @@ void TokenInspectorPanel::draw_session() {
   }
   if (s.refresh_token.empty()) return;
   ImGui::Spacing();
-  begin_card(std::min(avail, ems(kCardEms)));
+  begin_card(std::min(avail, ems(kTokenCardEms)));
   heading(ctx_, "Refresh token");
   if (ctx_.fonts.mono != nullptr) ImGui::PushFont(ctx_.fonts.mono);
   ImGui::TextDisabled("%s...", s.refresh_token.substr(0, 48).c_str());
@@ -292,7 +292,7 @@ void TokenInspectorPanel::draw_pasted() {
     help_text("Paste a token above to decode and verify it.");
     return;
   }
-  draw_token(kPastedSlot, "Pasted token", std::min(ImGui::GetContentRegionAvail().x, ems(kCardEms)));
+  draw_token(kPastedSlot, "Pasted token", std::min(ImGui::GetContentRegionAvail().x, ems(kTokenCardEms)));
 }
 
 // --- One token --------------------------------------------------------------

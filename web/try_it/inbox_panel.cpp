@@ -30,7 +30,7 @@ std::string readable_time(Timestamp t) {
 }
 
 // What a message is for, in words.
-const char* purpose_text(const std::string& purpose) {
+const char* message_purpose(const std::string& purpose) {
   if (purpose == "SignUp") return "Sign-up confirmation code";
   if (purpose == "ResendCode") return "Sign-up confirmation code (resent)";
   if (purpose == "ForgotPassword") return "Password reset code";
@@ -116,7 +116,7 @@ void InboxPanel::draw_message(const Message& m, int n) {
   const std::string when = readable_time(m.time) + (age >= Millis(0) ? "  (" + format_duration(age) + " ago)" : "");
   ImGui::TextDisabled("%s", when.c_str());
   if (!m.subject.empty()) heading(ctx_, m.subject.c_str());
-  ImGui::TextDisabled("%s  -  %s  -  user %s", purpose_text(m.purpose), m.user_pool_id.c_str(), m.username.c_str());
+  ImGui::TextDisabled("%s  -  %s  -  user %s", message_purpose(m.purpose), m.user_pool_id.c_str(), m.username.c_str());
   card_separator();
   ImGui::TextWrapped("%s", m.body.c_str());
   if (!m.code.empty()) {

@@ -29,11 +29,11 @@ std::vector<std::string> json_text_list(const Json& parameters, const char* name
   return out;
 }
 
-bool has(const std::vector<std::string>& list, const char* value) {
+bool lists(const std::vector<std::string>& list, const char* value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-const char* mfa_name(const std::string& factor) {
+const char* factor_name(const std::string& factor) {
   if (factor == "SOFTWARE_TOKEN_MFA") return "Authenticator app (SOFTWARE_TOKEN_MFA)";
   if (factor == "SMS_MFA") return "Text message (SMS_MFA)";
   return factor.c_str();
@@ -145,7 +145,7 @@ void TryItPanel::after_auth(const Json& response) {
   }
   // A hosted page starts the authenticator set-up as soon as MFA_SETUP comes.
   if (form_.challenge_name == "MFA_SETUP" &&
-      has(json_text_list(form_.challenge_parameters, "MFAS_CAN_SETUP"), "SOFTWARE_TOKEN_MFA"))
+      lists(json_text_list(form_.challenge_parameters, "MFAS_CAN_SETUP"), "SOFTWARE_TOKEN_MFA"))
     associate_during_setup();
 }
 
@@ -219,7 +219,7 @@ void TryItPanel::draw_mfa_setup() {
   help_text("MFA_SETUP: the pool requires MFA and this user has no second factor yet.");
   card_separator();
   const auto options = json_text_list(form_.challenge_parameters, "MFAS_CAN_SETUP");
-  if (!has(options, "SOFTWARE_TOKEN_MFA")) {
+  if (!lists(options, "SOFTWARE_TOKEN_MFA")) {
     ImGui::TextWrapped("The pool offers only SMS MFA, and this user has no phone number to receive codes on. An "
                        "administrator adds one (AdminUpdateUserAttributes), then the user signs in again.");
     return;
@@ -275,7 +275,7 @@ void TryItPanel::draw_select_mfa_type() {
   help_text("SELECT_MFA_TYPE: the user has more than one MFA factor and no preferred one.");
   card_separator();
   for (const auto& factor : json_text_list(form_.challenge_parameters, "MFAS_CAN_CHOOSE"))
-    if (ImGui::RadioButton((std::string(mfa_name(factor)) + "###tryit.challenge.mfa." + factor).c_str(),
+    if (ImGui::RadioButton((std::string(factor_name(factor)) + "###tryit.challenge.mfa." + factor).c_str(),
                            form_.mfa_choice == factor))
       form_.mfa_choice = factor;
   ImGui::Spacing();
@@ -291,7 +291,7 @@ void TryItPanel::remember_secret(const std::string& secret) {
   // A new secret replaces the old one for the same user, as the pool does.
   std::erase_if(authenticator_, [&](const AuthenticatorAccount& a) {
     return a.pool_id == ctx_.session.pool_id &&
-           std::any_of(names.begin(), names.end(), [&](const std::string& n) { return has(a.usernames, n.c_str()); });
+           std::any_of(names.begin(), names.end(), [&](const std::string& n) { return lists(a.usernames, n.c_str()); });
   });
   authenticator_.push_back({ctx_.session.pool_id, names, secret});
 }
@@ -299,7 +299,7 @@ void TryItPanel::remember_secret(const std::string& secret) {
 const TryItPanel::AuthenticatorAccount* TryItPanel::authenticator_for(const std::string& username) const {
   for (const auto& a : authenticator_)
     if (a.pool_id == ctx_.session.pool_id &&
-        (has(a.usernames, username.c_str()) || has(a.usernames, ctx_.session.username.c_str())))
+        (lists(a.usernames, username.c_str()) || lists(a.usernames, ctx_.session.username.c_str())))
       return &a;
   return nullptr;
 }

@@ -117,4 +117,30 @@ Failure serialization(std::string message) { return {"SerializationException", s
 
 Json last_event(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]; }
 
+std::vector<std::string> last_rules(Sandbox& s) { return last_event(s)["Rules"].get<std::vector<std::string>>(); }
+
+Json admin_get_user(Sandbox& s, const std::string& pool, const std::string& username) {
+  return s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", username}});
+}
+
+std::optional<std::string> attribute_value(const Json& user, const std::string& name) {
+  for (const auto& a : user["UserAttributes"])
+    if (a["Name"] == name) return a["Value"].get<std::string>();
+  return std::nullopt;
+}
+
+std::set<std::string> keys(const Json& object) {
+  std::set<std::string> out;
+  for (const auto& item : object.items()) out.insert(item.key());
+  return out;
+}
+
+std::string code_not_in(const std::vector<std::string>& codes) {
+  for (const char* c : {"000000", "111111", "222222", "333333"})
+    if (std::find(codes.begin(), codes.end(), c) == codes.end()) return c;
+  return "444444";
+}
+
+Failure pool_not_found(const std::string& pool) { return {"ResourceNotFoundException", "User pool " + pool + " does not exist."}; }
+
 }  // namespace userpool::test

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -78,8 +79,16 @@ inline const std::string kSesIdentity = "arn:aws:ses:us-east-1:123456789012:iden
 inline const char* const kNoRecoveryContact =
     "Cannot reset password for the user as there is no registered/verified email or phone_number";
 
-// The newest entry of the sandbox's event log (Sandbox.ListEvents).
+// The newest entry of the sandbox's event log (Sandbox.ListEvents), and its rules.
 Json last_event(Sandbox& s);
+std::vector<std::string> last_rules(Sandbox& s);
+// AdminGetUser's answer, and one attribute's value in it.
+Json admin_get_user(Sandbox& s, const std::string& pool, const std::string& username);
+std::optional<std::string> attribute_value(const Json& user, const std::string& name);
+// The names of a JSON object's members.
+std::set<std::string> keys(const Json& object);
+// A six-digit code none of `codes` is.
+std::string code_not_in(const std::vector<std::string>& codes);
 
 // An SMS configuration a pool that sends text messages needs.
 inline const Json kSmsConfiguration = {{"SnsCallerArn", "arn:aws:iam::123456789012:role/CognitoSms"}};
@@ -99,5 +108,7 @@ Failure invalid(std::string message);
 Failure validation(const std::string& detail);
 // SerializationException: a member of the wrong JSON type.
 Failure serialization(std::string message);
+// ResourceNotFoundException for a pool that does not exist.
+Failure pool_not_found(const std::string& pool);
 
 }  // namespace userpool::test

@@ -24,12 +24,6 @@ Json attributes_without_sub(const Json& attributes) {
   return out;
 }
 
-std::set<std::string> keys(const Json& object) {
-  std::set<std::string> out;
-  for (const auto& item : object.items()) out.insert(item.key());
-  return out;
-}
-
 Json newest_message(Sandbox& s) { return s.ok("Sandbox.ListMessages", {{"MaxResults", 1}})["Messages"][0]; }
 
 }  // namespace

@@ -52,10 +52,6 @@ Json respond(const std::string& client, const std::string& challenge, const Json
   return Json{{"ClientId", client}, {"ChallengeName", challenge}, {"Session", session}, {"ChallengeResponses", responses}};
 }
 
-std::vector<std::string> last_rules(Sandbox& s) {
-  return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]["Rules"].get<std::vector<std::string>>();
-}
-
 // A pool with SMS MFA (OPTIONAL) and a user "sol" whose SMS factor is on.
 std::string sms_pool(Sandbox& s) {
   const auto pool = s.create_pool(Json{{"MfaConfiguration", "OPTIONAL"}, {"SmsConfiguration", kSmsConfigurationWithExternalId},
@@ -66,12 +62,6 @@ std::string sms_pool(Sandbox& s) {
 }
 
 // A six-digit code that is none of `codes`.
-std::string code_not_in(const std::vector<std::string>& codes) {
-  for (const char* c : {"000000", "111111", "222222", "333333"})
-    if (std::find(codes.begin(), codes.end(), c) == codes.end()) return c;
-  return "444444";
-}
-
 }  // namespace
 
 TEST_CASE("PASSWORD_VERIFIER with a changed SECRET_BLOCK is refused like a wrong password but does not count toward lockout") {

@@ -15,7 +15,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Failure pool_not_found(const std::string& pool) { return {"ResourceNotFoundException", "User pool " + pool + " does not exist."}; }
 Failure client_not_found(const std::string& client) {
   return {"ResourceNotFoundException", "User pool client " + client + " does not exist."};
 }

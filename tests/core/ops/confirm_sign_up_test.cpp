@@ -15,7 +15,7 @@ namespace {
 
 const char* const kAcmeSesIdentity = "arn:aws:ses:us-east-1:123456789012:identity/no-reply@acme.example";
 
-Json sign_up_request(const std::string& client, const std::string& username, const std::string& email) {
+Json email_sign_up(const std::string& client, const std::string& username, const std::string& email) {
   return Json{{"ClientId", client}, {"Username", username}, {"Password", "Passw0rd!"},
               {"UserAttributes", attrs({{"email", email}})}};
 }
@@ -26,16 +26,6 @@ Json confirm_request(const std::string& client, const std::string& username, con
 
 Json resend_request(const std::string& client, const std::string& username) {
   return Json{{"ClientId", client}, {"Username", username}};
-}
-
-std::optional<std::string> attribute_value(const Json& user, const std::string& name) {
-  for (const auto& a : user["UserAttributes"])
-    if (a["Name"] == name) return a["Value"].get<std::string>();
-  return std::nullopt;
-}
-
-Json admin_get_user(Sandbox& s, const std::string& pool, const std::string& username) {
-  return s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", username}});
 }
 
 // A code that is not `code` (same length, all digits).
@@ -59,7 +49,7 @@ EmailPool email_pool(Sandbox& s, Json params = Json::object()) {
 TEST_CASE("ConfirmSignUp with the emailed code confirms the user and verifies the email") {
   Sandbox s;
   const auto [pool, client] = email_pool(s);
-  s.ok("SignUp", sign_up_request(client, "jane", "jane@example.com"));
+  s.ok("SignUp", email_sign_up(client, "jane", "jane@example.com"));
   const Json r = s.ok("ConfirmSignUp", confirm_request(client, "jane", s.last_code("jane@example.com")));
   CHECK(r == Json::object());
   const Json user = admin_get_user(s, pool, "jane");
@@ -84,7 +74,7 @@ TEST_CASE("ConfirmSignUp with a code sent by SMS verifies the phone number only"
 TEST_CASE("ConfirmSignUp with a wrong code is CodeMismatchException and the right code still works") {
   Sandbox s;
   const auto [pool, client] = email_pool(s);
-  s.ok("SignUp", sign_up_request(client, "jane", "jane@example.com"));
+  s.ok("SignUp", email_sign_up(client, "jane", "jane@example.com"));
   const std::string code = s.last_code("jane@example.com");
   const ApiError e = s.error("ConfirmSignUp", confirm_request(client, "jane", other_code(code)));
   CHECK(e.type == "CodeMismatchException");
@@ -96,8 +86,8 @@ TEST_CASE("ConfirmSignUp with a wrong code is CodeMismatchException and the righ
 TEST_CASE("ConfirmSignUp codes are valid for 24 hours, then ExpiredCodeException until a new one is sent") {
   Sandbox s;
   const auto [pool, client] = email_pool(s);
-  s.ok("SignUp", sign_up_request(client, "early", "early@example.com"));
-  s.ok("SignUp", sign_up_request(client, "late", "late@example.com"));
+  s.ok("SignUp", email_sign_up(client, "early", "early@example.com"));
+  s.ok("SignUp", email_sign_up(client, "late", "late@example.com"));
   s.advance(24h);
   s.ok("ConfirmSignUp", confirm_request(client, "early", s.last_code("early@example.com")));  // the last moment
   s.advance(1s);
@@ -141,7 +131,7 @@ TEST_CASE("ConfirmSignUp when no code was sent is ExpiredCodeException; an admin
   Sandbox s;
   const auto pool = s.create_pool();  // nothing auto-verified
   const auto client = s.create_client(pool);
-  s.ok("SignUp", sign_up_request(client, "nora", "nora@example.com"));
+  s.ok("SignUp", email_sign_up(client, "nora", "nora@example.com"));
   const ApiError e = s.error("ConfirmSignUp", confirm_request(client, "nora", "123456"));
   CHECK(e.type == "ExpiredCodeException");
   CHECK(e.message == "Invalid code provided, please request a code again.");
@@ -157,7 +147,7 @@ TEST_CASE("ConfirmSignUp through a client with a secret needs the SECRET_HASH") 
   const Json c = s.ok("CreateUserPoolClient", {{"UserPoolId", pool}, {"ClientName", "server"}, {"GenerateSecret", true}})["UserPoolClient"];
   const std::string client = c["ClientId"].get<std::string>();
   const std::string secret = c["ClientSecret"].get<std::string>();
-  Json sign_up = sign_up_request(client, "jane", "jane@example.com");
+  Json sign_up = email_sign_up(client, "jane", "jane@example.com");
   sign_up["SecretHash"] = secret_hash("jane", client, secret);
   s.ok("SignUp", sign_up);
   const std::string code = s.last_code("jane@example.com");
@@ -181,7 +171,7 @@ TEST_CASE("ConfirmSignUp through a client with a secret needs the SECRET_HASH") 
 TEST_CASE("ConfirmSignUp allows 15 attempts per user per hour, then LimitExceededException until the hour has passed") {
   Sandbox s;
   const auto [pool, client] = email_pool(s);
-  s.ok("SignUp", sign_up_request(client, "jane", "jane@example.com"));
+  s.ok("SignUp", email_sign_up(client, "jane", "jane@example.com"));
   const std::string code = s.last_code("jane@example.com");
   for (int i = 1; i <= 15; ++i) {
     INFO("attempt " << i);
@@ -202,7 +192,7 @@ TEST_CASE("ConfirmSignUp in an alias pool refuses an email verified for another 
   Sandbox s;
   const auto [pool, client] = email_pool(s, Json{{"AliasAttributes", {"email"}}});
   s.sign_up_confirmed(client, "alice", "Passw0rd!", attrs({{"email", "shared@example.com"}}));
-  s.ok("SignUp", sign_up_request(client, "bob", "shared@example.com"));
+  s.ok("SignUp", email_sign_up(client, "bob", "shared@example.com"));
   const std::string code = s.last_code("shared@example.com");
 
   const ApiError e = s.error("ConfirmSignUp", confirm_request(client, "bob", code));
@@ -254,7 +244,7 @@ TEST_CASE("ConfirmSignUp in a pool without aliases lets two users verify the sam
 TEST_CASE("ResendConfirmationCode sends a new code that replaces the previous one") {
   Sandbox s;
   const auto [pool, client] = email_pool(s);
-  s.ok("SignUp", sign_up_request(client, "jane", "jane@example.com"));
+  s.ok("SignUp", email_sign_up(client, "jane", "jane@example.com"));
   const std::string first = s.last_code("jane@example.com");
   const Json r = s.ok("ResendConfirmationCode", resend_request(client, "jane"));
   CHECK(r == Json{{"CodeDeliveryDetails", {{"Destination", "j***@e***.com"}, {"DeliveryMedium", "EMAIL"}, {"AttributeName", "email"}}}});
@@ -271,7 +261,7 @@ TEST_CASE("ResendConfirmationCode sends a new code that replaces the previous on
 TEST_CASE("ResendConfirmationCode starts a new 24-hour validity") {
   Sandbox s;
   const auto [pool, client] = email_pool(s);
-  s.ok("SignUp", sign_up_request(client, "jane", "jane@example.com"));
+  s.ok("SignUp", email_sign_up(client, "jane", "jane@example.com"));
   s.advance(23h);
   s.ok("ResendConfirmationCode", resend_request(client, "jane"));
   s.advance(24h);  // 47 hours after signing up
@@ -304,7 +294,7 @@ TEST_CASE("ResendConfirmationCode without auto-verification is InvalidParameterE
   Sandbox s;
   const auto pool = s.create_pool();
   const auto client = s.create_client(pool);
-  s.ok("SignUp", sign_up_request(client, "nora", "nora@example.com"));
+  s.ok("SignUp", email_sign_up(client, "nora", "nora@example.com"));
   const ApiError e = s.error("ResendConfirmationCode", resend_request(client, "nora"));
   CHECK(e.type == "InvalidParameterException");
   CHECK(e.message == "Cannot resend codes. Auto verification not turned on.");
@@ -315,7 +305,7 @@ TEST_CASE("ResendConfirmationCode for an unknown or disabled user: UserNotFoundE
   Sandbox s;
   const auto [pool, legacy] = email_pool(s);
   const auto enabled = s.create_client(pool, Json{{"PreventUserExistenceErrors", "ENABLED"}});
-  s.ok("SignUp", sign_up_request(legacy, "dora", "dora@example.com"));
+  s.ok("SignUp", email_sign_up(legacy, "dora", "dora@example.com"));
   s.ok("AdminDisableUser", {{"UserPoolId", pool}, {"Username", "dora"}});
   const std::size_t before = s.message_count();
 
@@ -338,7 +328,7 @@ TEST_CASE("ResendConfirmationCode for an unknown or disabled user: UserNotFoundE
 TEST_CASE("ResendConfirmationCode allows 5 per user per hour, then LimitExceededException until the hour has passed") {
   Sandbox s;
   const auto [pool, client] = email_pool(s);
-  s.ok("SignUp", sign_up_request(client, "jane", "jane@example.com"));
+  s.ok("SignUp", email_sign_up(client, "jane", "jane@example.com"));
   for (int i = 1; i <= 5; ++i) {
     INFO("resend " << i);
     s.ok("ResendConfirmationCode", resend_request(client, "jane"));
@@ -363,7 +353,7 @@ TEST_CASE("ResendConfirmationCode checks the client and its SECRET_HASH") {
   const Json c = s.ok("CreateUserPoolClient", {{"UserPoolId", pool}, {"ClientName", "server"}, {"GenerateSecret", true}})["UserPoolClient"];
   const std::string client = c["ClientId"].get<std::string>();
   const std::string secret = c["ClientSecret"].get<std::string>();
-  Json sign_up = sign_up_request(client, "jane", "jane@example.com");
+  Json sign_up = email_sign_up(client, "jane", "jane@example.com");
   sign_up["SecretHash"] = secret_hash("jane", client, secret);
   s.ok("SignUp", sign_up);
 
@@ -390,7 +380,7 @@ TEST_CASE("Verification messages are rendered from a DEVELOPER pool's custom tem
                                        {"EmailSubject", "Your Acme code"},
                                        {"SmsMessage", "Acme code {####}"}}}});
   const auto client = s.create_client(pool);
-  s.ok("SignUp", sign_up_request(client, "jane", "jane@example.com"));
+  s.ok("SignUp", email_sign_up(client, "jane", "jane@example.com"));
   s.ok("ResendConfirmationCode", resend_request(client, "jane"));
   const Json messages = s.ok("Sandbox.ListMessages", Json{{"Destination", "jane@example.com"}})["Messages"];
   REQUIRE(messages.size() == 2);
@@ -407,7 +397,7 @@ TEST_CASE("Verification by link sends the link template with the code in a confi
   const auto pool = s.create_pool(Json{{"AutoVerifiedAttributes", {"email"}},
                                        {"VerificationMessageTemplate", {{"DefaultEmailOption", "CONFIRM_WITH_LINK"}}}});
   const auto client = s.create_client(pool);
-  s.ok("SignUp", sign_up_request(client, "jane", "jane@example.com"));
+  s.ok("SignUp", email_sign_up(client, "jane", "jane@example.com"));
   const Json m = s.ok("Sandbox.ListMessages", Json{{"Destination", "jane@example.com"}})["Messages"][0];
   CHECK(m["Subject"] == "Your verification link");
   const std::string body = m["Body"].get<std::string>();
@@ -423,12 +413,12 @@ TEST_CASE("Cognito's own email sender stops after 50 emails a day, until the nex
   const auto [pool, client] = email_pool(s);
   const auto other = email_pool(s);  // the quota is the account's, not the pool's
   for (int i = 0; i < 25; ++i) {
-    s.ok("SignUp", sign_up_request(client, "user" + std::to_string(i), "user" + std::to_string(i) + "@example.com"));
-    s.ok("SignUp", sign_up_request(other.client, "user" + std::to_string(i), "other" + std::to_string(i) + "@example.com"));
+    s.ok("SignUp", email_sign_up(client, "user" + std::to_string(i), "user" + std::to_string(i) + "@example.com"));
+    s.ok("SignUp", email_sign_up(other.client, "user" + std::to_string(i), "other" + std::to_string(i) + "@example.com"));
   }
   CHECK(s.message_count() == 50);
 
-  const ApiError e = s.error("SignUp", sign_up_request(client, "late", "late@example.com"));
+  const ApiError e = s.error("SignUp", email_sign_up(client, "late", "late@example.com"));
   CHECK(e.type == "LimitExceededException");
   CHECK(e.message ==
         "Exceeded daily email limit for the operation or the account. If a higher limit is required, please configure "
@@ -442,13 +432,13 @@ TEST_CASE("Cognito's own email sender stops after 50 emails a day, until the nex
                                             {"EmailConfiguration", {{"EmailSendingAccount", "DEVELOPER"}, {"SourceArn", kAcmeSesIdentity}}}});
   const auto developer_client = s.create_client(developer);
   for (int i = 0; i < 3; ++i)
-    s.ok("SignUp", sign_up_request(developer_client, "dev" + std::to_string(i), "dev" + std::to_string(i) + "@example.com"));
+    s.ok("SignUp", email_sign_up(developer_client, "dev" + std::to_string(i), "dev" + std::to_string(i) + "@example.com"));
   CHECK(s.message_count() == 53);
 
   // 2026-01-15T10:00Z + 14 h is midnight UTC: a new day, a new count.
   s.advance(14h - 1s);
-  CHECK(s.error("SignUp", sign_up_request(client, "late", "late@example.com")).type == "LimitExceededException");
+  CHECK(s.error("SignUp", email_sign_up(client, "late", "late@example.com")).type == "LimitExceededException");
   s.advance(1s);
-  s.ok("SignUp", sign_up_request(client, "late", "late@example.com"));
+  s.ok("SignUp", email_sign_up(client, "late", "late@example.com"));
   CHECK(s.last_code("late@example.com").size() == 6);
 }

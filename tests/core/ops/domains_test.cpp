@@ -12,7 +12,6 @@ namespace {
 
 const std::string kCertificate = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-123456789abc";
 
-Failure not_found(const std::string& pool) { return {"ResourceNotFoundException", "User pool " + pool + " does not exist."}; }
 Json custom(const std::string& pool, const std::string& name, const std::string& certificate = kCertificate) {
   return Json{{"UserPoolId", pool}, {"Domain", name}, {"CustomDomainConfig", {{"CertificateArn", certificate}}}};
 }
@@ -55,7 +54,7 @@ TEST_CASE("CreateUserPoolDomain refuses prefixes outside the pattern, and the re
         validation("Value '' at 'domain' failed to satisfy constraint: Member must have length greater than or equal to 1"));
   CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", pool}}) ==
         validation("Value null at 'domain' failed to satisfy constraint: Member must not be null"));
-  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", kMissingPool}, {"Domain", "fine"}}) == not_found(kMissingPool));
+  CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", kMissingPool}, {"Domain", "fine"}}) == pool_not_found(kMissingPool));
   CHECK(failure(s, "CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "fine"}, {"ManagedLoginVersion", 3}}).type ==
         "InvalidParameterException");
   CHECK_FALSE(s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"].contains("Domain"));
@@ -158,7 +157,7 @@ TEST_CASE("DeleteUserPoolDomain needs the pool's own domain") {
   CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "none-yet"}}) == invalid("No such domain or user pool exists."));
   s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "mine"}});
   CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "not-mine"}}) == invalid("No such domain or user pool exists."));
-  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", kMissingPool}, {"Domain", "mine"}}) == not_found(kMissingPool));
+  CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", kMissingPool}, {"Domain", "mine"}}) == pool_not_found(kMissingPool));
   CHECK(failure(s, "DeleteUserPoolDomain", {{"UserPoolId", pool}}) ==
         validation("Value null at 'domain' failed to satisfy constraint: Member must not be null"));
   CHECK(failure(s, "DeleteUserPoolDomain", {{"Domain", "mine"}}) ==

@@ -27,12 +27,6 @@ std::string register_authenticator(Sandbox& s, const Json& access) {
   return secret;
 }
 
-std::string code_not_in(const std::vector<std::string>& codes) {
-  for (const char* c : {"000000", "111111", "222222", "333333"})
-    if (std::find(codes.begin(), codes.end(), c) == codes.end()) return c;
-  return "444444";
-}
-
 }  // namespace
 
 TEST_CASE("In a pool without authenticator apps, software tokens are SoftwareTokenMFANotFoundException") {

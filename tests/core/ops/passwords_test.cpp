@@ -41,7 +41,7 @@ Json sms_details(const std::string& masked) {
   return Json{{"Destination", masked}, {"DeliveryMedium", "SMS"}, {"AttributeName", "phone_number"}};
 }
 
-std::string other_code(const std::string& code) { return code == "000000" ? "111111" : "000000"; }
+std::string wrong_code(const std::string& code) { return code == "000000" ? "111111" : "000000"; }
 
 }  // namespace
 
@@ -326,7 +326,7 @@ TEST_CASE("ConfirmForgotPassword with a wrong or replaced code is CodeMismatchEx
   s.add_user(pool, "jane", verified_email("jane@example.com"));
   s.ok("ForgotPassword", forgot(client, "jane"));
   const std::string first = s.last_code("jane@example.com");
-  const ApiError wrong = s.error("ConfirmForgotPassword", confirm_forgot(client, "jane", other_code(first)));
+  const ApiError wrong = s.error("ConfirmForgotPassword", confirm_forgot(client, "jane", wrong_code(first)));
   CHECK(wrong.type == "CodeMismatchException");
   CHECK(wrong.message == "Invalid verification code provided, please try again.");
 
@@ -417,7 +417,7 @@ TEST_CASE("ConfirmForgotPassword allows 10 attempts per user per hour, then Limi
   const std::string code = s.last_code("jane@example.com");
   for (int i = 1; i <= 10; ++i) {
     INFO("attempt " << i);
-    CHECK(s.error("ConfirmForgotPassword", confirm_forgot(client, "jane", other_code(code))).type == "CodeMismatchException");
+    CHECK(s.error("ConfirmForgotPassword", confirm_forgot(client, "jane", wrong_code(code))).type == "CodeMismatchException");
   }
   const ApiError e = s.error("ConfirmForgotPassword", confirm_forgot(client, "jane", code));
   CHECK(e.type == "LimitExceededException");

@@ -11,8 +11,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Failure not_found(const std::string& pool) { return {"ResourceNotFoundException", "User pool " + pool + " does not exist."}; }
-
 
 Json schema_of(Sandbox& s, const std::string& pool) {
   return s.ok("DescribeUserPool", {{"UserPoolId", pool}})["UserPool"]["SchemaAttributes"];
@@ -81,7 +79,7 @@ TEST_CASE("AddCustomAttributes takes 1 to 25 attributes and an existing pool") {
   CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", custom_attributes("a", 26)}}) ==
         validation("Value at 'customAttributes' failed to satisfy constraint: Member must have length less than or equal to 25"));
   CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", kMissingPool}, {"CustomAttributes", custom_attributes("a", 1)}}) ==
-        not_found(kMissingPool));
+        pool_not_found(kMissingPool));
   CHECK(failure(s, "AddCustomAttributes", {{"UserPoolId", pool}, {"CustomAttributes", {{{"Name", "x"}, {"AttributeDataType", "Date"}}}}}) ==
         validation("Value 'Date' at 'customAttributes.1.member.attributeDataType' failed to satisfy constraint: "
                    "Member must satisfy enum value set: [Boolean, Number, String, DateTime]"));
@@ -105,7 +103,7 @@ TEST_CASE("GetUserPoolMfaConfig of a new pool: MFA OFF and no factors") {
   const std::string pool = s.create_pool();
   CHECK(s.ok("GetUserPoolMfaConfig", {{"UserPoolId", pool}}) ==
         Json{{"SoftwareTokenMfaConfiguration", {{"Enabled", false}}}, {"MfaConfiguration", "OFF"}});
-  CHECK(failure(s, "GetUserPoolMfaConfig", {{"UserPoolId", kMissingPool}}) == not_found(kMissingPool));
+  CHECK(failure(s, "GetUserPoolMfaConfig", {{"UserPoolId", kMissingPool}}) == pool_not_found(kMissingPool));
   CHECK(failure(s, "GetUserPoolMfaConfig", Json::object()) ==
         validation("Value null at 'userPoolId' failed to satisfy constraint: Member must not be null"));
 }
@@ -170,7 +168,7 @@ TEST_CASE("SetUserPoolMfaConfig refuses MFA without a factor, SMS without a conf
   CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"WebAuthnConfiguration", {{"RelyingPartyId", "example.com"}}}}) == other);
   CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", "yes"}}}}) ==
         Failure{"SerializationException", "STRING_VALUE can not be converted to Boolean"});
-  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", kMissingPool}, {"MfaConfiguration", "OFF"}}) == not_found(kMissingPool));
+  CHECK(failure(s, "SetUserPoolMfaConfig", {{"UserPoolId", kMissingPool}, {"MfaConfiguration", "OFF"}}) == pool_not_found(kMissingPool));
   // Nothing changed.
   CHECK(s.ok("GetUserPoolMfaConfig", {{"UserPoolId", pool}}) ==
         Json{{"SoftwareTokenMfaConfiguration", {{"Enabled", false}}}, {"MfaConfiguration", "OFF"}});

@@ -12,12 +12,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::set<std::string> keys(const Json& object) {
-  std::set<std::string> out;
-  for (const auto& item : object.items()) out.insert(item.key());
-  return out;
-}
-
 void invite(Sandbox& s, const std::string& pool, const std::string& username) {
   s.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", username}, {"DesiredDeliveryMediums", {"EMAIL"}},
                            {"UserAttributes", attrs({{"email", username + "@example.com"}})}});

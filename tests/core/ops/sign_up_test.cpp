@@ -18,16 +18,6 @@ Json sign_up_request(const std::string& client, const std::string& username, con
 }
 
 // The value of a user's attribute in an AdminGetUser answer.
-std::optional<std::string> attribute_value(const Json& user, const std::string& name) {
-  for (const auto& a : user["UserAttributes"])
-    if (a["Name"] == name) return a["Value"].get<std::string>();
-  return std::nullopt;
-}
-
-Json admin_get_user(Sandbox& s, const std::string& pool, const std::string& username) {
-  return s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", username}});
-}
-
 bool user_exists(Sandbox& s, const std::string& pool, const std::string& username) {
   return s.call("AdminGetUser", {{"UserPoolId", pool}, {"Username", username}}).status == 200;
 }

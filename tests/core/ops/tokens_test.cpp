@@ -23,12 +23,6 @@ Json sign_in(Sandbox& s, const std::string& client, const std::string& username)
 Json payload(const Json& token) { return decode_jwt(token.get<std::string>()).value().payload; }
 Json header(const Json& token) { return decode_jwt(token.get<std::string>()).value().header; }
 
-std::set<std::string> keys(const Json& object) {
-  std::set<std::string> out;
-  for (const auto& item : object.items()) out.insert(item.key());
-  return out;
-}
-
 ApiError get_user_error(Sandbox& s, const Json& access) { return s.error("GetUser", {{"AccessToken", access}}); }
 
 std::string last_rule(Sandbox& s) { return s.ok("Sandbox.ListEvents", {{"MaxResults", 1}})["Events"][0]["Rules"].back(); }

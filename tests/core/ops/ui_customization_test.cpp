@@ -11,8 +11,8 @@ using namespace std::chrono_literals;
 namespace {
 
 // The smallest PNG and JPEG headers, enough for the type to be recognised.
-const std::string kPng = base64_encode(Bytes{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
-const std::string kJpeg = base64_encode(Bytes{0xFF, 0xD8, 0xFF, 0xE0, 0, 16});
+const std::string kLogoPng = base64_encode(Bytes{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
+const std::string kLogoJpeg = base64_encode(Bytes{0xFF, 0xD8, 0xFF, 0xE0, 0, 16});
 const std::string kCss = ".submitButton-customizable { background-color: #1e7b34; }";
 
 std::string pool_with_domain(Sandbox& s) {
@@ -36,7 +36,7 @@ TEST_CASE("SetUICustomization for ALL is the look of every client without its ow
   Sandbox s;
   const std::string pool = pool_with_domain(s);
   const std::string client = s.create_client(pool);
-  const Json set = s.ok("SetUICustomization", {{"UserPoolId", pool}, {"ClientId", "ALL"}, {"CSS", kCss}, {"ImageFile", kPng}});
+  const Json set = s.ok("SetUICustomization", {{"UserPoolId", pool}, {"ClientId", "ALL"}, {"CSS", kCss}, {"ImageFile", kLogoPng}});
   const Json expected = {{"UserPoolId", pool},
                          {"ClientId", "ALL"},
                          {"ImageUrl", "https://d3oia8etllorh5.cloudfront.net/" + pool + "/ALL/20260115100000/assets/images/image.png"},
@@ -56,9 +56,9 @@ TEST_CASE("A client's own customization replaces the pool's for it, and CSS and 
   const std::string client = s.create_client(pool);
   const std::string other = s.create_client(pool);
   CHECK(s.ok("GetUICustomization", {{"UserPoolId", pool}, {"ClientId", client}}) == Json{{"UICustomization", Json::object()}});
-  s.ok("SetUICustomization", {{"UserPoolId", pool}, {"CSS", kCss}, {"ImageFile", kPng}});
+  s.ok("SetUICustomization", {{"UserPoolId", pool}, {"CSS", kCss}, {"ImageFile", kLogoPng}});
   s.advance(1min);
-  const Json own = s.ok("SetUICustomization", {{"UserPoolId", pool}, {"ClientId", client}, {"ImageFile", kJpeg}})["UICustomization"];
+  const Json own = s.ok("SetUICustomization", {{"UserPoolId", pool}, {"ClientId", client}, {"ImageFile", kLogoJpeg}})["UICustomization"];
   CHECK(own["ClientId"] == client);
   CHECK_FALSE(own.contains("CSS"));  // not carried over from ALL: no fallback once a client has its own
   CHECK(own["ImageUrl"].get<std::string>().ends_with("/" + client + "/20260115100100/assets/images/image.jpg"));
@@ -96,7 +96,7 @@ TEST_CASE("UI customizations are kept in the saved state") {
   Sandbox s;
   const std::string pool = pool_with_domain(s);
   const std::string client = s.create_client(pool);
-  s.ok("SetUICustomization", {{"UserPoolId", pool}, {"CSS", kCss}, {"ImageFile", kPng}});
+  s.ok("SetUICustomization", {{"UserPoolId", pool}, {"CSS", kCss}, {"ImageFile", kLogoPng}});
   s.ok("SetUICustomization", {{"UserPoolId", pool}, {"ClientId", client}, {"CSS", kCss}});
   const Json state = s.ok("Sandbox.ExportState", Json::object())["State"];
   Sandbox t;

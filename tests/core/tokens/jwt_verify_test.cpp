@@ -13,34 +13,34 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr const char* kPool = "us-east-1_AbCdEfGhI";
-constexpr const char* kClient = "6p3bs000no6a4ue1idruvd05ad";
+constexpr const char* kVerifyPool = "us-east-1_AbCdEfGhI";
+constexpr const char* kVerifyClient = "6p3bs000no6a4ue1idruvd05ad";
 const Timestamp kVerifiedAt = from_epoch_millis(1'800'000'000'000);
 
 std::string encoded(const std::string& text) { return base64url_encode(to_bytes(text)); }
 
-TokenGrant grant() {
+TokenGrant verify_grant() {
   TokenGrant g;
-  g.user_pool_id = kPool;
+  g.user_pool_id = kVerifyPool;
   g.issuer = issuer_for(g.user_pool_id);
-  g.client_id = kClient;
+  g.client_id = kVerifyClient;
   g.auth_time = g.issued_at = kVerifiedAt - 10min;
   g.event_id = "e0000000-0000-4000-8000-000000000000";
   g.origin_jti = "o0000000-0000-4000-8000-000000000000";
   return g;
 }
 
-TokenSubject subject() { return {"11111111-2222-4333-8444-555555555555", "alice", {}, Json{{"email", "a@example.com"}}}; }
+TokenSubject verify_subject() { return {"11111111-2222-4333-8444-555555555555", "alice", {}, Json{{"email", "a@example.com"}}}; }
 
-std::string id_token(const TokenGrant& g = grant()) {
-  return sign_token(id_token_claims(subject(), g, "j1"), test::shared_pool_keys().id_token);
+std::string signed_id_token(const TokenGrant& g = verify_grant()) {
+  return sign_token(id_token_claims(verify_subject(), g, "j1"), test::shared_pool_keys().id_token);
 }
 std::string access_token() {
-  return sign_token(access_token_claims(subject(), grant(), "j2"), test::shared_pool_keys().access_token);
+  return sign_token(access_token_claims(verify_subject(), verify_grant(), "j2"), test::shared_pool_keys().access_token);
 }
 
 JwtExpectations expect(std::optional<std::string> use = "id") {
-  return {issuer_for(kPool), std::move(use), {kClient}, 0s};
+  return {issuer_for(kVerifyPool), std::move(use), {kVerifyClient}, 0s};
 }
 
 // Re-signs a modified payload with a key (to build tokens that are validly
@@ -59,7 +59,7 @@ const JwtCheckOutcome& failure(const JwtVerification& v) {
 }  // namespace
 
 TEST_CASE("A token the pool issued passes every check") {
-  const auto v = verify_jwt(id_token(), test::shared_pool_keys().jwks(), expect(), kVerifiedAt);
+  const auto v = verify_jwt(signed_id_token(), test::shared_pool_keys().jwks(), expect(), kVerifiedAt);
   CHECK(v.valid());
   CHECK(v.checks.size() == 10);
   CHECK(v.first_failure() == nullptr);
@@ -70,7 +70,7 @@ TEST_CASE("A token the pool issued passes every check") {
 TEST_CASE("Verification refuses each bad token and says which check failed and why") {
   const auto& keys = test::shared_pool_keys();
   const auto jwks = keys.jwks();
-  const auto good = id_token();
+  const auto good = signed_id_token();
   const auto parts = decode_jwt(good).value();
   const std::string payload = parts.payload_b64;
 
@@ -116,7 +116,7 @@ TEST_CASE("Verification refuses each bad token and says which check failed and w
        JwtCheck::kSignature, "does not match"},
       {"signed by the other pool key", resign(good, [](Json&) {}, SigningKey{keys.id_token.kid, keys.access_token.key}),
        &jwks, expect(), JwtCheck::kSignature, "does not match"},
-      {"expired", id_token([] { auto g = grant(); g.issued_at = kVerifiedAt - 2h; return g; }()), &jwks, expect(),
+      {"expired", signed_id_token([] { auto g = verify_grant(); g.issued_at = kVerifiedAt - 2h; return g; }()), &jwks, expect(),
        JwtCheck::kExpiry, "expired at"},
       {"no exp", resign(good, [](Json& p) { p.erase("exp"); }, keys.id_token), &jwks, expect(), JwtCheck::kExpiry,
        "no exp claim"},
@@ -132,8 +132,8 @@ TEST_CASE("Verification refuses each bad token and says which check failed and w
        "This is an access token; an ID token was expected."},
       {"no token_use", resign(good, [](Json& p) { p.erase("token_use"); }, keys.id_token), &jwks, expect(),
        JwtCheck::kTokenUse, "no token_use"},
-      {"other app client", id_token(), &jwks, JwtExpectations{issuer_for(kPool), "id", {"someotherclient"}, 0s},
-       JwtCheck::kClientId, "aud is \"" + std::string(kClient) + "\""},
+      {"other app client", signed_id_token(), &jwks, JwtExpectations{issuer_for(kVerifyPool), "id", {"someotherclient"}, 0s},
+       JwtCheck::kClientId, "aud is \"" + std::string(kVerifyClient) + "\""},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -152,7 +152,7 @@ TEST_CASE("A pasted refresh token is recognised as encrypted, not as a broken JW
 }
 
 TEST_CASE("Claims are still checked when the signature fails, so the inspector can show them") {
-  const auto parts = decode_jwt(id_token()).value();
+  const auto parts = decode_jwt(signed_id_token()).value();
   const auto tampered = parts.header_b64 + "." + encoded(R"({"sub":"x","exp":1})") + "." + parts.signature_b64;
   const auto v = verify_jwt(tampered, test::shared_pool_keys().jwks(), expect(), kVerifiedAt);
   REQUIRE(v.decoded);
@@ -168,19 +168,19 @@ TEST_CASE("Claims are still checked when the signature fails, so the inspector c
 }
 
 TEST_CASE("The grace period lets a just-expired token through") {
-  auto g = grant();
+  auto g = verify_grant();
   g.issued_at = kVerifiedAt - 1h - 30s;  // expired 30 s ago
   auto e = expect();
-  CHECK_FALSE(verify_jwt(id_token(g), test::shared_pool_keys().jwks(), e, kVerifiedAt).valid());
+  CHECK_FALSE(verify_jwt(signed_id_token(g), test::shared_pool_keys().jwks(), e, kVerifiedAt).valid());
   e.grace = 60s;
-  CHECK(verify_jwt(id_token(g), test::shared_pool_keys().jwks(), e, kVerifiedAt).valid());
+  CHECK(verify_jwt(signed_id_token(g), test::shared_pool_keys().jwks(), e, kVerifiedAt).valid());
 }
 
 TEST_CASE("A token verifies with a JWKS pasted as text, and a bad JWKS is refused with the reason") {
   const auto text = test::shared_pool_keys().jwks().to_json().dump();
   const auto pasted = Jwks::parse_text(text);
   REQUIRE(pasted);
-  CHECK(verify_jwt(id_token(), *pasted, expect(), kVerifiedAt).valid());
+  CHECK(verify_jwt(signed_id_token(), *pasted, expect(), kVerifiedAt).valid());
 }
 
 TEST_CASE("Every check has a name") {

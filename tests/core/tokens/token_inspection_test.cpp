@@ -14,21 +14,21 @@ namespace {
 
 constexpr const char* kPool = "us-east-1_AbCdEfGhI";
 constexpr const char* kClient = "6p3bs000no6a4ue1idruvd05ad";
-const Timestamp kNow = from_epoch_millis(1'800'000'000'000);
+const Timestamp kInspectedAt = from_epoch_millis(1'800'000'000'000);
 
 std::string id_token() {
   TokenGrant g;
   g.user_pool_id = kPool;
   g.issuer = issuer_for(g.user_pool_id);
   g.client_id = kClient;
-  g.auth_time = g.issued_at = kNow - 1min;
+  g.auth_time = g.issued_at = kInspectedAt - 1min;
   g.event_id = "e0000000-0000-4000-8000-000000000000";
   const TokenSubject s{"11111111-2222-4333-8444-555555555555", "alice", {}, Json{{"email", "a@example.com"}}};
   return sign_token(id_token_claims(s, g, "j1"), test::shared_pool_keys().id_token);
 }
 
 JwtVerification verify(const std::string& token) {
-  return verify_jwt(token, test::shared_pool_keys().jwks(), {issuer_for(kPool), "id", {kClient}, 0s}, kNow);
+  return verify_jwt(token, test::shared_pool_keys().jwks(), {issuer_for(kPool), "id", {kClient}, 0s}, kInspectedAt);
 }
 
 }  // namespace

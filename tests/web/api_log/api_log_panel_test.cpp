@@ -9,13 +9,9 @@
 
 using namespace userpool;
 using test::AppUnderTest;
+using test::clipboard;
 
 namespace {
-
-std::string clipboard() {
-  const char* text = ImGui::GetClipboardText();
-  return text != nullptr ? text : "";
-}
 
 Json sign_up_request(const std::string& client_id, const std::string& email) {
   return Json{{"ClientId", client_id},

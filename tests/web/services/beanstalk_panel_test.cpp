@@ -12,6 +12,7 @@
 
 using namespace userpool;
 using test::AppUnderTest;
+using test::clipboard;
 
 namespace {
 
@@ -41,11 +42,6 @@ void create_app_and_env(AppUnderTest& t) {
   REQUIRE(t.click("beanstalk.create_app"));
   REQUIRE(t.type("beanstalk.env_name", "notes-prod"));
   REQUIRE(t.click("beanstalk.create_env"));
-}
-
-std::string clipboard() {
-  const char* text = ImGui::GetClipboardText();
-  return text == nullptr ? std::string() : std::string(text);
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ using test::AppUnderTest;
 namespace {
 
 // Signs up a user of the lab pool (email username), which sends a code.
-void sign_up(AppUnderTest& t, const std::string& client_id, const std::string& email) {
+void sign_up_someone(AppUnderTest& t, const std::string& client_id, const std::string& email) {
   t.ok("SignUp", {{"ClientId", client_id}, {"Username", email}, {"Password", "Passw0rd!"},
                   {"UserAttributes", {{{"Name", "name"}, {"Value", "Someone"}}}}});
 }
@@ -35,9 +35,9 @@ TEST_CASE("An empty inbox says so with a friendly line") {
 TEST_CASE("The inbox lists messages newest first; Copy puts that message's code on the clipboard") {
   AppUnderTest t;
   const auto lab = t.create_lab_pool();
-  sign_up(t, lab.client_id, "first@example.com");
+  sign_up_someone(t, lab.client_id, "first@example.com");
   t.app->api().call("Sandbox.AdvanceClock", {{"Seconds", 60}});
-  sign_up(t, lab.client_id, "second@example.com");
+  sign_up_someone(t, lab.client_id, "second@example.com");
   const Json sent = messages(t);
   REQUIRE(sent.size() == 2);
   REQUIRE(sent[0]["Destination"] == "second@example.com");
@@ -53,7 +53,7 @@ TEST_CASE("The inbox lists messages newest first; Copy puts that message's code 
 TEST_CASE("Use hands the code to Try it and opens it; with no form waiting, Try it says so") {
   AppUnderTest t;
   const auto lab = t.create_lab_pool();
-  sign_up(t, lab.client_id, "first@example.com");
+  sign_up_someone(t, lab.client_id, "first@example.com");
   const std::string code = messages(t)[0]["Code"];
   REQUIRE(t.click("nav.inbox"));
   REQUIRE(t.click("inbox.use.0"));
@@ -69,9 +69,9 @@ TEST_CASE("Use hands the code to Try it and opens it; with no form waiting, Try 
 TEST_CASE("The filter shows only messages to a matching destination") {
   AppUnderTest t;
   const auto lab = t.create_lab_pool();
-  sign_up(t, lab.client_id, "ann@example.com");
-  sign_up(t, lab.client_id, "bob@example.org");
-  sign_up(t, lab.client_id, "cat@example.com");
+  sign_up_someone(t, lab.client_id, "ann@example.com");
+  sign_up_someone(t, lab.client_id, "bob@example.org");
+  sign_up_someone(t, lab.client_id, "cat@example.com");
   const Json sent = messages(t);
   REQUIRE(t.click("nav.inbox"));
   REQUIRE(t.type("inbox.filter", "BOB@"));
