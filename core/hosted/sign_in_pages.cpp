@@ -144,7 +144,7 @@ Json login(OpContext& ctx, const Request& r) {
       // The hosted UI sends a new code and asks for it.
       ctx.rule("The user has not confirmed the account: a new code is sent and the confirmation page shown");
       const Json sent = call_pool_operation(ctx, *a.client, "ResendConfirmationCode", {{"Username", user.username}}, user.username);
-      return confirm_page(ctx, p.site, a, p.request, user.username, sent_notice(sent["CodeDeliveryDetails"])).to_json();
+      return confirm_page(ctx, p.site, a, p.request, user.username, sent_notice(sent.value("CodeDeliveryDetails", Json::object()))).to_json();
     }
     if (user.status == status::kForceChangePassword || user.status == status::kResetRequired)
       fail_not_authorized(user.status == status::kResetRequired ? "Password reset required for the user"
@@ -218,6 +218,7 @@ Reply confirm_page(OpContext& ctx, const Site& site, const Authorization& a, con
 }
 
 std::string sent_notice(const Json& delivery) {
+  if (!delivery.contains("Destination")) return {};
   const std::string where = delivery.value("Destination", std::string());
   return delivery.value("DeliveryMedium", std::string()) == "SMS" ? "We have sent a code by SMS to " + where + "."
                                                                    : "We have sent a code by email to " + where + ".";
@@ -255,6 +256,12 @@ Json sign_up(OpContext& ctx, const Request& r) {
                                             username);
     if (answer.value("UserConfirmed", false))
       return login_page(ctx, p.site, a, p.request, {}, "Your account is ready. Sign in with it.", username).to_json();
+    if (!answer.contains("CodeDeliveryDetails")) {
+      // UNVERIFIED: the page Cognito shows when nothing verifies the account
+      // (no auto-verified attribute): an administrator confirms it.
+      ctx.rule("The pool verifies no attribute automatically, so no code was sent: an administrator must confirm the user (AdminConfirmSignUp)");
+      return login_page(ctx, p.site, a, p.request, {}, "Your account was created. It can be used once an administrator confirms it.", username).to_json();
+    }
     return confirm_page(ctx, p.site, a, p.request, username, sent_notice(answer["CodeDeliveryDetails"])).to_json();
   } catch (const ApiException& e) {
     return sign_up_page(ctx, p.site, a, p.request, shown_error(ctx, e)).to_json();
@@ -330,7 +337,7 @@ Json forgot_password(OpContext& ctx, const Request& r) {
   const std::string username = p.request.param("username");
   try {
     const Json answer = call_pool_operation(ctx, *a.client, "ForgotPassword", {{"Username", username}}, username);
-    return confirm_forgot_page(ctx, p.site, a, p.request, username, sent_notice(answer["CodeDeliveryDetails"])).to_json();
+    return confirm_forgot_page(ctx, p.site, a, p.request, username, sent_notice(answer.value("CodeDeliveryDetails", Json::object()))).to_json();
   } catch (const ApiException& e) {
     return forgot_page(ctx, p.site, a, p.request, shown_error(ctx, e)).to_json();
   }

@@ -6,8 +6,11 @@
 
 namespace userpool::test {
 
-std::string hosted_pool(Sandbox& s) {
-  const std::string pool = s.create_pool();
+std::string hosted_pool(Sandbox& s, Json pool_settings) {
+  if (!pool_settings.contains("Schema"))
+    pool_settings["Schema"] = {{{"Name", "email"}, {"AttributeDataType", "String"}, {"Required", true}, {"Mutable", true}}};
+  if (!pool_settings.contains("AutoVerifiedAttributes")) pool_settings["AutoVerifiedAttributes"] = {"email"};
+  const std::string pool = s.create_pool(pool_settings);
   s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", kDomain}});
   return pool;
 }

@@ -22,7 +22,9 @@ inline const std::string kSignedOut = "https://app.example.com/signed-out";
 
 // A pool with the domain, and the settings of an app client that signs in
 // through the hosted UI with the code grant (and implicit), PKCE optional.
-std::string hosted_pool(Sandbox& s);
+// Unless told otherwise the pool requires an email address and verifies it
+// with a code, as the console's defaults do.
+std::string hosted_pool(Sandbox& s, Json pool_settings = Json::object());
 Json hosted_client_settings(Json overrides = Json::object());
 
 class HostedBrowser {
