@@ -52,7 +52,10 @@ constexpr Entry kClaims[] = {
                   "the token checks it is a client it trusts."},
     {"scope", "What the access token allows, space-separated. Tokens from the API (InitiateAuth) carry "
               "aws.cognito.signin.user.admin: the user's own operations (GetUser, UpdateUserAttributes, "
-              "ChangePassword, ...). Hosted UI sign-ins list the OAuth scopes granted (openid, email, ...)."},
+              "ChangePassword, ...). Tokens from the hosted UI and the token endpoint list the OAuth scopes granted "
+              "(openid, email, profile, and custom scopes such as <resource server>/<scope>); an API Gateway method with "
+              "authorizationScopes lets the token through when one of them is here. That is why APIs take the access "
+              "token, never the ID token: the ID token has no scope, it only says who the user is."},
     {"origin_jti", "The sign-in this token descends from, shared by every token refreshed from the same refresh "
                    "token. RevokeToken on that refresh token revokes every token with this origin_jti. Present when "
                    "the app client has token revocation on."},
@@ -64,7 +67,8 @@ constexpr Entry kClaims[] = {
     {"cognito:roles", "The IAM role ARNs of the user's groups (an identity pool can hand out their credentials)."},
     {"cognito:preferred_role", "The IAM role of the user's highest-precedence group that has one."},
     {"device_key", "The device remembered at sign-in (access tokens, when device tracking is on)."},
-    {"version", "The access token format version (2 in tokens from the hosted UI)."},
+    {"version", "The access token format version: 2 in tokens from the hosted UI and the token endpoint; API "
+                "sign-ins leave it out."},
     // User attributes, which ID tokens carry (never access tokens).
     {"email_verified", "Whether the user proved the email address is theirs: a boolean in the token, although the "
                        "API stores the text \"true\". Do not trust an email address that is not verified."},

@@ -552,3 +552,29 @@ TEST_CASE("A state without API Gateway loads with none; a damaged one is refused
   f.s.ok("Sandbox.Reset", Json::object());
   CHECK(f.s.ok("ApiGateway.GetRestApis", Json::object())["items"] == Json::array());
 }
+
+TEST_CASE("Invoke with a custom scope: a client_credentials token carrying it is 200, an ID token is 401, as API Gateway answers") {
+  ApiGatewayFixture f;
+  f.s.ok("CreateUserPoolDomain", {{"UserPoolId", f.pool}, {"Domain", "orders-demo"}});
+  f.s.ok("CreateResourceServer", {{"UserPoolId", f.pool}, {"Identifier", "orders"}, {"Name", "Orders"},
+                                  {"Scopes", {{{"ScopeName", "read"}, {"ScopeDescription", "Read orders"}}}}});
+  const Json machine = f.s.ok("CreateUserPoolClient", {{"UserPoolId", f.pool}, {"ClientName", "worker"}, {"GenerateSecret", true},
+                                                       {"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"client_credentials"}},
+                                                       {"AllowedOAuthScopes", {"orders/read"}}})["UserPoolClient"];
+  f.put("GET", "COGNITO_USER_POOLS", {{"authorizationScopes", {"orders/read"}}});
+  f.deploy();
+  // The token endpoint of the pool's domain, called as a machine client would.
+  const Response token = f.s.call("HostedUI.Token", {{"Domain", "orders-demo"}, {"Method", "POST"},
+                                                     {"Form", {{"grant_type", "client_credentials"}, {"client_id", machine["ClientId"]},
+                                                               {"client_secret", machine["ClientSecret"]}}}});
+  REQUIRE(token.status == 200);
+  const Json issued = Json::parse(token.body["Body"].get<std::string>());
+  Json answer = f.with_token("GET", issued["access_token"]);
+  INFO(answer.dump(2));
+  CHECK(answer["statusCode"] == 200);
+  CHECK(answer["body"]["claims"]["scope"] == "orders/read");
+  CHECK(status_of(answer["checks"], "scopes") == "passed");
+  // A user's API sign-in gives aws.cognito.signin.user.admin only: no custom scope, so 401.
+  check_refused(f.with_token("GET", f.tokens["AccessToken"]), 401, "Unauthorized");
+  check_refused(f.with_token("GET", f.tokens["IdToken"]), 401, "Unauthorized");
+}

@@ -55,6 +55,23 @@ TEST_CASE("Every claim of the ID and access tokens the sandbox issues is explain
   for (const char* member : {"cty", "enc"}) CHECK(explain_header_member(member).cognito_sets);
 }
 
+TEST_CASE("Every claim of the hosted UI's tokens and of a machine token is explained") {
+  TokenGrant oauth = full_grant();
+  oauth.oauth = true;
+  oauth.scope = "openid email orders/read";
+  oauth.nonce = "n-0S6";
+  oauth.at_hash = "x";
+  MachineGrant machine{oauth.issuer, oauth.client_id, oauth.issued_at, std::chrono::hours(1), "orders/read"};
+  for (const Json& claims : {id_token_claims(full_subject(), oauth, "j1"), access_token_claims(full_subject(), oauth, "j2"),
+                             machine_access_token_claims(machine, "j3")})
+    for (const auto& claim : claims.items()) {
+      INFO(claim.key());
+      CHECK(explain_claim(claim.key()).cognito_sets);
+    }
+  // Why an API takes the access token and not the ID token.
+  CHECK(explain_claim("scope").text.find("never the ID token") != std::string_view::npos);
+}
+
 TEST_CASE("Claims Cognito does not set are named as such") {
   for (const char* name : {"foo", "admin", "custom:", "Email", "roles"}) {
     INFO(name);
