@@ -18,7 +18,7 @@ constexpr float kShellCardEms = 40.0f;
 }  // namespace
 
 App::App(Door& engine) : api_(engine), ctx_(api_), clock_(ctx_), wizard_(ctx_),
-      pool_console_(ctx_), try_it_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_),
+      pool_console_(ctx_), try_it_(ctx_), hosted_ui_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_),
       saved_work_(ctx_), api_gateway_(ctx_), beanstalk_(ctx_), lessons_(ctx_) {
   lessons_.show_me = [this](const std::string& widget, const std::string& pool_id) { show_me(widget, pool_id); };
   regenerate_examples();
@@ -152,6 +152,7 @@ void App::draw_sidebar(float height) {
   ImGui::Spacing();
   ImGui::TextDisabled("YOUR APP");
   if (nav_item("Try it###nav.try_it", ctx_.view == View::kTryIt)) ctx_.open(View::kTryIt);
+  if (nav_item("Hosted UI###nav.hosted_ui", ctx_.view == View::kHostedUi)) ctx_.open(View::kHostedUi);
   if (nav_item("Inbox###nav.inbox", ctx_.view == View::kInbox)) ctx_.open(View::kInbox);
   if (nav_item("Tokens###nav.tokens", ctx_.view == View::kTokens)) ctx_.open(View::kTokens);
   ImGui::Spacing();
@@ -173,6 +174,7 @@ void App::draw_main() {
     case View::kCreatePool: wizard_.draw(); break;
     case View::kPool: pool_console_.draw(); break;
     case View::kTryIt: try_it_.draw(); break;
+    case View::kHostedUi: hosted_ui_.draw(); break;
     case View::kInbox: inbox_.draw(); break;
     case View::kTokens: tokens_.draw(); break;
     case View::kApiLog: api_log_.draw(); break;
@@ -183,6 +185,8 @@ void App::draw_main() {
     case View::kWelcome: draw_welcome(); break;
     case View::kLessons: lessons_.draw_catalogue(); break;
   }
+  // The hosted UI's page sits over the canvas only in its own view.
+  if (ctx_.view != View::kHostedUi && ctx_.hide_hosted_page) ctx_.hide_hosted_page();
 }
 
 void App::show_me(const std::string& widget, const std::string& pool_id) {
@@ -191,6 +195,8 @@ void App::show_me(const std::string& widget, const std::string& pool_id) {
     if (ctx_.view != View::kCreatePool) wizard_.open();
     ctx_.open(View::kCreatePool);
     wizard_.show_step_of(widget);
+  } else if (starts("hosted.")) {
+    ctx_.open(View::kHostedUi);
   } else if (starts("pool.") || starts("users.") || starts("clients.") || starts("settings.")) {
     // The pool the step is about; else the one the learner has open, else the newest.
     if (!pool_id.empty())

@@ -15,6 +15,7 @@
 #include "web/api_log/api_log_panel.h"
 #include "web/shell/clock_panel.h"
 #include "web/api_log/flow_panel.h"
+#include "web/try_it/hosted_ui_panel.h"
 #include "web/try_it/inbox_panel.h"
 #include "web/lessons/lesson_panel.h"
 #include "web/pool_console/pool_console.h"
@@ -42,6 +43,7 @@ class App {
   UiContext& context() { return ctx_; }
   ApiClient& api() { return api_; }
   WizardPanel& wizard() { return wizard_; }
+  HostedUiPanel& hosted_ui() { return hosted_ui_; }
 
   // Identifiers shown on the welcome page (read by tests).
   struct Examples {
@@ -77,6 +79,7 @@ class App {
   WizardPanel wizard_;
   PoolConsole pool_console_;
   TryItPanel try_it_;
+  HostedUiPanel hosted_ui_;
   InboxPanel inbox_;
   TokenInspectorPanel tokens_;
   ApiLogPanel api_log_;

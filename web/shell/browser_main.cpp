@@ -23,6 +23,7 @@
 #include "web/shell/app.h"
 #include "web/shell/fonts.h"
 #include "web/shell/js_api.h"
+#include "web/shell/hosted_frame.h"
 #include "web/shell/page_services.h"
 #include "web/shell/theme.h"
 
@@ -159,6 +160,7 @@ int main() {
   rt.app = std::make_unique<userpool::web::App>(rt.door);
   userpool::web::install_js_api(rt.app->api());
   userpool::web::install_page_services(*rt.app);
+  userpool::web::install_hosted_frame(*rt.app);
   emscripten_set_main_loop_arg(frame, &rt, 0, true);
   return 0;
 }

@@ -22,6 +22,7 @@ enum class View {
   kCreatePool,  // the wizard
   kPool,        // the pool console of the selected pool
   kTryIt,
+  kHostedUi,  // signing in through the pool's domain
   kInbox,
   kTokens,
   kApiLog,
@@ -76,6 +77,11 @@ class UiContext {
   // it could not be (storage full, private mode).
   std::string storage_status;
   bool storage_failed = false;
+  // The hosted UI's page, shown over the canvas at a rectangle (device
+  // pixels) by the browser glue (a sandboxed frame; `version` moves when the
+  // HTML changes); hidden again when no view shows it. Unset natively.
+  std::function<void(float x, float y, float w, float h, const std::string& html, std::uint64_t version)> show_hosted_page;
+  std::function<void()> hide_hosted_page;
   // Called when the learner switches theme, so the page can remember it.
   std::function<void(Theme)> theme_chosen;
 

@@ -1,0 +1,121 @@
+// The Hosted UI view, driven headlessly: the app sends its browser to the
+// pool's domain, the browser signs in on the hosted page (its form posted
+// as the page's frame would post it), the app at its callback exchanges the
+// code with PKCE, the tokens go to the inspector, and every hop is in the
+// API log; a machine client gets a client_credentials token.
+#include "web/try_it/hosted_ui_panel.h"
+
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "tests/web/ui_harness.h"
+#include "web/shell/app.h"
+
+using namespace userpool;
+using test::AppUnderTest;
+
+namespace {
+
+const std::string kCallback = "http://localhost:3000/callback";
+
+// The lab pool with a domain and an app client "web" for the code grant.
+struct HostedLab {
+  AppUnderTest t;
+  std::string pool, client;
+  HostedLab() {
+    pool = t.create_lab_pool().pool_id;
+    t.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", "lab-hosted"}});
+    client = t.ok("CreateUserPoolClient", {{"UserPoolId", pool}, {"ClientName", "web"}, {"AllowedOAuthFlowsUserPoolClient", true},
+                                           {"AllowedOAuthFlows", {"code", "implicit"}}, {"AllowedOAuthScopes", {"openid", "email"}},
+                                           {"CallbackURLs", {kCallback}}, {"SupportedIdentityProviders", {"COGNITO"}}})["UserPoolClient"]["ClientId"];
+    t.ok("AdminCreateUser", {{"UserPoolId", pool}, {"Username", "jane@example.com"}, {"MessageAction", "SUPPRESS"},
+                             {"UserAttributes", {{{"Name", "email"}, {"Value", "jane@example.com"}}, {{"Name", "name"}, {"Value", "Jane"}},
+                                                 {{"Name", "email_verified"}, {"Value", "true"}}}}});
+    t.ok("AdminSetUserPassword", {{"UserPoolId", pool}, {"Username", "jane@example.com"}, {"Password", "Passw0rd!"}, {"Permanent", true}});
+    REQUIRE(t.click("nav.hosted_ui"));
+    t.app->hosted_ui().choose(pool, client);
+    t.frames(1);
+  }
+  web::HostedBrowser& browser() { return t.app->hosted_ui().browser(); }
+  // A field's value on the browser's page.
+  std::string field(const std::string& name) {
+    std::smatch m;
+    const std::string& page = browser().page();
+    REQUIRE(std::regex_search(page, m, std::regex("name=\"" + name + "\" value=\"([^\"]*)\"")));
+    return m[1].str();
+  }
+  std::string action() {
+    std::smatch m;
+    const std::string& page = browser().page();
+    REQUIRE(std::regex_search(page, m, std::regex("<form method=\"post\" action=\"([^\"]*)\"")));
+    return std::regex_replace(m[1].str(), std::regex("&amp;"), "&");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("Hosted UI: sign in through the pool's domain, the app exchanges the code with PKCE, the tokens open in the inspector") {
+  HostedLab h;
+  REQUIRE(h.t.click("hosted.start"));
+  REQUIRE(h.browser().active());
+  CHECK(h.browser().url().starts_with("https://lab-hosted.auth.us-east-1.amazoncognito.com/login?"));
+  CHECK(h.browser().status() == 200);
+  CHECK(h.browser().page().find("Sign in with your username and password") != std::string::npos);
+  // The frame posts the form (the browser build catches the submit; here the test does).
+  h.browser().navigate("POST", h.action(), "username=jane%40example.com&password=Passw0rd%21&_csrf=" + h.field("_csrf"));
+  h.t.frames(1);
+  REQUIRE(h.browser().at_app());
+  const web::AppCallback& c = *h.browser().callback();
+  CHECK(c.url.starts_with(kCallback + "?code="));
+  CHECK(c.state_matches);
+  CHECK(c.token_status == 200);
+  CHECK(c.token_request["code_verifier"] == h.browser().code_verifier());
+  CHECK(c.tokens.contains("id_token"));
+  // Every hop went through the door: the API log lists the hosted UI's operations.
+  std::vector<std::string> operations;
+  for (const auto& e : h.t.app->api().log()) operations.push_back(e.operation);
+  for (const char* op : {"HostedUI.Authorize", "HostedUI.GetLoginPage", "HostedUI.Login", "HostedUI.Token"})
+    CHECK(std::find(operations.begin(), operations.end(), op) != operations.end());
+  CHECK(h.browser().hops().size() >= 5);
+  REQUIRE(h.t.click("hosted.app.inspect"));
+  CHECK(h.t.app->context().view == web::View::kTokens);
+  CHECK(h.t.app->context().session.access_token == c.tokens["access_token"]);
+  // Signing in again: the session cookie makes it silent.
+  REQUIRE(h.t.click("nav.hosted_ui"));
+  REQUIRE(h.t.click("hosted.start"));
+  CHECK(h.browser().at_app());
+}
+
+TEST_CASE("Hosted UI: a pool without a domain says what to do; Back returns to the previous page") {
+  HostedLab h;
+  h.t.ok("DeleteUserPoolDomain", {{"UserPoolId", h.pool}, {"Domain", "lab-hosted"}});
+  h.t.frames(2);
+  REQUIRE(h.t.click("hosted.start"));
+  CHECK_FALSE(h.browser().active());
+  CHECK(h.t.app->hosted_ui().error().find("no domain") != std::string::npos);
+  h.t.ok("CreateUserPoolDomain", {{"UserPoolId", h.pool}, {"Domain", "lab-hosted"}});
+  h.t.frames(2);
+  REQUIRE(h.t.click("hosted.start"));
+  const std::string login = h.browser().url();
+  h.browser().navigate("GET", login.substr(0, login.find("/login")) + "/signup" + login.substr(login.find('?')));
+  CHECK(h.browser().page().find("Sign up with a new account") != std::string::npos);
+  REQUIRE(h.t.click("hosted.back"));
+  CHECK(h.browser().url() == login);
+}
+
+TEST_CASE("Hosted UI: a machine client gets a client_credentials token with its custom scope") {
+  HostedLab h;
+  h.t.ok("CreateResourceServer", {{"UserPoolId", h.pool}, {"Identifier", "orders"}, {"Name", "Orders"},
+                                  {"Scopes", {{{"ScopeName", "read"}, {"ScopeDescription", "Read"}}}}});
+  const std::string worker = h.t.ok("CreateUserPoolClient", {{"UserPoolId", h.pool}, {"ClientName", "worker"}, {"GenerateSecret", true},
+                                                             {"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"client_credentials"}},
+                                                             {"AllowedOAuthScopes", {"orders/read"}}})["UserPoolClient"]["ClientId"];
+  h.t.app->hosted_ui().choose(h.pool, worker);
+  h.t.frames(1);
+  CHECK_FALSE(h.t.shown("hosted.start"));
+  REQUIRE(h.t.click("hosted.machine"));
+  const Json& answer = h.t.app->hosted_ui().machine_token();
+  CHECK(answer.contains("access_token"));
+  CHECK_FALSE(answer.contains("id_token"));
+  CHECK(h.t.shown("hosted.machine.answer"));
+}

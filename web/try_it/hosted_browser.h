@@ -1,0 +1,95 @@
+// The browser of the "Hosted UI" view: it goes where the hosted pages send
+// it, as a real browser does, and plays the learner's app at the client's
+// callback URL. The pages come from the pool's domain through the same
+// routes the local endpoint serves (core/http/hosted_routes.h), called
+// through the app's door, so every hop is in the API log. It keeps the
+// domain's cookies, a history for Back, each hop for the Flow view, and
+// what the app received: a code (which it exchanges at the token endpoint
+// with its PKCE verifier) or tokens.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/api/door.h"
+#include "core/base/url.h"
+
+namespace userpool::web {
+
+// One request the browser or the app made, and what came back.
+struct HostedHop {
+  std::string who;  // "browser" or "app"
+  std::string method, url;
+  int status = 0;
+  std::string location;  // where a redirect sent the browser
+  std::string operation;  // HostedUI.* (empty for the app's own page)
+};
+
+// What the app at its callback URL received and did.
+struct AppCallback {
+  std::string url;
+  std::string code, state, error, error_description;
+  bool state_matches = false;
+  Json token_request = Json::object();  // the form the app posted to /oauth2/token
+  int token_status = 0;
+  Json tokens = Json::object();  // the token endpoint's answer, or the implicit grant's fragment
+};
+
+class HostedBrowser {
+ public:
+  // How the app asks to sign in.
+  struct Start {
+    std::string user_pool_id, client_id, client_secret;
+    std::string domain;    // the pool's domain (a prefix or a custom domain name)
+    std::string base_url;  // where the domain is reached
+    std::string redirect_uri;
+    std::string scope;     // space-separated; empty: the client's
+    bool implicit = false;  // response_type=token instead of code with PKCE
+  };
+
+  explicit HostedBrowser(Door& door) : door_(door) {}
+
+  // The app sends the browser to /oauth2/authorize (with a new state, nonce
+  // and PKCE verifier for the code grant).
+  void start(const Start& start);
+  // The browser follows a link or submits a form on the current page.
+  void navigate(const std::string& method, const std::string& url, const std::string& form_body = {});
+  void back();
+  // Forgets the domain's cookies (a new private window).
+  void clear_cookies() { cookies_.clear(); }
+
+  bool active() const { return !url_.empty(); }
+  const std::string& url() const { return url_; }
+  // The page the browser shows (HTML), and a number that moves when it changes.
+  const std::string& page() const { return page_; }
+  std::uint64_t page_version() const { return page_version_; }
+  int status() const { return status_; }
+  bool at_app() const { return callback_.has_value(); }
+  const std::optional<AppCallback>& callback() const { return callback_; }
+  const std::vector<HostedHop>& hops() const { return hops_; }
+  const Start& started() const { return start_; }
+  // The app's values for this sign-in.
+  const std::string& state() const { return state_; }
+  const std::string& nonce() const { return nonce_; }
+  const std::string& code_verifier() const { return verifier_; }
+
+ private:
+  void load(std::string method, std::string url, std::string body, bool remember);
+  void arrive_at_app(const std::string& url);
+  bool on_domain(const std::string& url) const;
+
+  Door& door_;
+  Start start_;
+  std::string state_, nonce_, verifier_;
+  std::string url_, page_;
+  int status_ = 0;
+  std::uint64_t page_version_ = 0;
+  std::vector<std::string> history_;
+  std::vector<std::pair<std::string, std::string>> cookies_;
+  std::optional<AppCallback> callback_;
+  std::vector<HostedHop> hops_;
+};
+
+}  // namespace userpool::web

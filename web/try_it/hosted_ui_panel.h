@@ -1,0 +1,58 @@
+// "Hosted UI": the learner's app signing in through the pool's domain, as a
+// real app does with the authorization code grant and PKCE (or the implicit
+// grant): a browser with an address bar and Back shows the hosted pages
+// themselves (in the page, real HTML in a sandboxed frame over the canvas),
+// the app at its callback URL shows the code arriving and its exchange at
+// the token endpoint, and every redirect is listed with its parameters. A
+// machine client can get a client_credentials token the same way.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "web/shell/ui_context.h"
+#include "web/try_it/hosted_browser.h"
+
+namespace userpool::web {
+
+class HostedUiPanel {
+ public:
+  explicit HostedUiPanel(UiContext& ctx) : ctx_(ctx), browser_(ctx.api) {}
+  void draw();
+
+  HostedBrowser& browser() { return browser_; }
+  // Starts the sign-in with the chosen pool and client (what the button does).
+  void sign_in();
+  // The client_credentials grant for the chosen client; the token endpoint's answer.
+  const Json& machine_token() const { return machine_token_; }
+  void get_machine_token();
+  void choose(const std::string& pool_id, const std::string& client_id);
+  const std::string& error() const { return error_; }
+
+ private:
+  struct Choice {
+    std::string id, name;
+  };
+  void refresh();
+  void draw_pickers();
+  void draw_browser();
+  void draw_app();
+  void draw_hops();
+  std::string domain() const;
+  std::string base_url() const;
+
+  UiContext& ctx_;
+  HostedBrowser browser_;
+  std::uint64_t revision_ = ~0ull;
+  std::vector<Choice> pools_, clients_;
+  std::string pool_id_, client_id_;
+  Json pool_ = Json::object(), client_ = Json::object();
+  std::string redirect_uri_;
+  std::string scope_;
+  bool implicit_ = false;
+  std::string error_;
+  Json machine_token_ = Json::object();
+};
+
+}  // namespace userpool::web
