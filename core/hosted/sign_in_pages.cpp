@@ -164,8 +164,9 @@ Json login(OpContext& ctx, const Request& r) {
 std::vector<std::string> sign_up_attributes(const UserPool& pool) {
   std::vector<std::string> out;
   for (const auto& a : pool.config.username_attributes) out.push_back(a);
+  // sub is required in every pool's schema, but Cognito sets it, never the user.
   for (const auto& s : pool.config.schema)
-    if (s.required && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
+    if (s.required && s.name != "sub" && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
   return out;
 }
 

@@ -77,10 +77,14 @@ class UiContext {
   // it could not be (storage full, private mode).
   std::string storage_status;
   bool storage_failed = false;
-  // The hosted UI's page, shown over the canvas at a rectangle (device
-  // pixels) by the browser glue (a sandboxed frame; `version` moves when the
-  // HTML changes); hidden again when no view shows it. Unset natively.
-  std::function<void(float x, float y, float w, float h, const std::string& html, std::uint64_t version)> show_hosted_page;
+  // The hosted UI's page, shown over the canvas by the browser glue (a
+  // sandboxed frame; `version` moves when the HTML changes): placed at
+  // `frame`, cut to the part of it on screen (`visible`), both in device
+  // pixels; hidden again when no view shows it. Unset natively.
+  struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+  };
+  std::function<void(Rect frame, Rect visible, const std::string& html, std::uint64_t version)> show_hosted_page;
   std::function<void()> hide_hosted_page;
   // Called when the learner switches theme, so the page can remember it.
   std::function<void(Theme)> theme_chosen;

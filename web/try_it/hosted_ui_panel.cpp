@@ -193,20 +193,32 @@ void HostedUiPanel::draw_browser() {
   std::string address = browser_.url();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("###hosted.address", &address, ImGuiInputTextFlags_ReadOnly);
+  if (browser_.at_app()) {
+    // The app's own page: drawn here, below (draw_app), not in the frame.
+    if (ctx_.hide_hosted_page) ctx_.hide_hosted_page();
+    return;
+  }
   const float width = ImGui::GetContentRegionAvail().x;
-  const float height = ems(30);
   const ImVec2 at = ImGui::GetCursorScreenPos();
+  // As tall as what is left of the view on screen, so the page scrolls
+  // inside its frame rather than past the window (at least 20 lines).
+  const float height = std::max(ems(20), ImGui::GetWindowDrawList()->GetClipRectMax().y - at.y - ImGui::GetStyle().WindowPadding.y);
   ImGui::Dummy(ImVec2(width, height));
   ImGui::GetWindowDrawList()->AddRect(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_Border));
-  if (ctx_.show_hosted_page && !browser_.at_app() && ImGui::IsItemVisible()) {
-    ctx_.show_hosted_page(at.x, at.y, width, height, browser_.page(), browser_.page_version());
+  // The part of the frame inside the view's visible area (the view scrolls):
+  // the frame is placed there, its page scrolling inside it.
+  const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin(), clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+  const UiContext::Rect frame{at.x, at.y, width, height};
+  const float top = std::max(at.y, clip_min.y), bottom = std::min(at.y + height, clip_max.y);
+  const float left = std::max(at.x, clip_min.x), right = std::min(at.x + width, clip_max.x);
+  const UiContext::Rect visible{left, top, right - left, bottom - top};
+  if (ctx_.show_hosted_page && visible.w > 0 && visible.h > 0) {
+    ctx_.show_hosted_page(frame, visible, browser_.page(), browser_.page_version());
   } else {
     if (ctx_.hide_hosted_page) ctx_.hide_hosted_page();
-    if (!browser_.at_app()) {
-      ImGui::SetCursorScreenPos(ImVec2(at.x + ems(1), at.y + ems(1)));
-      ImGui::TextDisabled("The page (HTTP %d) is shown in the browser build.", browser_.status());
-      ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height + ImGui::GetStyle().ItemSpacing.y));
-    }
+    ImGui::SetCursorScreenPos(ImVec2(at.x + ems(1), at.y + ems(1)));
+    ImGui::TextDisabled("The page (HTTP %d) is shown in the browser build.", browser_.status());
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height + ImGui::GetStyle().ItemSpacing.y));
   }
 }
 

@@ -29,7 +29,8 @@ TEST_CASE("Sign up on the hosted page, confirm with the code from the inbox, the
   const HttpResponse form = p.b.get(kBase + "/signup?" + HostedBrowser::action(login).substr(HostedBrowser::action(login).find('?') + 1));
   CHECK(p.b.last_operation == "HostedUI.GetSignUpPage");
   CHECK(shows(form, "Sign up with a new account"));
-  CHECK(shows(form, "name=\"requiredAttributes[email]\""));  // the pool requires email by default
+  CHECK(shows(form, "name=\"requiredAttributes[email]\""));  // the pool requires email
+  CHECK_FALSE(shows(form, "requiredAttributes[sub]"));  // required, but Cognito's to set
   // A password the policy refuses is explained on the page.
   const HttpResponse weak = p.b.post(HostedBrowser::action(form), {{"username", "sam"}, {"requiredAttributes[email]", "sam@example.com"},
                                                                    {"password", "short"}, {"_csrf", HostedBrowser::field(form, "_csrf")}});

@@ -1,0 +1,127 @@
+// The Hosted UI view in real Chromium: the hosted pages as real HTML in the
+// frame over the canvas. A learner signs up on the hosted page, takes the
+// code from the inbox, confirms, signs in, and the app at its callback
+// exchanges the code; a customization changes the page. Screenshots of each
+// page are saved.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { startServer, launchBrowser, watchConsole, waitForAppReady, ok, artifact } = require('./harness');
+const { recordWidgets, click, frames, shown } = require('./canvas');
+
+const CALLBACK = 'http://localhost:3000/callback';
+let server, browser;
+
+test.before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+test.after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+// A pool that requires and verifies email, with a domain and a code-grant app client.
+async function setUp(page) {
+  const { UserPool } = await ok(page, 'CreateUserPool', {
+    PoolName: 'hosted', AutoVerifiedAttributes: ['email'],
+    Schema: [{ Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true }],
+  });
+  await ok(page, 'CreateUserPoolDomain', { UserPoolId: UserPool.Id, Domain: 'hosted-demo' });
+  const { UserPoolClient } = await ok(page, 'CreateUserPoolClient', {
+    UserPoolId: UserPool.Id, ClientName: 'web', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid', 'email'], CallbackURLs: [CALLBACK], SupportedIdentityProviders: ['COGNITO'],
+  });
+  return { poolId: UserPool.Id, clientId: UserPoolClient.ClientId };
+}
+
+async function openApp() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(server.url);
+  await waitForAppReady(page);
+  await recordWidgets(page);
+  return { context, page, errors };
+}
+
+// The hosted page in the frame, once it shows `selector`.
+async function hostedPage(page, selector) {
+  const frame = page.frameLocator('#hosted-frame');
+  await frame.locator(selector).first().waitFor({ timeout: 10000 });
+  return frame;
+}
+
+test('sign up on the hosted page, confirm with the code from the inbox, sign in, and the app gets its tokens', async () => {
+  const { context, page, errors } = await openApp();
+  const { poolId } = await setUp(page);
+  await click(page, 'nav.hosted_ui');
+  await click(page, 'hosted.start');
+  let frame = await hostedPage(page, 'input[name="username"]');
+  assert.equal(await frame.locator('h1').textContent(), 'Sign in with your username and password');
+  await page.screenshot({ path: artifact('hosted-login.png') });
+
+  await frame.locator('a', { hasText: 'Sign up' }).click();
+  frame = await hostedPage(page, 'input[name="requiredAttributes[email]"]');
+  await frame.locator('input[name="username"]').fill('sam');
+  await frame.locator('input[name="requiredAttributes[email]"]').fill('sam@example.com');
+  await frame.locator('input[name="password"]').fill('Passw0rd!');
+  await page.screenshot({ path: artifact('hosted-sign-up.png') });
+  await frame.locator('button[type="submit"]').click();
+
+  frame = await hostedPage(page, 'input[name="confirmation_code"]');
+  assert.match(await frame.locator('.notice').textContent(), /We have sent a code by email to s\*\*\*@e\*\*\*/);
+  const { Messages } = await ok(page, 'Sandbox.ListMessages', { Destination: 'sam@example.com', MaxResults: 1 });
+  await frame.locator('input[name="confirmation_code"]').fill(Messages[0].Code);
+  await page.screenshot({ path: artifact('hosted-confirm.png') });
+  await frame.locator('button[type="submit"]').click();
+
+  frame = page.frameLocator('#hosted-frame');
+  await frame.locator('.notice', { hasText: 'Your account is confirmed' }).waitFor({ timeout: 10000 });
+  await frame.locator('input[name="password"]').fill('Passw0rd!');
+  await frame.locator('button[type="submit"]').click();
+
+  // The app at its callback: the frame is gone, the app's card is drawn.
+  await page.waitForFunction(() => {
+    const f = document.getElementById('hosted-frame');
+    return f && f.style.display === 'none';
+  });
+  await frames(page, 4);
+  await page.screenshot({ path: artifact('hosted-app.png') });
+  await click(page, 'hosted.app.inspect');
+  await frames(page, 4);
+  await page.screenshot({ path: artifact('hosted-tokens.png') });
+  const user = await ok(page, 'AdminGetUser', { UserPoolId: poolId, Username: 'sam' });
+  assert.equal(user.UserStatus, 'CONFIRMED');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a customization changes the hosted page: CSS and logo, as the learner sets them', async () => {
+  const { context, page, errors } = await openApp();
+  const { poolId } = await setUp(page);
+  // A 1x1 PNG.
+  const logo = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  await ok(page, 'SetUICustomization', {
+    UserPoolId: poolId, ImageFile: logo,
+    CSS: '.submitButton-customizable { background-color: rgb(176, 18, 91); } .banner-customizable { background-color: rgb(30, 123, 52); }',
+  });
+  await click(page, 'nav.hosted_ui');
+  await click(page, 'hosted.start');
+  const frame = await hostedPage(page, 'button[type="submit"]');
+  assert.equal(await frame.locator('button[type="submit"]').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(176, 18, 91)');
+  assert.equal(await frame.locator('.banner-customizable').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(30, 123, 52)');
+  assert.equal(await frame.locator('img.logo-customizable').count(), 1);
+  await page.screenshot({ path: artifact('hosted-customized.png') });
+  // The app around the page in the dark theme (the page keeps its own look).
+  await click(page, 'theme.toggle');
+  await frames(page, 3);
+  await page.screenshot({ path: artifact('hosted-customized-dark.png') });
+  // Leaving the view hides the frame.
+  await click(page, 'nav.try_it');
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => document.getElementById('hosted-frame').style.display), 'none');
+  assert.equal(await shown(page, 'hosted.start'), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
