@@ -115,6 +115,17 @@ void AppClientsPage::draw_client(const Json& client) {
   value_row("User existence errors", client.value("PreventUserExistenceErrors", "LEGACY") == "ENABLED" ? "Prevented (ENABLED)"
                                                                                                       : "Revealed (LEGACY)");
   value_row("Token revocation", client.value("EnableTokenRevocation", true) ? "On" : "Off");
+  if (client.value("AllowedOAuthFlowsUserPoolClient", false)) {
+    std::string oauth;
+    for (const auto& f : client.value("AllowedOAuthFlows", Json::array())) oauth += (oauth.empty() ? "" : ", ") + f.get<std::string>();
+    std::string scopes;
+    for (const auto& f : client.value("AllowedOAuthScopes", Json::array())) scopes += (scopes.empty() ? "" : " ") + f.get<std::string>();
+    value_row("OAuth grants", oauth.empty() ? "None" : oauth);
+    value_row("OAuth scopes", scopes.empty() ? "None" : scopes);
+    for (const auto& u : client.value("CallbackURLs", Json::array())) value_row("Callback URL", u.get<std::string>());
+  } else {
+    value_row("Hosted UI", "Off (AllowedOAuthFlowsUserPoolClient is false)");
+  }
   if (editing_ == id) {
     card_separator();
     draw_form(false);
@@ -136,8 +147,37 @@ AppClientsPage::Form AppClientsPage::form_of(const Json& client) {
   f.refresh_days = in_minutes(client, "RefreshTokenValidity", "RefreshToken", "days", 30) / 1440;
   f.prevent_user_existence_errors = client.value("PreventUserExistenceErrors", "LEGACY") == "ENABLED";
   f.token_revocation = client.value("EnableTokenRevocation", true);
+  f.oauth = client.value("AllowedOAuthFlowsUserPoolClient", false);
+  for (const auto& flow : client.value("AllowedOAuthFlows", Json::array())) f.oauth_flows.push_back(flow.get<std::string>());
+  const auto join = [&](const char* member, const char* separator) {
+    std::string out;
+    for (const auto& v : client.value(member, Json::array())) out += (out.empty() ? "" : separator) + v.get<std::string>();
+    return out;
+  };
+  f.scopes = join("AllowedOAuthScopes", " ");
+  f.callback_urls = join("CallbackURLs", "\n");
+  f.logout_urls = join("LogoutURLs", "\n");
   return f;
 }
+
+namespace {
+
+// Words of a text, split at spaces and line breaks.
+Json words(const std::string& text) {
+  Json out = Json::array();
+  std::string word;
+  for (const char c : text + " ") {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      if (!word.empty()) out.push_back(word);
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 void AppClientsPage::draw_form(bool creating) {
   if (creating) {
@@ -168,6 +208,29 @@ void AppClientsPage::draw_form(bool creating) {
   ImGui::InputInt("Refresh token (days, 1 to 3650)###clients.form.refresh", &form_.refresh_days, 0, 0);
   ImGui::Checkbox("Prevent user existence errors###clients.form.prevent", &form_.prevent_user_existence_errors);
   ImGui::Checkbox("Enable token revocation###clients.form.revocation", &form_.token_revocation);
+  ImGui::Spacing();
+  ImGui::Checkbox("Sign in through the hosted UI (OAuth 2.0)###clients.form.oauth", &form_.oauth);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("AllowedOAuthFlowsUserPoolClient: the client may use the pool's domain and its OAuth 2.0 endpoints.");
+  if (form_.oauth) {
+    ImGui::TextUnformatted("OAuth grant types");
+    for (const auto& [flow, label] : {std::pair<const char*, const char*>{"code", "Authorization code grant"},
+                                      {"implicit", "Implicit grant"}, {"client_credentials", "Client credentials"}}) {
+      bool on = std::find(form_.oauth_flows.begin(), form_.oauth_flows.end(), flow) != form_.oauth_flows.end();
+      if (ImGui::Checkbox((std::string(label) + "###clients.form.oauth_flow." + flow).c_str(), &on)) {
+        if (on) form_.oauth_flows.push_back(flow);
+        else form_.oauth_flows.erase(std::remove(form_.oauth_flows.begin(), form_.oauth_flows.end(), flow), form_.oauth_flows.end());
+      }
+    }
+    ImGui::SetNextItemWidth(ems(28));
+    ImGui::InputText("Scopes###clients.form.scopes", &form_.scopes);
+    help_text("openid, email, phone, profile, aws.cognito.signin.user.admin, and resource servers' scopes (<identifier>/<scope>), "
+              "separated by spaces.");
+    ImGui::TextUnformatted("Allowed callback URLs (one per line)");
+    ImGui::InputTextMultiline("###clients.form.callbacks", &form_.callback_urls, ImVec2(ems(28), ems(4)));
+    ImGui::TextUnformatted("Allowed sign-out URLs (one per line)");
+    ImGui::InputTextMultiline("###clients.form.logouts", &form_.logout_urls, ImVec2(ems(28), ems(3)));
+    help_text("HTTPS, or http://localhost for development; matched exactly, trailing slash included.");
+  }
   if (primary_button(creating ? "Create app client###clients.form.create" : "Save changes###clients.form.save")) save(creating);
   ImGui::SameLine();
   if (ImGui::Button("Cancel###clients.form.cancel")) {
@@ -195,6 +258,14 @@ void AppClientsPage::save(bool creating) {
   request["TokenValidityUnits"] = {{"AccessToken", "minutes"}, {"IdToken", "minutes"}, {"RefreshToken", "days"}};
   request["PreventUserExistenceErrors"] = form_.prevent_user_existence_errors ? "ENABLED" : "LEGACY";
   request["EnableTokenRevocation"] = form_.token_revocation;
+  request["AllowedOAuthFlowsUserPoolClient"] = form_.oauth;
+  if (form_.oauth) {
+    request["AllowedOAuthFlows"] = form_.oauth_flows;
+    request["AllowedOAuthScopes"] = words(form_.scopes);
+    request["CallbackURLs"] = words(form_.callback_urls);
+    request["LogoutURLs"] = words(form_.logout_urls);
+    if (!request.contains("SupportedIdentityProviders")) request["SupportedIdentityProviders"] = {"COGNITO"};
+  }
   const Response r = ctx_.api.call(creating ? "CreateUserPoolClient" : "UpdateUserPoolClient", request);
   if (r.status != 200) {
     error_ = api_error_text(r.body);

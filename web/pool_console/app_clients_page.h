@@ -26,6 +26,11 @@ class AppClientsPage {
     std::vector<std::string> flows;
     int access_minutes = 60, id_minutes = 60, refresh_days = 30;
     bool prevent_user_existence_errors = true, token_revocation = true;
+    // The hosted UI and OAuth 2.0 (the console's "Login pages" settings).
+    bool oauth = false;                      // AllowedOAuthFlowsUserPoolClient
+    std::vector<std::string> oauth_flows;    // code, implicit, client_credentials
+    std::string scopes;                      // space-separated
+    std::string callback_urls, logout_urls;  // one per line
   };
 
   void refresh(const std::string& pool_id);

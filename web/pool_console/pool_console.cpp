@@ -47,7 +47,7 @@ std::string recovery_summary(const Json& pool) {
 
 }  // namespace
 
-PoolConsole::PoolConsole(UiContext& ctx) : ctx_(ctx), users_(ctx), clients_(ctx), settings_(ctx) {}
+PoolConsole::PoolConsole(UiContext& ctx) : ctx_(ctx), users_(ctx), clients_(ctx), integration_(ctx), settings_(ctx) {}
 
 void PoolConsole::refresh() {
   if (loaded_pool_ == ctx_.pool_id && loaded_revision_ == ctx_.api.revision()) return;
@@ -96,6 +96,11 @@ void PoolConsole::draw() {
       clients_.draw(pool_);
       ImGui::EndTabItem();
     }
+    if (ImGui::BeginTabItem("App integration###pool.tab.integration", nullptr, flags("integration"))) {
+      underline_selected_tab();
+      integration_.draw(pool_);
+      ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem("Settings###pool.tab.settings", nullptr, flags("settings"))) {
       underline_selected_tab();
       settings_.draw(pool_);
@@ -107,7 +112,7 @@ void PoolConsole::draw() {
 }
 
 void PoolConsole::show_tab_of(const std::string& widget) {
-  for (const char* tab : {"users", "clients", "settings"})
+  for (const char* tab : {"users", "clients", "settings", "integration"})
     if (widget.starts_with(std::string(tab) + ".")) pending_tab_ = tab;
   if (widget.starts_with("pool.tab.")) pending_tab_ = widget.substr(9);
   else if (widget.starts_with("pool.") && widget != "pool.id") pending_tab_ = "overview";

@@ -9,6 +9,7 @@
 
 #include "core/base/json.h"
 #include "web/pool_console/app_clients_page.h"
+#include "web/pool_console/app_integration_page.h"
 #include "web/pool_console/pool_settings_page.h"
 #include "web/shell/ui_context.h"
 #include "web/pool_console/users_page.h"
@@ -22,6 +23,7 @@ class PoolConsole {
   // Selects the tab that holds a widget ("users.create" → Users) in the
   // next frame; "Show me" in a lesson uses it.
   void show_tab_of(const std::string& widget);
+  AppIntegrationPage& integration() { return integration_; }
 
  private:
   // Reads the pool again when the sandbox changed or another pool opened.
@@ -32,6 +34,7 @@ class PoolConsole {
   UiContext& ctx_;
   UsersPage users_;
   AppClientsPage clients_;
+  AppIntegrationPage integration_;
   PoolSettingsPage settings_;
   std::string loaded_pool_;
   std::uint64_t loaded_revision_ = ~0ull;

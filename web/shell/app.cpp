@@ -21,6 +21,11 @@ App::App(Door& engine) : api_(engine), ctx_(api_), clock_(ctx_), wizard_(ctx_),
       pool_console_(ctx_), try_it_(ctx_), hosted_ui_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_),
       saved_work_(ctx_), api_gateway_(ctx_), beanstalk_(ctx_), lessons_(ctx_) {
   lessons_.show_me = [this](const std::string& widget, const std::string& pool_id) { show_me(widget, pool_id); };
+  pool_console_.integration().preview = [this](const std::string& pool_id) {
+    hosted_ui_.choose(pool_id, "");
+    ctx_.open(View::kHostedUi);
+    hosted_ui_.sign_in();
+  };
   regenerate_examples();
 }
 

@@ -1,0 +1,81 @@
+// The pool console's App integration page and the app clients' hosted UI
+// settings, driven headlessly: a Cognito domain, a resource server with its
+// scopes, the classic customization's CSS, and an app client turned to the
+// authorization code grant with a callback URL.
+#include <catch2/catch.hpp>
+
+#include "tests/web/ui_harness.h"
+#include "web/shell/app.h"
+
+using namespace userpool;
+using test::AppUnderTest;
+
+namespace {
+
+AppUnderTest::LabPool open_integration(AppUnderTest& t) {
+  const auto lab = t.create_lab_pool();
+  t.frames(1);
+  REQUIRE(t.click("nav.pool." + lab.pool_id));
+  REQUIRE(t.click("pool.tab.integration"));
+  return lab;
+}
+
+Json pool_of(AppUnderTest& t, const std::string& id) { return t.ok("DescribeUserPool", {{"UserPoolId", id}})["UserPool"]; }
+
+}  // namespace
+
+TEST_CASE("App integration: create a Cognito domain, switch it to managed login, a refused prefix says why") {
+  AppUnderTest t;
+  const auto lab = open_integration(t);
+  REQUIRE(t.type("integration.domain.prefix", "my-aws-lab"));
+  REQUIRE(t.click("integration.domain.create"));
+  CHECK_FALSE(pool_of(t, lab.pool_id).contains("Domain"));
+  CHECK((t.app->context().notices.empty() || t.app->context().notices.back().text != "Domain created"));
+  REQUIRE(t.type("integration.domain.prefix", "my-lab"));
+  REQUIRE(t.click("integration.domain.create"));
+  CHECK(pool_of(t, lab.pool_id)["Domain"] == "my-lab");
+  CHECK(test::shown(t, "integration.domain.copy"));
+  REQUIRE(t.click("integration.domain.managed"));
+  CHECK(t.ok("DescribeUserPoolDomain", {{"Domain", "my-lab"}})["DomainDescription"]["ManagedLoginVersion"] == 2);
+}
+
+TEST_CASE("App integration: a resource server with scopes, then an app client allowed one for the code grant") {
+  AppUnderTest t;
+  const auto lab = open_integration(t);
+  REQUIRE(t.type("integration.server.identifier", "orders"));
+  REQUIRE(t.type("integration.server.name", "Orders"));
+  REQUIRE(t.click("integration.server.create"));
+  const Json server = t.ok("DescribeResourceServer", {{"UserPoolId", lab.pool_id}, {"Identifier", "orders"}})["ResourceServer"];
+  CHECK(server["Scopes"].size() == 2);
+  CHECK(server["Scopes"][0]["ScopeName"] == "read");
+  CHECK(server["Scopes"][0]["ScopeDescription"] == "Read access");
+
+  REQUIRE(t.click("pool.tab.clients"));
+  REQUIRE(t.click("clients.edit." + lab.client_id));
+  REQUIRE(t.click("clients.form.oauth"));
+  REQUIRE(t.click("clients.form.oauth_flow.code"));
+  REQUIRE(t.type("clients.form.scopes", "openid email orders/read"));
+  REQUIRE(t.type("clients.form.callbacks", "http://localhost:3000/callback"));
+  REQUIRE(t.click("clients.form.save"));
+  const Json client = t.ok("DescribeUserPoolClient", {{"UserPoolId", lab.pool_id}, {"ClientId", lab.client_id}})["UserPoolClient"];
+  CHECK(client["AllowedOAuthFlowsUserPoolClient"] == true);
+  CHECK(client["AllowedOAuthFlows"] == Json::array({"code"}));
+  CHECK(client["AllowedOAuthScopes"] == Json::array({"openid", "email", "orders/read"}));
+  CHECK(client["CallbackURLs"] == Json::array({"http://localhost:3000/callback"}));
+  CHECK(client["ExplicitAuthFlows"].size() == 3);  // the rest of the client kept
+}
+
+TEST_CASE("App integration: the classic customization's CSS is saved for ALL, refused CSS says why, Preview opens the Hosted UI") {
+  AppUnderTest t;
+  const auto lab = open_integration(t);
+  REQUIRE(t.type("integration.domain.prefix", "look-lab"));
+  REQUIRE(t.click("integration.domain.create"));
+  REQUIRE(t.type("integration.look.css", "body { color: red; }"));
+  REQUIRE(t.click("integration.look.save"));
+  CHECK(t.ok("GetUICustomization", {{"UserPoolId", lab.pool_id}})["UICustomization"] == Json::object());
+  REQUIRE(t.type("integration.look.css", ".submitButton-customizable { background-color: #1e7b34; }"));
+  REQUIRE(t.click("integration.look.save"));
+  CHECK(t.ok("GetUICustomization", {{"UserPoolId", lab.pool_id}})["UICustomization"]["CSS"] == ".submitButton-customizable { background-color: #1e7b34; }");
+  REQUIRE(t.click("integration.look.preview"));
+  CHECK(t.app->context().view == web::View::kHostedUi);
+}

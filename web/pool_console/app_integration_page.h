@@ -1,0 +1,45 @@
+// The App integration page of the pool console, as the AWS console's: the
+// pool's domain (a Cognito prefix, ManagedLoginVersion), its resource
+// servers and their custom scopes, and the hosted UI's look (the classic
+// customization's CSS, or managed login's button colour), with a preview in
+// the Hosted UI view.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/base/json.h"
+#include "web/shell/ui_context.h"
+
+namespace userpool::web {
+
+class AppIntegrationPage {
+ public:
+  explicit AppIntegrationPage(UiContext& ctx) : ctx_(ctx) {}
+  void draw(const Json& pool);
+  // Opens the Hosted UI view for the pool (the preview); set by the app.
+  std::function<void(const std::string& pool_id)> preview;
+
+ private:
+  void refresh(const Json& pool);
+  void draw_domain(const Json& pool);
+  void draw_resource_servers();
+  void draw_look(const Json& pool);
+  bool call(const char* operation, const Json& request, const char* done);
+
+  UiContext& ctx_;
+  std::string pool_id_;
+  std::uint64_t revision_ = ~0ull;
+  Json domain_ = Json::object();  // DescribeUserPoolDomain's DomainDescription
+  std::vector<Json> servers_;
+  std::vector<Json> clients_;
+  std::string new_prefix_;
+  std::string server_identifier_, server_name_, server_scopes_ = "read: Read access\nwrite: Write access";
+  std::string css_;
+  bool css_loaded_ = false;
+  std::string button_colour_ = "0972d3";
+  std::string error_;
+};
+
+}  // namespace userpool::web
