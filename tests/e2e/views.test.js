@@ -134,8 +134,12 @@ async function tour(page, size, theme, { pool, jane }, brief) {
   await snap(page, `clients-${at}`);
   await click(page, 'pool.tab.settings');
   await snap(page, `settings-${at}`, 'settings.self_registration');
+  await click(page, 'pool.tab.integration');
+  await snap(page, `integration-${at}`, 'integration.server.create');
   await click(page, 'nav.try_it');
   await snap(page, `try-it-${at}`, 'tryit.signed_in.view_tokens');
+  await click(page, 'nav.hosted_ui');
+  await snap(page, `hosted-ui-${at}`);
   await click(page, 'nav.inbox');
   await snap(page, `inbox-${at}`);
   await click(page, 'nav.tokens');

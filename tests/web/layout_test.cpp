@@ -127,7 +127,9 @@ void tour(AppUnderTest& t, const Content& c, std::set<std::string>& problems) {
   open("create user", {"users.create"});
   open("app clients", {"pool.tab.clients"});
   open("pool settings", {"pool.tab.settings"});
+  open("app integration", {"pool.tab.integration"});
   open("try it", {"nav.try_it"});
+  open("hosted UI", {"nav.hosted_ui"});
   open("inbox", {"nav.inbox"});
   open("tokens", {"nav.tokens"});
   open("API log", {"nav.api_log", "apilog.entry.0"});
