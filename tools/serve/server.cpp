@@ -341,6 +341,7 @@ int serve(const ServeOptions& options) {
             << "\n  try:    AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws cognito-idp list-user-pools "
                "--max-results 10 --region us-east-1 --endpoint-url "
             << origin << "\n  page:   " << origin << "/ (pools, users and the latest messages)\n"
+            << "  hosted UI: " << origin << "/domain/<domain>/oauth2/authorize (each pool's domain, with the OAuth 2.0 endpoints)\n"
             << std::flush;
 
   const bool listened = server.listen_after_bind();

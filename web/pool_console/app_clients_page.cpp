@@ -163,7 +163,7 @@ AppClientsPage::Form AppClientsPage::form_of(const Json& client) {
 namespace {
 
 // Words of a text, split at spaces and line breaks.
-Json words(const std::string& text) {
+Json split_words(const std::string& text) {
   Json out = Json::array();
   std::string word;
   for (const char c : text + " ") {
@@ -261,9 +261,9 @@ void AppClientsPage::save(bool creating) {
   request["AllowedOAuthFlowsUserPoolClient"] = form_.oauth;
   if (form_.oauth) {
     request["AllowedOAuthFlows"] = form_.oauth_flows;
-    request["AllowedOAuthScopes"] = words(form_.scopes);
-    request["CallbackURLs"] = words(form_.callback_urls);
-    request["LogoutURLs"] = words(form_.logout_urls);
+    request["AllowedOAuthScopes"] = split_words(form_.scopes);
+    request["CallbackURLs"] = split_words(form_.callback_urls);
+    request["LogoutURLs"] = split_words(form_.logout_urls);
     if (!request.contains("SupportedIdentityProviders")) request["SupportedIdentityProviders"] = {"COGNITO"};
   }
   const Response r = ctx_.api.call(creating ? "CreateUserPoolClient" : "UpdateUserPoolClient", request);
