@@ -23,7 +23,7 @@ Response call(Account& account, std::string_view operation, const Json& request,
 
   Event event;
   event.operation = found->name;
-  OpContext ctx{account, account.clock.now(), event};
+  OpContext ctx{account, account.clock.now(), event, {}};
   event.time = ctx.now;
   Response response;
   try {

@@ -16,6 +16,7 @@
 #include "core/hosted/authorization.h"
 #include "core/hosted/pages.h"
 #include "core/ops/common.h"
+#include "core/ops/sign_in.h"
 #include "core/rules/lockout.h"
 #include "core/rules/user_existence.h"
 
@@ -87,6 +88,74 @@ Reply page(const Site& site, const Authorization& a, PageContent content, std::v
 
 // --- Sign in -------------------------------------------------------------
 
+// The page of a challenge the sign-in must answer (a new password, an MFA
+// code), from the challenge as the API gives it.
+Reply challenge_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request,
+                     const std::string& username, const Json& challenge, const std::string& error = {}) {
+  std::vector<std::string> cookies;
+  const std::string name = challenge.value("ChallengeName", std::string());
+  const Json parameters = challenge.value("ChallengeParameters", Json::object());
+  PageContent c;
+  c.error = error;
+  std::vector<Field> fields;
+  if (name == "NEW_PASSWORD_REQUIRED") {
+    c.title = "Change Password";
+    c.description = "Please enter a new password.";
+    c.action = a.page_url(site, "/resetpassword");
+    fields.push_back({"New Password", "newPassword", "password", "", "new-password"});
+    // Required attributes the user has no value for yet.
+    const Json required = Json::parse(parameters.value("requiredAttributes", std::string("[]")), nullptr, false);
+    if (required.is_array())
+      for (const Json& attribute : required)
+        if (attribute.is_string()) {
+          const std::string plain = attribute.get<std::string>().substr(attribute.get<std::string>().rfind('.') + 1);
+          fields.push_back({plain, "requiredAttributes[" + plain + "]", "text", "", ""});
+        }
+    c.submit_label = "Send";
+  } else if (name == "SMS_MFA" || name == "SOFTWARE_TOKEN_MFA") {
+    c.title = name == "SMS_MFA" ? "Enter the code sent to your phone" : "Enter the code from your authenticator app";
+    if (name == "SMS_MFA") c.notice = "We have sent a code by SMS to " + parameters.value("CODE_DELIVERY_DESTINATION", std::string()) + ".";
+    c.action = a.page_url(site, "/mfa");
+    fields.push_back({"Code", "code", "text", "", "one-time-code"});
+    c.submit_label = "Sign in";
+  } else {
+    // UNVERIFIED pages (choosing an MFA factor, setting one up) are not
+    // drawn by the sandbox's hosted UI yet: said plainly, with the way on.
+    c.title = "One more step";
+    c.error = error.empty() ? "This sign-in needs " + name + ", a step the sandbox's hosted UI does not show yet. "
+                              "Complete it once in Try it, then sign in here again."
+                            : error;
+    return page(site, a, std::move(c), std::move(cookies));
+  }
+  fields.push_back({"", "challenge", "hidden", name, ""});
+  fields.push_back({"", "session", "hidden", challenge.value("Session", std::string()), ""});
+  fields.push_back({"", "username", "hidden", username, ""});
+  fields.push_back({"", kCsrfField, "hidden", csrf_token(ctx, request, cookies, site), ""});
+  c.fields = std::move(fields);
+  c.submit_name = "signInSubmitButton";
+  return page(site, a, std::move(c), std::move(cookies));
+}
+
+// Runs one step of a sign-in (the password, or a challenge's answer) with
+// the hosted UI's ending: the browser back to the app when the user is
+// signed in, else the page of the next challenge.
+Reply continue_sign_in(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request,
+                       const std::string& username, const std::function<Json()>& step) {
+  std::optional<Reply> done;
+  struct Restore {
+    OpContext& ctx;
+    ~Restore() { ctx.finish_sign_in = nullptr; }
+  } restore{ctx};
+  ctx.finish_sign_in = [&](User& user) {
+    done = finish_sign_in(ctx, site, a, user, ctx.now, true);
+    return Json::object();
+  };
+  const Json next = step();
+  if (done) return *done;
+  ctx.rule("The sign-in continues with " + next.value("ChallengeName", std::string("a challenge")) + " on its own page");
+  return challenge_page(ctx, site, a, request, username, next);
+}
+
 Reply confirm_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request, const std::string& username,
                    const std::string& notice, const std::string& error = {});
 std::string sent_notice(const Json& delivery);
@@ -146,12 +215,11 @@ Json login(OpContext& ctx, const Request& r) {
       const Json sent = call_pool_operation(ctx, *a.client, "ResendConfirmationCode", {{"Username", user.username}}, user.username);
       return confirm_page(ctx, p.site, a, p.request, user.username, sent_notice(sent.value("CodeDeliveryDetails", Json::object()))).to_json();
     }
-    if (user.status == status::kForceChangePassword || user.status == status::kResetRequired)
-      fail_not_authorized(user.status == status::kResetRequired ? "Password reset required for the user"
-                                                                : "This sandbox's hosted UI does not yet show the new-password page; "
-                                                                  "set a permanent password first (AdminSetUserPassword or Try it).");
     ctx.rule("The password is right (checked as a password sign-in is: lockout, disabled users, the password's verifier)");
-    return finish_sign_in(ctx, p.site, a, user, ctx.now, true).to_json();
+    // Then what the API's sign-in does next: a new password for a temporary
+    // one, MFA, or done.
+    return continue_sign_in(ctx, p.site, a, p.request, user.username,
+                            [&] { return ops::after_password(ctx, pool, *a.client, user); }).to_json();
   } catch (const ApiException& e) {
     return login_page(ctx, p.site, a, p.request, shown_error(ctx, e), {}, username).to_json();
   }
@@ -291,6 +359,41 @@ Json confirm_user(OpContext& ctx, const Request& r) {
   }
 }
 
+// --- Challenges ----------------------------------------------------------------
+
+// POST /resetpassword and /mfa: the answer to a challenge page, given to
+// RespondToAuthChallenge as an app would give it.
+Json respond_to_challenge(OpContext& ctx, const Request& r) {
+  const PageRequest p = read_page_request(ctx, r);
+  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
+  const Authorization& a = std::get<Authorization>(p.authorization);
+  const std::string challenge = p.request.param("challenge"), session = p.request.param("session"),
+                    username = p.request.param("username");
+  const Json again = {{"ChallengeName", challenge}, {"Session", session}, {"ChallengeParameters", Json::object()}};
+  if (!csrf_ok(ctx, p.request)) return challenge_page(ctx, p.site, a, p.request, username, again, kCsrfMessage).to_json();
+  Json responses = {{"USERNAME", username}};
+  if (challenge == "NEW_PASSWORD_REQUIRED") {
+    responses["NEW_PASSWORD"] = p.request.param("newPassword");
+    for (const auto& [name, value] : p.request.form)
+      if (name.starts_with("requiredAttributes[") && name.ends_with("]") && !value.empty())
+        responses["userAttributes." + name.substr(19, name.size() - 20)] = value;
+  } else if (challenge == "SMS_MFA") {
+    responses["SMS_MFA_CODE"] = p.request.param("code");
+  } else {
+    responses["SOFTWARE_TOKEN_MFA_CODE"] = p.request.param("code");
+  }
+  if (a.client->has_secret()) responses["SECRET_HASH"] = secret_hash(username, a.client->client_id, a.client->client_secret);
+  try {
+    return continue_sign_in(ctx, p.site, a, p.request, username, [&] {
+             return call_operation(ctx, "RespondToAuthChallenge", {{"ClientId", a.client->client_id}, {"ChallengeName", challenge},
+                                                                  {"Session", session}, {"ChallengeResponses", responses}});
+           }).to_json();
+  } catch (const ApiException& e) {
+    // A wrong code leaves the session open for another try, as the API does.
+    return challenge_page(ctx, p.site, a, p.request, username, again, shown_error(ctx, e)).to_json();
+  }
+}
+
 // --- Forgotten password ------------------------------------------------------
 
 Reply forgot_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request, const std::string& error = {}) {
@@ -377,6 +480,7 @@ const OperationTable& sign_in_page_operations() {
       {"SignUp", sign_up, OperationKind::kChange},
       {"GetConfirmUserPage", get_confirm_user_page, OperationKind::kRead},
       {"ConfirmUser", confirm_user, OperationKind::kChange},
+      {"RespondToChallenge", respond_to_challenge, OperationKind::kChange},
       {"GetForgotPasswordPage", get_forgot_password_page, OperationKind::kRead},
       {"ForgotPassword", forgot_password, OperationKind::kChange},
       {"GetConfirmForgotPasswordPage", get_confirm_forgot_password_page, OperationKind::kRead},

@@ -32,6 +32,7 @@ std::string hosted_operation(std::string_view method, std::string_view path) {
   if (path == "/confirmUser") return post ? "HostedUI.ConfirmUser" : "HostedUI.GetConfirmUserPage";
   if (path == "/forgotPassword") return post ? "HostedUI.ForgotPassword" : "HostedUI.GetForgotPasswordPage";
   if (path == "/confirmForgotPassword") return post ? "HostedUI.ConfirmForgotPassword" : "HostedUI.GetConfirmForgotPasswordPage";
+  if ((path == "/mfa" || path == "/resetpassword") && post) return "HostedUI.RespondToChallenge";
   if (path == "/error" && method == "GET") return "HostedUI.GetErrorPage";
   if (path == "/logout" && method == "GET") return "HostedUI.Logout";
   if (path == "/oauth2/token") return "HostedUI.Token";

@@ -13,6 +13,7 @@
 //   GET|POST /confirmUser                           HostedUI.GetConfirmUserPage | ConfirmUser
 //   GET|POST /forgotPassword                        HostedUI.GetForgotPasswordPage | ForgotPassword
 //   GET|POST /confirmForgotPassword                 HostedUI.GetConfirmForgotPasswordPage | ConfirmForgotPassword
+//   POST /resetpassword, /mfa                       HostedUI.RespondToChallenge (a new password, an MFA code)
 //   GET  /error                                     HostedUI.GetErrorPage
 //   GET  /logout                                    HostedUI.Logout
 //   POST /oauth2/token                              HostedUI.Token

@@ -112,7 +112,7 @@ Json sms_mfa(OpContext& ctx, UserPool& pool, const AppClient& client, ChallengeS
   close_session(s);
   pool.users.set_attribute(user, "phone_number_verified", "true");
   ctx.rule("SMS code matched; a successful SMS MFA also verifies the phone number");
-  return tokens_response(issue_sign_in_tokens(ctx, pool, client, user, ctx.now));
+  return signed_in(ctx, pool, client, user);
 }
 
 Json software_token_mfa(OpContext& ctx, UserPool& pool, const AppClient& client, ChallengeSession& s, const Responses& r) {
@@ -128,7 +128,7 @@ Json software_token_mfa(OpContext& ctx, UserPool& pool, const AppClient& client,
   user.last_totp_step = *step;
   close_session(s);
   ctx.rule("Authenticator code matched (TOTP, 30-second steps, one step of clock skew allowed)");
-  return tokens_response(issue_sign_in_tokens(ctx, pool, client, user, ctx.now));
+  return signed_in(ctx, pool, client, user);
 }
 
 Json select_mfa_type(OpContext& ctx, UserPool& pool, const AppClient& client, ChallengeSession& s, const Responses& r) {
@@ -147,7 +147,7 @@ Json mfa_setup(OpContext& ctx, UserPool& pool, const AppClient& client, Challeng
     fail_invalid_parameter("MFA_SETUP needs the Session that VerifySoftwareToken returned after the authenticator was verified.");
   close_session(s);
   ctx.rule("MFA set up during sign-in: the authenticator app is now the user's MFA factor");
-  return tokens_response(issue_sign_in_tokens(ctx, pool, client, user, ctx.now));
+  return signed_in(ctx, pool, client, user);
 }
 
 Json respond(OpContext& ctx, UserPool& pool, const AppClient& client, const Request& r) {

@@ -87,6 +87,11 @@ Json start_mfa_challenge(OpContext& ctx, UserPool& pool, const AppClient& client
   return challenge_response(challenge, session, Json::object());
 }
 
+Json signed_in(OpContext& ctx, UserPool& pool, const AppClient& client, User& user) {
+  if (ctx.finish_sign_in) return ctx.finish_sign_in(user);
+  return tokens_response(issue_sign_in_tokens(ctx, pool, client, user, ctx.now));
+}
+
 Json mfa_or_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User& user) {
   const PoolConfig& c = pool.config;
   auto factors = enabled_mfa_factors(pool, user);
@@ -103,7 +108,7 @@ Json mfa_or_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User
       return challenge_response("MFA_SETUP", session, Json{{"MFAS_CAN_SETUP", Json(setup_options(c)).dump()}});
     }
     if (c.mfa == MfaMode::kOptional) ctx.rule("MFA is optional and the user has not turned it on: no MFA challenge");
-    return tokens_response(issue_sign_in_tokens(ctx, pool, client, user, ctx.now));
+    return signed_in(ctx, pool, client, user);
   }
   if (factors.size() == 1 || !user.preferred_mfa.empty()) {
     const std::string chosen =

@@ -22,6 +22,10 @@ Json mfa_or_tokens(OpContext& ctx, UserPool& pool, const AppClient& client, User
 // Starts the named MFA challenge (sends the SMS code for SMS_MFA).
 Json start_mfa_challenge(OpContext& ctx, UserPool& pool, const AppClient& client, User& user, const std::string& challenge);
 
+// The end of a sign-in that succeeded: the tokens, or what the caller set
+// in OpContext::finish_sign_in (the hosted UI's redirect).
+Json signed_in(OpContext& ctx, UserPool& pool, const AppClient& client, User& user);
+
 // {"ChallengeName", "Session", "ChallengeParameters"}
 Json challenge_response(const std::string& challenge, const std::string& session, Json parameters);
 // {"ChallengeParameters": {}, "AuthenticationResult": ...}

@@ -30,6 +30,76 @@ const char* purpose_text(std::string_view purpose) {
   return "message";
 }
 
+// The hosted UI's operations as the requests they are: who sends them (the
+// browser, or the app itself for the back-channel endpoints) and the path.
+struct HostedRoute {
+  std::string_view operation, path;
+  bool from_app;
+};
+constexpr HostedRoute kHostedRoutes[] = {
+    {"Authorize", "/oauth2/authorize", false}, {"GetLoginPage", "/login", false}, {"Login", "/login", false},
+    {"GetSignUpPage", "/signup", false}, {"SignUp", "/signup", false}, {"GetConfirmUserPage", "/confirmUser", false},
+    {"ConfirmUser", "/confirmUser", false}, {"RespondToChallenge", "/mfa", false}, {"GetForgotPasswordPage", "/forgotPassword", false},
+    {"ForgotPassword", "/forgotPassword", false}, {"GetConfirmForgotPasswordPage", "/confirmForgotPassword", false},
+    {"ConfirmForgotPassword", "/confirmForgotPassword", false}, {"GetErrorPage", "/error", false},
+    {"Logout", "/logout", false}, {"Token", "/oauth2/token", true}, {"GetUserInfo", "/oauth2/userInfo", true},
+    {"Revoke", "/oauth2/revoke", true}};
+
+const HostedRoute* hosted_route(std::string_view op) {
+  if (!op.starts_with("HostedUI.")) return nullptr;
+  op.remove_prefix(9);
+  for (const HostedRoute& r : kHostedRoutes)
+    if (r.operation == op) return &r;
+  return nullptr;
+}
+
+// The parameters a hosted request carried, by name (values only where they
+// say which way the flow goes; never a password, code or token).
+std::string hosted_parameters(const Json& request) {
+  std::string out;
+  for (const char* part : {"Query", "Form"}) {
+    const Json& values = member(request, part);
+    if (!values.is_object()) continue;
+    for (const auto& [name, value] : values.items()) {
+      if (name == "_csrf" || name == "password" || name.starts_with("requiredAttributes")) continue;
+      std::string shown = name;
+      if ((name == "response_type" || name == "grant_type" || name == "code_challenge_method") && value.is_string())
+        shown += "=" + value.get<std::string>();
+      out += (out.empty() ? "" : ", ") + shown;
+    }
+  }
+  return out;
+}
+
+std::string hosted_response_label(const ApiLogEntry& entry) {
+  const Json& body = entry.response;
+  const int status = member(body, "Status").is_number_integer() ? member(body, "Status").get<int>() : entry.status;
+  const std::string location = text_member(body, "Location");
+  if (!location.empty()) {
+    const auto cut = location.find_first_of("?#");
+    std::string names;
+    if (cut != std::string::npos) {
+      std::string_view rest = std::string_view(location).substr(cut + 1);
+      while (!rest.empty()) {
+        const auto amp = rest.find('&');
+        const std::string_view piece = rest.substr(0, amp);
+        names += (names.empty() ? "" : ", ") + std::string(piece.substr(0, piece.find('=')));
+        rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+      }
+    }
+    return std::to_string(status) + " to " + location.substr(0, cut) + (names.empty() ? "" : " (" + names + ")");
+  }
+  const std::string content = text_member(body, "ContentType");
+  if (content.starts_with("text/html")) return std::to_string(status) + " page";
+  const std::string text = text_member(body, "Body");
+  if (text.find("\"access_token\"") != std::string::npos) return std::to_string(status) + " tokens";
+  if (text.find("\"error\"") != std::string::npos) {
+    const Json error = Json::parse(text, nullptr, false);
+    if (error.is_object()) return std::to_string(status) + " " + text_member(error, "error");
+  }
+  return std::to_string(status);
+}
+
 }  // namespace
 
 // --- The last flow -----------------------------------------------------------
@@ -102,6 +172,14 @@ const char* lane_name(Lane lane) {
 
 std::string request_label(const ApiLogEntry& entry) {
   const std::string op(plain_operation(entry.operation));
+  // A hosted UI request: the HTTP request the browser (or the app) made.
+  if (const HostedRoute* route = hosted_route(op)) {
+    const std::string parameters = hosted_parameters(entry.request);
+    std::string label = std::string(route->from_app ? "app: " : "browser: ") + text_member(entry.request, "Method") + " " +
+                        std::string(route->path) + (parameters.empty() ? "" : " (" + parameters + ")");
+    if (!entry.made_by.empty()) label += "  [" + entry.made_by + "]";
+    return label;
+  }
   // The parameter that says which way the call goes.
   std::string detail;
   if (op == "InitiateAuth" || op == "AdminInitiateAuth") detail = text_member(entry.request, "AuthFlow");
@@ -114,6 +192,7 @@ std::string request_label(const ApiLogEntry& entry) {
 }
 
 std::string response_label(const ApiLogEntry& entry) {
+  if (entry.status == 200 && hosted_route(plain_operation(entry.operation)) != nullptr) return hosted_response_label(entry);
   if (entry.status != 200) return error_type(entry);
   const Json& body = entry.response;
   if (std::string challenge = text_member(body, "ChallengeName"); !challenge.empty()) return challenge;

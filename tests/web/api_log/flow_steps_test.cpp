@@ -210,3 +210,31 @@ TEST_CASE("A pool's picture names its clients, users, signing keys and hosted UI
   CHECK(q.domain.empty());
   CHECK(q.clients.empty());
 }
+
+TEST_CASE("The hosted UI's requests read as the HTTP requests they are: who sent them, the path, the parameters, where the answer sends the browser") {
+  const Json authorize = {{"Domain", "demo"}, {"Method", "GET"},
+                          {"Query", {{"client_id", "c"}, {"response_type", "code"}, {"redirect_uri", "https://app/cb"}, {"state", "s"},
+                                     {"code_challenge", "x"}, {"code_challenge_method", "S256"}}}};
+  web::ApiLogEntry e = entry(1, kStart, "HostedUI.Authorize", 200,
+                             Json{{"Status", 302}, {"Location", "https://demo.auth.us-east-1.amazoncognito.com/login?client_id=c&state=s"}});
+  e.request = authorize;
+  CHECK(web::request_label(e) ==
+        "browser: GET /oauth2/authorize (client_id, response_type=code, redirect_uri, state, code_challenge, code_challenge_method=S256)");
+  CHECK(web::response_label(e) == "302 to https://demo.auth.us-east-1.amazoncognito.com/login (client_id, state)");
+  web::ApiLogEntry login = entry(2, kStart, "HostedUI.Login", 200, Json{{"Status", 302}, {"Location", "https://app/cb?code=abc&state=s"}});
+  login.request = {{"Method", "POST"}, {"Form", {{"username", "jane"}, {"password", "secret"}, {"_csrf", "t"}}}};
+  CHECK(web::request_label(login) == "browser: POST /login (username)");
+  CHECK(web::response_label(login) == "302 to https://app/cb (code, state)");
+  web::ApiLogEntry token = entry(3, kStart, "HostedUI.Token", 200,
+                                 Json{{"Status", 200}, {"ContentType", "application/json"}, {"Body", "{\"access_token\":\"x\"}"}});
+  token.request = {{"Method", "POST"}, {"Form", {{"grant_type", "authorization_code"}, {"code", "abc"}, {"code_verifier", "v"}}}};
+  CHECK(web::request_label(token) == "app: POST /oauth2/token (grant_type=authorization_code, code, code_verifier)");
+  CHECK(web::response_label(token) == "200 tokens");
+  web::ApiLogEntry refused = entry(4, kStart, "HostedUI.Token", 200,
+                                   Json{{"Status", 400}, {"ContentType", "application/json"}, {"Body", "{\"error\":\"invalid_grant\"}"}});
+  refused.request = token.request;
+  CHECK(web::response_label(refused) == "400 invalid_grant");
+  web::ApiLogEntry page = entry(5, kStart, "HostedUI.GetLoginPage", 200, Json{{"Status", 200}, {"ContentType", "text/html;charset=UTF-8"}});
+  page.request = {{"Method", "GET"}};
+  CHECK(web::response_label(page) == "200 page");
+}
