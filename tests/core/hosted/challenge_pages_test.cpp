@@ -9,7 +9,6 @@ using namespace userpool::test;
 
 namespace {
 
-bool shows(const HttpResponse& page, const std::string& text) { return page.body.find(text) != std::string::npos; }
 
 // The page after posting the sign-in form.
 HttpResponse after_password(HostedBrowser& b, const std::string& client, const std::string& username, const std::string& password) {

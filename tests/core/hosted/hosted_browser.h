@@ -54,6 +54,9 @@ class HostedBrowser {
   AccountDoor door_;
 };
 
+// Whether a page's HTML contains `text`.
+inline bool shows(const HttpResponse& page, const std::string& text) { return page.body.find(text) != std::string::npos; }
+
 // A token's claims (the test fails if it is not a JWT).
 Json token_claims(const std::string& token);
 inline Json token_claims(const Json& token) { return token_claims(token.get<std::string>()); }

@@ -18,7 +18,6 @@ struct Pages {
   HostedBrowser b{s};
 };
 
-bool shows(const HttpResponse& page, const std::string& text) { return page.body.find(text) != std::string::npos; }
 
 }  // namespace
 
