@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/base/html.h"
 #include "core/ops/managed_login_branding.h"
 
 namespace userpool::hosted {
@@ -67,22 +68,6 @@ std::string colour(const Json& settings, std::initializer_list<const char*> path
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 Look look_for(const Site& site, const AppClient& client) {
   Look l;
   const UserPool& pool = site.pool;
@@ -123,37 +108,37 @@ Look look_for(const Site& site, const AppClient& client) {
 std::string render_page(const Look& look, const PageContent& c) {
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
-                  escape_html(c.title) + "</title>\n<style>" +
+                  html_escape(c.title) + "</title>\n<style>" +
                   (look.managed_login ? managed_css(look) : std::string(kClassicCss)) + "</style>\n";
   // The customization's CSS comes after Cognito's, so it wins.
   if (!look.custom_css.empty()) h += "<style>" + look.custom_css + "</style>\n";
   h += "</head><body><div class=\"background-customizable\"><div class=\"modal-content\">"
        "<div class=\"banner-customizable\">";
   // The logo is a base64 data: URL built from checked bytes: nothing to escape but kept escaped anyway.
-  if (!look.logo_data_url.empty()) h += "<img class=\"logo-customizable\" alt=\"logo\" src=\"" + escape_html(look.logo_data_url) + "\">";
+  if (!look.logo_data_url.empty()) h += "<img class=\"logo-customizable\" alt=\"logo\" src=\"" + html_escape(look.logo_data_url) + "\">";
   else h += "<span class=\"banner-text\">&nbsp;</span>";
-  h += "</div><div class=\"modal-body\"><h1>" + escape_html(c.title) + "</h1>\n";
-  if (!c.error.empty()) h += "<p class=\"errorMessage-customizable\" role=\"alert\">" + escape_html(c.error) + "</p>\n";
-  if (!c.notice.empty()) h += "<p class=\"notice\" role=\"status\">" + escape_html(c.notice) + "</p>\n";
-  if (!c.description.empty()) h += "<p class=\"textDescription-customizable\">" + escape_html(c.description) + "</p>\n";
+  h += "</div><div class=\"modal-body\"><h1>" + html_escape(c.title) + "</h1>\n";
+  if (!c.error.empty()) h += "<p class=\"errorMessage-customizable\" role=\"alert\">" + html_escape(c.error) + "</p>\n";
+  if (!c.notice.empty()) h += "<p class=\"notice\" role=\"status\">" + html_escape(c.notice) + "</p>\n";
+  if (!c.description.empty()) h += "<p class=\"textDescription-customizable\">" + html_escape(c.description) + "</p>\n";
   if (!c.action.empty()) {
-    h += "<form method=\"post\" action=\"" + escape_html(c.action) + "\">\n";
+    h += "<form method=\"post\" action=\"" + html_escape(c.action) + "\">\n";
     for (const Field& f : c.fields) {
       if (f.type == "hidden") {
-        h += "<input type=\"hidden\" name=\"" + escape_html(f.name) + "\" value=\"" + escape_html(f.value) + "\">\n";
+        h += "<input type=\"hidden\" name=\"" + html_escape(f.name) + "\" value=\"" + html_escape(f.value) + "\">\n";
         continue;
       }
-      const std::string id = "field_" + escape_html(f.name);
-      h += "<label class=\"label-customizable\" for=\"" + id + "\">" + escape_html(f.label) + "</label>"
-           "<input class=\"inputField-customizable\" id=\"" + id + "\" name=\"" + escape_html(f.name) + "\" type=\"" +
-           escape_html(f.type) + "\" value=\"" + escape_html(f.value) + "\"" +
-           (f.autocomplete.empty() ? "" : " autocomplete=\"" + escape_html(f.autocomplete) + "\"") + ">\n";
+      const std::string id = "field_" + html_escape(f.name);
+      h += "<label class=\"label-customizable\" for=\"" + id + "\">" + html_escape(f.label) + "</label>"
+           "<input class=\"inputField-customizable\" id=\"" + id + "\" name=\"" + html_escape(f.name) + "\" type=\"" +
+           html_escape(f.type) + "\" value=\"" + html_escape(f.value) + "\"" +
+           (f.autocomplete.empty() ? "" : " autocomplete=\"" + html_escape(f.autocomplete) + "\"") + ">\n";
     }
-    h += "<button class=\"submitButton-customizable\" type=\"submit\" name=\"" + escape_html(c.submit_name) + "\" value=\"" +
-         escape_html(c.submit_label) + "\">" + escape_html(c.submit_label) + "</button>\n</form>\n";
+    h += "<button class=\"submitButton-customizable\" type=\"submit\" name=\"" + html_escape(c.submit_name) + "\" value=\"" +
+         html_escape(c.submit_label) + "\">" + html_escape(c.submit_label) + "</button>\n</form>\n";
   }
   for (const auto& [text, url] : c.links)
-    h += "<a class=\"redirect-customizable\" href=\"" + escape_html(url) + "\">" + escape_html(text) + "</a>\n";
+    h += "<a class=\"redirect-customizable\" href=\"" + html_escape(url) + "\">" + html_escape(text) + "</a>\n";
   h += "</div></div></div></body></html>\n";
   return h;
 }

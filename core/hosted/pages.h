@@ -16,8 +16,6 @@
 
 namespace userpool::hosted {
 
-std::string escape_html(std::string_view text);
-
 // How a client's pages look.
 struct Look {
   bool managed_login = false;  // ManagedLoginVersion 2

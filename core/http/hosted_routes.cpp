@@ -1,6 +1,7 @@
 #include "core/http/hosted_routes.h"
 
 #include "core/api/registry.h"
+#include "core/base/html.h"
 #include "core/base/url.h"
 
 namespace userpool {
@@ -16,9 +17,8 @@ HttpResponse page_not_found(std::string_view message) {
   HttpResponse r;
   r.status = 404;
   r.set_header("Content-Type", "text/html;charset=UTF-8");
-  r.body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>";
-  for (const char c : message) r.body += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
-  r.body += "</p></body></html>\n";
+  r.body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>" + html_escape(message) +
+           "</p></body></html>\n";
   return r;
 }
 

@@ -14,7 +14,4 @@ namespace userpool {
 // empty when unknown.
 std::string status_page(Door& door, std::string_view host);
 
-// Text made safe to place in HTML.
-std::string html_escape(std::string_view text);
-
 }  // namespace userpool

@@ -17,11 +17,6 @@ namespace {
 const std::string kVerifier = "dBjftJeZ4CVP-mJ92ZXZpcGvVlQFMANyVQF4Mw9i8sk";
 const std::string kChallenge = "gpXBQ6POWGogo12ii1waJ4HAxqAPYaVO-QETkF_EaQ0";
 
-Json token_body(const HttpResponse& r) {
-  INFO(r.body);
-  return Json::parse(r.body);
-}
-
 struct Hosted {
   Sandbox s;
   std::string pool = hosted_pool(s);
@@ -71,7 +66,7 @@ TEST_CASE("The code grant with PKCE: authorize, the sign-in page, the callback w
   INFO(tokens.body);
   REQUIRE(tokens.status == 200);
   CHECK(tokens.header("Content-Type") == "application/json;charset=UTF-8");
-  const Json body = token_body(tokens);
+  const Json body = json_body(tokens);
   CHECK(body["token_type"] == "Bearer");
   CHECK(body["expires_in"] == 3600);
   CHECK(body.contains("refresh_token"));
@@ -90,13 +85,13 @@ TEST_CASE("The code grant with PKCE: authorize, the sign-in page, the callback w
   CHECK(access["auth_time"] == id["auth_time"]);
 
   // A code works once.
-  CHECK(token_body(h.exchange(code, {{"code_verifier", kVerifier}})) == Json{{"error", "invalid_grant"}});
+  CHECK(json_body(h.exchange(code, {{"code_verifier", kVerifier}})) == Json{{"error", "invalid_grant"}});
 }
 
 TEST_CASE("Without openid the token endpoint gives no ID token, and the access token's scope is what was granted") {
   Hosted h;
   const std::string callback = hosted_sign_in(h.b, h.client, "jane", "Passw0rd!", {{"scope", "aws.cognito.signin.user.admin"}});
-  const Json body = token_body(h.exchange(HostedBrowser::url_param(callback, "code")));
+  const Json body = json_body(h.exchange(HostedBrowser::url_param(callback, "code")));
   CHECK_FALSE(body.contains("id_token"));
   CHECK(token_claims(body["access_token"])["scope"] == "aws.cognito.signin.user.admin");
   // That scope lets the user call Cognito's own-profile operations with the token.
@@ -104,7 +99,7 @@ TEST_CASE("Without openid the token endpoint gives no ID token, and the access t
   // Without a scope parameter: every scope the client allows.
   HostedBrowser fresh(h.s);
   const std::string all = hosted_sign_in(fresh, h.client, "jane", "Passw0rd!");
-  CHECK(token_claims(token_body(h.exchange(HostedBrowser::url_param(all, "code")))["access_token"])["scope"] ==
+  CHECK(token_claims(json_body(h.exchange(HostedBrowser::url_param(all, "code")))["access_token"])["scope"] ==
         "openid email profile aws.cognito.signin.user.admin");
 }
 
@@ -153,23 +148,23 @@ TEST_CASE("The token endpoint refuses a wrong PKCE verifier, another redirect_ur
     return HostedBrowser::url_param(hosted_sign_in(b, h.client, "jane", "Passw0rd!", std::move(extra)), "code");
   };
   const UrlParams pkce = {{"code_challenge", kChallenge}, {"code_challenge_method", "S256"}};
-  CHECK(token_body(h.exchange(code_for(pkce), {{"code_verifier", "wrong-verifier-wrong-verifier-wrong-verifier"}})) ==
+  CHECK(json_body(h.exchange(code_for(pkce), {{"code_verifier", "wrong-verifier-wrong-verifier-wrong-verifier"}})) ==
         Json{{"error", "invalid_grant"}});
-  CHECK(token_body(h.exchange(code_for(pkce))) == Json{{"error", "invalid_grant"}});
+  CHECK(json_body(h.exchange(code_for(pkce))) == Json{{"error", "invalid_grant"}});
   // A different redirect_uri: unauthorized_client, invalid_redirect.
   const HttpResponse other = h.b.post("/oauth2/token", {{"grant_type", "authorization_code"}, {"client_id", h.client},
                                                         {"code", code_for({})}, {"redirect_uri", "https://app.example.com/other"}});
   CHECK(other.status == 400);
-  CHECK(token_body(other) == Json{{"error", "unauthorized_client"}, {"error_description", "invalid_redirect"}});
+  CHECK(json_body(other) == Json{{"error", "unauthorized_client"}, {"error_description", "invalid_redirect"}});
   // Codes last five minutes.
   const std::string late = code_for({});
   h.s.advance(5min + 1s);
-  CHECK(token_body(h.exchange(late)) == Json{{"error", "invalid_grant"}});
-  CHECK(token_body(h.exchange("not-a-code")) == Json{{"error", "invalid_grant"}});
-  CHECK(token_body(h.b.post("/oauth2/token", {{"grant_type", "password"}, {"client_id", h.client}})) ==
+  CHECK(json_body(h.exchange(late)) == Json{{"error", "invalid_grant"}});
+  CHECK(json_body(h.exchange("not-a-code")) == Json{{"error", "invalid_grant"}});
+  CHECK(json_body(h.b.post("/oauth2/token", {{"grant_type", "password"}, {"client_id", h.client}})) ==
         Json{{"error", "unsupported_grant_type"}});
-  CHECK(token_body(h.b.post("/oauth2/token", {{"client_id", h.client}})) == Json{{"error", "invalid_request"}});
-  CHECK(token_body(h.b.post("/oauth2/token", {{"grant_type", "authorization_code"}, {"client_id", "nosuchclient0000000000000"},
+  CHECK(json_body(h.b.post("/oauth2/token", {{"client_id", h.client}})) == Json{{"error", "invalid_request"}});
+  CHECK(json_body(h.b.post("/oauth2/token", {{"grant_type", "authorization_code"}, {"client_id", "nosuchclient0000000000000"},
                                               {"code", "x"}})) == Json{{"error", "invalid_client"}});
   CHECK(h.b.get("/oauth2/token").status == 405);
 }
@@ -187,13 +182,13 @@ TEST_CASE("A confidential client authenticates at the token endpoint with Basic 
   UrlParams no_secret = grant;
   no_secret.emplace_back("client_id", id);
   no_secret.emplace_back("code", code());
-  CHECK(token_body(h.b.post("/oauth2/token", no_secret)) == Json{{"error", "invalid_client"}});
+  CHECK(json_body(h.b.post("/oauth2/token", no_secret)) == Json{{"error", "invalid_client"}});
   UrlParams basic = grant;
   basic.emplace_back("code", code());
   CHECK(h.b.post("/oauth2/token", basic, "Basic " + base64_encode(to_bytes(id + ":" + secret))).status == 200);
   UrlParams wrong = grant;
   wrong.emplace_back("code", code());
-  CHECK(token_body(h.b.post("/oauth2/token", wrong, "Basic " + base64_encode(to_bytes(id + ":wrong")))) == Json{{"error", "invalid_client"}});
+  CHECK(json_body(h.b.post("/oauth2/token", wrong, "Basic " + base64_encode(to_bytes(id + ":wrong")))) == Json{{"error", "invalid_client"}});
   UrlParams post = grant;
   post.emplace_back("code", code());
   post.emplace_back("client_id", id);

@@ -98,6 +98,13 @@ std::string HostedBrowser::url_param(const std::string& url, const std::string& 
   return it == params.end() ? std::string() : it->second;
 }
 
+Json json_body(const HttpResponse& r) {
+  INFO(r.body);
+  const Json body = Json::parse(r.body, nullptr, false);
+  REQUIRE_FALSE(body.is_discarded());
+  return body;
+}
+
 Json token_claims(const std::string& token) {
   const auto jwt = decode_jwt(token);
   INFO(token);

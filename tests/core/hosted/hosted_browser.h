@@ -57,6 +57,9 @@ class HostedBrowser {
 // Whether a page's HTML contains `text`.
 inline bool shows(const HttpResponse& page, const std::string& text) { return page.body.find(text) != std::string::npos; }
 
+// A JSON answer's body (the test fails, showing the body, if it is not JSON).
+Json json_body(const HttpResponse& r);
+
 // A token's claims (the test fails if it is not a JWT).
 Json token_claims(const std::string& token);
 inline Json token_claims(const Json& token) { return token_claims(token.get<std::string>()); }

@@ -11,11 +11,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Json body_of(const HttpResponse& r) {
-  INFO(r.body);
-  return Json::parse(r.body);
-}
-
 // A pool with the domain, a resource server "https://api.example.com" with
 // photos.read and photos.write, and a confidential machine client.
 struct Machines {
@@ -46,7 +41,7 @@ struct SignedIn {
     s.add_user(pool, "jane", attrs({{"email", "jane@example.com"}, {"email_verified", "true"}, {"name", "Jane Doe"},
                                     {"phone_number", "+15555550100"}}));
     const std::string callback = hosted_sign_in(b, client, "jane", "Passw0rd!", {{"scope", scope}});
-    tokens = body_of(b.post("/oauth2/token", {{"grant_type", "authorization_code"}, {"client_id", client},
+    tokens = json_body(b.post("/oauth2/token", {{"grant_type", "authorization_code"}, {"client_id", client},
                                               {"code", HostedBrowser::url_param(callback, "code")}, {"redirect_uri", kCallback}}));
   }
   std::string bearer() const { return "Bearer " + tokens["access_token"].get<std::string>(); }
@@ -58,7 +53,7 @@ TEST_CASE("client_credentials gives the app itself an access token with custom s
   Machines m;
   const HttpResponse r = m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}, {"scope", "https://api.example.com/photos.read"}}, m.basic());
   REQUIRE(r.status == 200);
-  const Json body = body_of(r);
+  const Json body = json_body(r);
   CHECK(keys(body) == std::set<std::string>{"access_token", "expires_in", "token_type"});
   const Json c = token_claims(body["access_token"]);
   CHECK(c["sub"] == m.id);
@@ -69,7 +64,7 @@ TEST_CASE("client_credentials gives the app itself an access token with custom s
   CHECK_FALSE(c.contains("username"));
   CHECK_FALSE(c.contains("cognito:groups"));
   // No scope asked: every scope the client allows.
-  const Json all = body_of(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}}, m.basic()));
+  const Json all = json_body(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}}, m.basic()));
   CHECK(token_claims(all["access_token"])["scope"] == "https://api.example.com/photos.read https://api.example.com/photos.write");
   // The secret in the body works too.
   CHECK(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}, {"client_id", m.id}, {"client_secret", m.secret}}).status == 200);
@@ -77,24 +72,24 @@ TEST_CASE("client_credentials gives the app itself an access token with custom s
 
 TEST_CASE("client_credentials refuses other scopes, a wrong secret and clients that do not allow it") {
   Machines m;
-  CHECK(body_of(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}, {"scope", "openid"}}, m.basic())) ==
+  CHECK(json_body(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}, {"scope", "openid"}}, m.basic())) ==
         Json{{"error", "invalid_scope"}});
-  CHECK(body_of(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}, {"scope", "https://api.example.com/photos.delete"}}, m.basic())) ==
+  CHECK(json_body(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}, {"scope", "https://api.example.com/photos.delete"}}, m.basic())) ==
         Json{{"error", "invalid_scope"}});
-  CHECK(body_of(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}},
+  CHECK(json_body(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}},
                          "Basic " + base64_encode(to_bytes(m.id + ":not-the-secret")))) == Json{{"error", "invalid_client"}});
   // A client with a secret that only does the code grant.
   Json settings = hosted_client_settings({{"UserPoolId", m.pool}, {"ClientName", "web"}, {"GenerateSecret", true}});
   const Json web = m.s.ok("CreateUserPoolClient", settings)["UserPoolClient"];
-  CHECK(body_of(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}},
+  CHECK(json_body(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}},
                          "Basic " + base64_encode(to_bytes(web["ClientId"].get<std::string>() + ":" + web["ClientSecret"].get<std::string>())))) ==
         Json{{"error", "unauthorized_client"}});
   // A scope whose definition was removed is left out; with nothing left, invalid_scope.
   m.s.ok("UpdateResourceServer", {{"UserPoolId", m.pool}, {"Identifier", "https://api.example.com"}, {"Name", "Photos"},
                                   {"Scopes", {{{"ScopeName", "photos.write"}, {"ScopeDescription", "Write"}}}}});
-  CHECK(token_claims(body_of(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}}, m.basic()))["access_token"])["scope"] ==
+  CHECK(token_claims(json_body(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}}, m.basic()))["access_token"])["scope"] ==
         "https://api.example.com/photos.write");
-  CHECK(body_of(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}, {"scope", "https://api.example.com/photos.read"}}, m.basic())) ==
+  CHECK(json_body(m.b.post("/oauth2/token", {{"grant_type", "client_credentials"}, {"scope", "https://api.example.com/photos.read"}}, m.basic())) ==
         Json{{"error", "invalid_scope"}});
 }
 
@@ -102,18 +97,18 @@ TEST_CASE("The refresh_token grant keeps the sign-in's scopes") {
   SignedIn h("openid email");
   const HttpResponse r = h.b.post("/oauth2/token", {{"grant_type", "refresh_token"}, {"client_id", h.client}, {"refresh_token", h.tokens["refresh_token"]}});
   REQUIRE(r.status == 200);
-  const Json body = body_of(r);
+  const Json body = json_body(r);
   CHECK_FALSE(body.contains("refresh_token"));  // no rotation configured
   CHECK(token_claims(body["access_token"])["scope"] == "openid email");
   CHECK(token_claims(body["id_token"])["auth_time"] == token_claims(h.tokens["id_token"])["auth_time"]);
-  CHECK(body_of(h.b.post("/oauth2/token", {{"grant_type", "refresh_token"}, {"client_id", h.client}, {"refresh_token", "garbage"}})) ==
+  CHECK(json_body(h.b.post("/oauth2/token", {{"grant_type", "refresh_token"}, {"client_id", h.client}, {"refresh_token", "garbage"}})) ==
         Json{{"error", "invalid_grant"}});
-  CHECK(body_of(h.b.post("/oauth2/token", {{"grant_type", "refresh_token"}, {"client_id", h.client}})) == Json{{"error", "invalid_request"}});
+  CHECK(json_body(h.b.post("/oauth2/token", {{"grant_type", "refresh_token"}, {"client_id", h.client}})) == Json{{"error", "invalid_request"}});
 }
 
 TEST_CASE("userInfo answers by the token's scopes, with the verification flags as strings") {
   SignedIn all("openid");
-  const Json everything = body_of(all.b.get("/oauth2/userInfo", all.bearer()));
+  const Json everything = json_body(all.b.get("/oauth2/userInfo", all.bearer()));
   CHECK(everything["email"] == "jane@example.com");
   CHECK(everything["email_verified"] == "true");
   CHECK(everything["name"] == "Jane Doe");
@@ -122,7 +117,7 @@ TEST_CASE("userInfo answers by the token's scopes, with the verification flags a
   CHECK(everything.contains("sub"));
 
   SignedIn email("openid email");
-  const Json narrowed = body_of(email.b.get("/oauth2/userInfo", email.bearer()));
+  const Json narrowed = json_body(email.b.get("/oauth2/userInfo", email.bearer()));
   CHECK(narrowed["email"] == "jane@example.com");
   CHECK_FALSE(narrowed.contains("name"));
   CHECK_FALSE(narrowed.contains("phone_number"));
@@ -149,7 +144,7 @@ TEST_CASE("userInfo refuses tokens without openid, API tokens, missing and expir
 TEST_CASE("/oauth2/revoke revokes a refresh token and what it minted; other tokens are refused or ignored as documented") {
   SignedIn h;
   const std::string refresh = h.tokens["refresh_token"];
-  CHECK(body_of(h.b.post("/oauth2/revoke", {{"token", h.tokens["access_token"]}, {"client_id", h.client}})) ==
+  CHECK(json_body(h.b.post("/oauth2/revoke", {{"token", h.tokens["access_token"]}, {"client_id", h.client}})) ==
         Json{{"error", "unsupported_token_type"}});
   // Garbage or already revoked: 200, as RFC 7009 says.
   CHECK(h.b.post("/oauth2/revoke", {{"token", "a.b.c.d.e"}, {"client_id", h.client}}).status == 200);
@@ -157,14 +152,14 @@ TEST_CASE("/oauth2/revoke revokes a refresh token and what it minted; other toke
   CHECK(ok.status == 200);
   CHECK(ok.body.empty());
   CHECK(h.b.post("/oauth2/revoke", {{"token", refresh}, {"client_id", h.client}}).status == 200);
-  CHECK(body_of(h.b.post("/oauth2/token", {{"grant_type", "refresh_token"}, {"client_id", h.client}, {"refresh_token", refresh}})) ==
+  CHECK(json_body(h.b.post("/oauth2/token", {{"grant_type", "refresh_token"}, {"client_id", h.client}, {"refresh_token", refresh}})) ==
         Json{{"error", "invalid_grant"}});
   CHECK(h.b.get("/oauth2/userInfo", h.bearer()).status == 401);
-  CHECK(body_of(h.b.post("/oauth2/revoke", {{"client_id", h.client}})) == Json{{"error", "invalid_request"}});
+  CHECK(json_body(h.b.post("/oauth2/revoke", {{"client_id", h.client}})) == Json{{"error", "invalid_request"}});
   const HttpResponse stranger = h.b.post("/oauth2/revoke", {{"token", refresh}, {"client_id", "nosuchclient0000000000000"}});
   CHECK(stranger.status == 401);
-  CHECK(body_of(stranger) == Json{{"error", "invalid_client"}});
+  CHECK(json_body(stranger) == Json{{"error", "invalid_client"}});
   // With token revocation off: invalid_request.
   h.s.ok("UpdateUserPoolClient", hosted_client_settings({{"UserPoolId", h.pool}, {"ClientId", h.client}, {"EnableTokenRevocation", false}}));
-  CHECK(body_of(h.b.post("/oauth2/revoke", {{"token", refresh}, {"client_id", h.client}})) == Json{{"error", "invalid_request"}});
+  CHECK(json_body(h.b.post("/oauth2/revoke", {{"token", refresh}, {"client_id", h.client}})) == Json{{"error", "invalid_request"}});
 }

@@ -2,6 +2,7 @@
 // Cognito's error shape in body and headers, request IDs, CORS, the
 // well-known documents, the status page, and what it tells the server
 // (changes, messages sent).
+#include "core/base/html.h"
 #include "core/http/endpoint.h"
 
 #include <set>

@@ -1,0 +1,14 @@
+// Text made safe to place in HTML: in an element's content or a quoted
+// attribute value (& < > " ' escaped). Every page the sandbox writes (the
+// endpoint's status page, the hosted UI) puts what users and administrators
+// typed through this.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace userpool {
+
+std::string html_escape(std::string_view text);
+
+}  // namespace userpool
