@@ -14,6 +14,12 @@ bool contains(const std::optional<std::vector<std::string>>& list, std::string_v
   return list && std::find(list->begin(), list->end(), value) != list->end();
 }
 
+bool is_reserved_scope(std::string_view s) {
+  return s == "openid" || s == "email" || s == "phone" || s == "profile" || s == "aws.cognito.signin.user.admin";
+}
+
+}  // namespace
+
 std::vector<std::string> split_scopes(const std::string& text) {
   std::vector<std::string> out;
   std::size_t at = 0;
@@ -26,12 +32,6 @@ std::vector<std::string> split_scopes(const std::string& text) {
   }
   return out;
 }
-
-bool is_reserved_scope(std::string_view s) {
-  return s == "openid" || s == "email" || s == "phone" || s == "profile" || s == "aws.cognito.signin.user.admin";
-}
-
-}  // namespace
 
 std::string Authorization::page_url(const Site& site, const std::string& path) const {
   return with_query(site.url(path), query);
@@ -96,7 +96,7 @@ std::variant<Authorization, Reply> check_authorization(OpContext& ctx, const Sit
     }
   }
   const std::string flow = a.response_type == "code" ? "code" : "implicit";
-  if (!client.allowed_oauth_flows_user_pool_client || !contains(client.allowed_oauth_flows, flow)) {
+  if (!client.allows_oauth_flow(flow)) {
     ctx.rule("The app client does not allow the " + flow + " grant (AllowedOAuthFlows" +
              (client.allowed_oauth_flows_user_pool_client ? "" : ", and AllowedOAuthFlowsUserPoolClient is off") + ")");
     return error_redirect(a, "unauthorized_client");

@@ -33,6 +33,9 @@ struct Authorization {
   std::string page_url(const Site& site, const std::string& path) const;
 };
 
+// The scopes of a space-separated scope parameter, each once, in order.
+std::vector<std::string> split_scopes(const std::string& text);
+
 // The authorize parameters checked, or the answer to send instead (the
 // error page, or a redirect with ?error=).
 std::variant<Authorization, Reply> check_authorization(OpContext& ctx, const Site& site, const HostedRequest& request);

@@ -77,16 +77,16 @@ Look look_for(const Site& site, const AppClient& client) {
     l.managed_login = true;
     ManagedLoginBranding none;
     none.use_cognito_provided_values = true;
-    const auto it = std::find_if(pool.brandings.begin(), pool.brandings.end(), [&](const auto& b) { return b.client_id == client.client_id; });
-    const Json settings = ops::merged_managed_login_settings(it == pool.brandings.end() ? none : *it);
+    const ManagedLoginBranding* style = pool.find_branding_by_client(client.client_id);
+    const Json settings = ops::merged_managed_login_settings(style != nullptr ? *style : none);
     l.page_background = colour(settings, {"components", "pageBackground", "lightMode", "color"}, "#ffffff");
     l.form_background = colour(settings, {"components", "form", "lightMode", "backgroundColor"}, "#ffffff");
     l.button_background = colour(settings, {"components", "primaryButton", "lightMode", "defaults", "backgroundColor"}, "#0972d3");
     l.button_text = colour(settings, {"components", "primaryButton", "lightMode", "defaults", "textColor"}, "#ffffff");
     l.heading_text = colour(settings, {"components", "pageText", "lightMode", "headingColor"}, "#000716");
     l.body_text = colour(settings, {"components", "pageText", "lightMode", "bodyColor"}, "#414d5c");
-    if (it != pool.brandings.end())
-      for (const Json& asset : it->assets)
+    if (style != nullptr)
+      for (const Json& asset : style->assets)
         if (asset.value("Category", "") == "FORM_LOGO" && asset.contains("Bytes")) {
           const std::string ext = asset.value("Extension", "PNG");
           const std::string type = ext == "SVG" ? "svg+xml" : ext == "JPEG" ? "jpeg" : ext == "ICO" ? "x-icon" : ext == "WEBP" ? "webp" : "png";
@@ -94,11 +94,7 @@ Look look_for(const Site& site, const AppClient& client) {
         }
     return l;
   }
-  const auto own = pool.ui_customizations.find(client.client_id);
-  const auto all = pool.ui_customizations.find("ALL");
-  const UICustomization* c = own != pool.ui_customizations.end() ? &own->second
-                             : all != pool.ui_customizations.end() ? &all->second : nullptr;
-  if (c != nullptr) {
+  if (const UICustomization* c = pool.ui_customization_for(client.client_id)) {
     l.custom_css = c->css;
     if (!c->image_file.empty()) l.logo_data_url = "data:image/" + c->image_type + ";base64," + c->image_file;
   }

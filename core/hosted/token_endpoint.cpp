@@ -70,15 +70,10 @@ Json oauth_tokens(const Json& result) {
   return out;
 }
 
-bool allows_flow(const AppClient& client, std::string_view flow) {
-  return client.allowed_oauth_flows_user_pool_client && client.allowed_oauth_flows &&
-         std::find(client.allowed_oauth_flows->begin(), client.allowed_oauth_flows->end(), flow) != client.allowed_oauth_flows->end();
-}
-
 Reply authorization_code_grant(OpContext& ctx, const Site& site, const HostedRequest& request, AppClient& client) {
   const std::string code_value = request.param("code");
   if (code_value.empty()) return oauth_error(ctx, 400, "invalid_request", "The authorization_code grant needs the code");
-  if (!allows_flow(client, "code")) return oauth_error(ctx, 400, "unauthorized_client", "The app client does not allow the code grant");
+  if (!client.allows_oauth_flow("code")) return oauth_error(ctx, 400, "unauthorized_client", "The app client does not allow the code grant");
   UserPool& pool = site.pool;
   const auto it = pool.authorization_codes.find(code_value);
   if (it == pool.authorization_codes.end() || it->second.client_id != client.client_id)
@@ -122,27 +117,16 @@ Reply refresh_token_grant(OpContext& ctx, const Site& site, const HostedRequest&
 // secret, for custom scopes only; an access token and nothing else.
 Reply client_credentials_grant(OpContext& ctx, const Site& site, const HostedRequest& request, AppClient& client) {
   if (!client.has_secret()) return oauth_error(ctx, 400, "invalid_client", "client_credentials needs an app client with a secret");
-  if (!allows_flow(client, "client_credentials"))
+  if (!client.allows_oauth_flow("client_credentials"))
     return oauth_error(ctx, 400, "unauthorized_client", "The app client does not allow the client_credentials grant");
   const std::vector<std::string> allowed = client.allowed_oauth_scopes.value_or(std::vector<std::string>{});
   std::vector<std::string> scopes;
-  if (request.has("scope")) {
-    std::string text = request.param("scope");
-    std::size_t at = 0;
-    while (at <= text.size()) {
-      const auto space = text.find(' ', at);
-      const std::string scope = text.substr(at, space == std::string::npos ? std::string::npos : space - at);
-      if (!scope.empty()) {
-        if (std::find(allowed.begin(), allowed.end(), scope) == allowed.end())
-          return oauth_error(ctx, 400, "invalid_scope", "The scope " + scope + " is not one the app client allows");
-        if (site.pool.defines_scope(scope) && std::find(scopes.begin(), scopes.end(), scope) == scopes.end()) scopes.push_back(scope);
-      }
-      if (space == std::string::npos) break;
-      at = space + 1;
-    }
-  } else {
-    for (const std::string& scope : allowed)
-      if (site.pool.defines_scope(scope)) scopes.push_back(scope);
+  const std::vector<std::string> asked = request.has("scope") ? split_scopes(request.param("scope")) : allowed;
+  for (const std::string& scope : asked) {
+    if (std::find(allowed.begin(), allowed.end(), scope) == allowed.end())
+      return oauth_error(ctx, 400, "invalid_scope", "The scope " + scope + " is not one the app client allows");
+    // Only custom scopes, and only those still defined (a removed one is left out).
+    if (site.pool.defines_scope(scope)) scopes.push_back(scope);
   }
   if (scopes.empty()) return oauth_error(ctx, 400, "invalid_scope", "No custom scope to grant (client_credentials gives custom scopes only)");
   MachineGrant grant;

@@ -116,6 +116,11 @@ bool AppClient::allows_flow(std::string_view flow) const {
   return false;
 }
 
+bool AppClient::allows_oauth_flow(std::string_view flow) const {
+  return allowed_oauth_flows_user_pool_client && allowed_oauth_flows &&
+         std::find(allowed_oauth_flows->begin(), allowed_oauth_flows->end(), flow) != allowed_oauth_flows->end();
+}
+
 bool AppClient::can_read(const PoolConfig& pool, std::string_view attribute) const {
   if (attribute == "sub") return true;
   if (read_attributes) return has(*read_attributes, attribute);

@@ -56,6 +56,10 @@ struct AppClient {
   // "ADMIN_USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "CUSTOM_AUTH", ...), with
   // the legacy flags' meanings.
   bool allows_flow(std::string_view auth_flow) const;
+  // Whether the client may use an OAuth 2.0 grant ("code", "implicit",
+  // "client_credentials"): AllowedOAuthFlowsUserPoolClient on, and the grant
+  // in AllowedOAuthFlows.
+  bool allows_oauth_flow(std::string_view flow) const;
 
   // Attribute permissions (Developer Guide: "Attribute permissions and scopes"): without explicit lists a client
   // reads every standard attribute and writes every standard attribute but

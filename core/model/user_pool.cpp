@@ -1,6 +1,7 @@
 #include "core/model/user_pool.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace userpool {
 
@@ -41,8 +42,18 @@ ResourceServer* UserPool::find_resource_server(std::string_view identifier) {
 }
 
 ManagedLoginBranding* UserPool::find_branding_by_client(std::string_view client_id) {
+  return const_cast<ManagedLoginBranding*>(std::as_const(*this).find_branding_by_client(client_id));
+}
+
+const ManagedLoginBranding* UserPool::find_branding_by_client(std::string_view client_id) const {
   const auto it = std::find_if(brandings.begin(), brandings.end(), [&](const auto& b) { return b.client_id == client_id; });
   return it == brandings.end() ? nullptr : &*it;
+}
+
+const UICustomization* UserPool::ui_customization_for(const std::string& client_id) const {
+  if (const auto own = ui_customizations.find(client_id); own != ui_customizations.end()) return &own->second;
+  if (const auto all = ui_customizations.find("ALL"); all != ui_customizations.end()) return &all->second;
+  return nullptr;
 }
 
 bool UserPool::defines_scope(std::string_view scope) const {

@@ -143,6 +143,10 @@ class UserPool {
   Group* find_group(std::string_view name);
   ResourceServer* find_resource_server(std::string_view identifier);
   ManagedLoginBranding* find_branding_by_client(std::string_view client_id);
+  const ManagedLoginBranding* find_branding_by_client(std::string_view client_id) const;
+  // The classic customization a client's pages use: its own, else the
+  // pool's (ALL), else none.
+  const UICustomization* ui_customization_for(const std::string& client_id) const;
   // Whether "<Identifier>/<ScopeName>" names a scope one of the pool's
   // resource servers defines.
   bool defines_scope(std::string_view scope) const;

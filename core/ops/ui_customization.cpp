@@ -92,11 +92,8 @@ Json set_ui_customization(OpContext& ctx, const Request& r) {
 Json get_ui_customization(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   const std::string client_id = customization_client(ctx, pool, r);
-  if (const auto own = pool.ui_customizations.find(client_id); own != pool.ui_customizations.end())
-    return Json{{"UICustomization", customization_json(pool, own->second)}};
-  if (const auto all = pool.ui_customizations.find("ALL"); all != pool.ui_customizations.end())
-    return Json{{"UICustomization", customization_json(pool, all->second)}};
-  return Json{{"UICustomization", Json::object()}};
+  const UICustomization* c = pool.ui_customization_for(client_id);
+  return Json{{"UICustomization", c != nullptr ? customization_json(pool, *c) : Json::object()}};
 }
 
 }  // namespace
