@@ -55,6 +55,38 @@ test('the page loads, says it is ready and draws the ImGui window without consol
   await context.close();
 });
 
+test('an idle page draws almost nothing; a hover draws again, and the picture stays on screen', async () => {
+  const { context, page, errors } = await openPage();
+  await page.goto(server.url);
+  await waitForAppReady(page);
+  await page.mouse.move(900, 600);  // over empty space: nothing hovered
+  const { frames, drawn } = await page.evaluate(() => new Promise((resolve) => {
+    // 60 animation frames, about a second: the clock in the header changes
+    // once in that time, so one or two frames draw, not sixty.
+    const before = window.userpool.framesDrawn();
+    let left = 60;
+    const step = () => {
+      left -= 1;
+      if (left > 0) requestAnimationFrame(step);
+      else resolve({ frames: 60, drawn: window.userpool.framesDrawn() - before });
+    };
+    requestAnimationFrame(step);
+  }));
+  assert.ok(drawn <= 4, `${drawn} of ${frames} idle frames drew`);
+
+  const beforeHover = await page.evaluate(() => window.userpool.framesDrawn());
+  await page.evaluate(() => window.userpool.recordWidgets(true));
+  await page.waitForFunction(() => window.userpool.widgets()['nav.create_pool'] !== undefined);
+  const button = await page.evaluate(() => window.userpool.widgets()['nav.create_pool']);
+  await page.mouse.move(button.x + button.w / 2, button.y + button.h / 2);
+  await page.waitForFunction((n) => window.userpool.framesDrawn() > n, beforeHover, { timeout: 5000 });
+  // A frame that drew nothing left the last picture on screen.
+  const stats = await canvasStats(page, artifact('smoke-idle.png'));
+  assert.ok(stats.distinctColors >= 50, `canvas looks blank when idle: ${JSON.stringify(stats)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the canvas backing store follows the device pixel ratio (sharp on HiDPI)', async () => {
   const { context, page, errors } = await openPage({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
   await page.goto(server.url);

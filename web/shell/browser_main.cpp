@@ -22,6 +22,7 @@
 #include "imgui_impl_opengl3.h"
 #include "web/shell/app.h"
 #include "web/shell/fonts.h"
+#include "web/shell/frame_fingerprint.h"
 #include "web/shell/js_api.h"
 #include "web/shell/hosted_frame.h"
 #include "web/shell/page_services.h"
@@ -45,6 +46,9 @@ struct Runtime {
   float scale = 0;  // device pixels per CSS pixel the fonts were built for
   int width = 0, height = 0;  // backing store, device pixels
   bool announced_ready = false;
+  // The fingerprint of the picture on the canvas; 0 (or a resize or zoom)
+  // makes the next frame draw whatever it holds.
+  std::uint64_t drawn = 0;
 };
 
 // Keeps the backing store at CSS size x devicePixelRatio, and the fonts and
@@ -62,6 +66,7 @@ void fit_to_screen(Runtime& rt) {
     emscripten_set_canvas_element_size(kCanvas, w, h);
     rt.width = w;
     rt.height = h;
+    rt.drawn = 0;
   }
   const auto scale = static_cast<float>(ratio);
   if (scale != rt.scale) {
@@ -70,6 +75,7 @@ void fit_to_screen(Runtime& rt) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     userpool::web::apply_theme(scale);
+    rt.drawn = 0;
   }
 }
 
@@ -112,12 +118,20 @@ void frame(void* arg) {
   ImGui::Render();
   userpool::web::save_work_if_changed(*rt.app, ImGui::GetTime());
 
-  glViewport(0, 0, rt.width, rt.height);
+  // A frame that would look like the one on the canvas is not drawn: the
+  // canvas keeps its picture, and the browser has nothing to rasterize.
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  userpool::web::record_frame_time(emscripten_get_now() - started);
+  const float background[4] = {bg.x, bg.y, bg.z, 1.0f};
+  const std::uint64_t fingerprint = userpool::web::frame_fingerprint(*ImGui::GetDrawData(), background);
+  const bool draw = fingerprint != rt.drawn || rt.drawn == 0;
+  if (draw) {
+    glViewport(0, 0, rt.width, rt.height);
+    glClearColor(background[0], background[1], background[2], background[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    rt.drawn = fingerprint == 0 ? 1 : fingerprint;
+  }
+  userpool::web::record_frame_time(emscripten_get_now() - started, draw);
 
   if (!rt.announced_ready) {
     rt.announced_ready = true;

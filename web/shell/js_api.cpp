@@ -18,6 +18,7 @@ std::string g_answer;  // the last answer; its buffer is handed to JavaScript
 std::array<double, userpool::web::kFrameTimesKept> g_frame_times{};
 int g_frame_times_next = 0;   // where the next time goes
 int g_frame_times_count = 0;  // how many are kept (up to the ring's size)
+int g_frames_drawn = 0;       // frames that drew (an unchanged frame does not)
 
 EM_JS(void, define_api, (), {
   window.userpool = window.userpool || {};
@@ -47,6 +48,9 @@ EM_JS(void, define_api, (), {
   // so a measurement can leave out the frames that did one-off work.
   window.userpool.frameTimes = function() { return JSON.parse(Module.ccall('userpool_frame_times', 'string', [], [])); };
   window.userpool.clearFrameTimes = function() { Module.ccall('userpool_clear_frame_times', null, [], []); };
+  // How many frames have drawn on the canvas since the page loaded: a frame
+  // that would look like the one before draws nothing.
+  window.userpool.framesDrawn = function() { return Module.ccall('userpool_frames_drawn', 'number', [], []); };
 });
 
 }  // namespace
@@ -84,6 +88,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* userpool_frame_times() {
   return g_answer.c_str();
 }
 
+extern "C" EMSCRIPTEN_KEEPALIVE int userpool_frames_drawn() { return g_frames_drawn; }
+
 extern "C" EMSCRIPTEN_KEEPALIVE void userpool_clear_frame_times() {
   g_frame_times_next = 0;
   g_frame_times_count = 0;
@@ -96,7 +102,8 @@ void install_js_api(ApiClient& api) {
   define_api();
 }
 
-void record_frame_time(double ms) {
+void record_frame_time(double ms, bool drawn) {
+  if (drawn) ++g_frames_drawn;
   g_frame_times[static_cast<std::size_t>(g_frame_times_next)] = ms;
   g_frame_times_next = (g_frame_times_next + 1) % kFrameTimesKept;
   if (g_frame_times_count < kFrameTimesKept) ++g_frame_times_count;
