@@ -124,6 +124,11 @@ std::string render_page(const Look& look, const PageContent& c) {
         h += "<input type=\"hidden\" name=\"" + html_escape(f.name) + "\" value=\"" + html_escape(f.value) + "\">\n";
         continue;
       }
+      if (f.type == "radio") {
+        h += "<label class=\"label-customizable\"><input type=\"radio\" name=\"" + html_escape(f.name) + "\" value=\"" +
+             html_escape(f.value) + "\"" + (f.checked ? " checked" : "") + "> " + html_escape(f.label) + "</label>\n";
+        continue;
+      }
       const std::string id = "field_" + html_escape(f.name);
       h += "<label class=\"label-customizable\" for=\"" + id + "\">" + html_escape(f.label) + "</label>"
            "<input class=\"inputField-customizable\" id=\"" + id + "\" name=\"" + html_escape(f.name) + "\" type=\"" +

@@ -29,9 +29,10 @@ Look look_for(const Site& site, const AppClient& client);
 struct Field {
   std::string label;
   std::string name;
-  std::string type = "text";  // text, password, email, tel, hidden
+  std::string type = "text";  // text, password, email, tel, hidden, radio (one choice of `name`)
   std::string value;
   std::string autocomplete;
+  bool checked = false;  // a radio choice picked to begin with
 };
 
 // A page: a heading, an optional message (error or notice), a form posting

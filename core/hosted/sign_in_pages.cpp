@@ -13,6 +13,7 @@
 #include "core/api/registry.h"
 #include "core/base/identifiers.h"
 #include "core/crypto/secret_hash.h"
+#include "core/crypto/totp.h"
 #include "core/hosted/authorization.h"
 #include "core/hosted/pages.h"
 #include "core/ops/common.h"
@@ -90,8 +91,28 @@ Reply page(const Site& site, const Authorization& a, PageContent content, std::v
 
 // The page of a challenge the sign-in must answer (a new password, an MFA
 // code), from the challenge as the API gives it.
+// An authenticator being set up during MFA_SETUP: the secret key, and the
+// session AssociateSoftwareToken gave with it (VerifySoftwareToken takes it).
+struct SetupSecret {
+  std::string secret, session;
+};
+
+// Starts an authenticator set-up during MFA_SETUP, as the page does when it
+// opens: AssociateSoftwareToken with the challenge's session. Empty when
+// the challenge cannot set up an authenticator here.
+std::optional<SetupSecret> start_authenticator_setup(OpContext& ctx, const Json& challenge) {
+  if (challenge.value("ChallengeName", std::string()) != "MFA_SETUP") return std::nullopt;
+  const Json can_setup = Json::parse(challenge.value("ChallengeParameters", Json::object()).value("MFAS_CAN_SETUP", std::string("[]")),
+                                     nullptr, false);
+  if (!can_setup.is_array() || std::find(can_setup.begin(), can_setup.end(), Json("SOFTWARE_TOKEN_MFA")) == can_setup.end())
+    return std::nullopt;
+  const Json answer = call_operation(ctx, "AssociateSoftwareToken", {{"Session", challenge.value("Session", std::string())}});
+  return SetupSecret{answer.value("SecretCode", std::string()), answer.value("Session", std::string())};
+}
+
 Reply challenge_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request,
-                     const std::string& username, const Json& challenge, const std::string& error = {}) {
+                     const std::string& username, const Json& challenge, const std::string& error = {},
+                     const SetupSecret* setup_secret = nullptr) {
   std::vector<std::string> cookies;
   const std::string name = challenge.value("ChallengeName", std::string());
   const Json parameters = challenge.value("ChallengeParameters", Json::object());
@@ -118,17 +139,44 @@ Reply challenge_page(OpContext& ctx, const Site& site, const Authorization& a, c
     c.action = a.page_url(site, "/mfa");
     fields.push_back({"Code", "code", "text", "", "one-time-code"});
     c.submit_label = "Sign in";
+  } else if (name == "SELECT_MFA_TYPE") {
+    // UNVERIFIED: the classic page's wording; the choice is the API's ANSWER.
+    c.title = "Choose an MFA method";
+    c.description = "How would you like to receive your sign-in code?";
+    c.action = a.page_url(site, "/mfa");
+    const Json factors = Json::parse(parameters.value("MFAS_CAN_CHOOSE", std::string("[]")), nullptr, false);
+    if (factors.is_array())
+      for (const Json& factor : factors)
+        if (factor.is_string())
+          fields.push_back({factor == "SMS_MFA" ? "Text message (SMS)" : factor == "SOFTWARE_TOKEN_MFA" ? "Authenticator app" : factor.get<std::string>(),
+                            "mfaType", "radio", factor.get<std::string>(), "", fields.empty()});
+    c.submit_label = "Continue";
+  } else if (name == "MFA_SETUP" && setup_secret != nullptr) {
+    // The authenticator set-up, as the classic page does it: the secret
+    // from AssociateSoftwareToken (the page asks for it with the challenge's
+    // session), the first code, a name for the device. UNVERIFIED: the
+    // wording; the sandbox shows the key and its otpauth:// link, not a QR code.
+    c.title = "Set up an authenticator app";
+    c.description = "Add this secret key to your authenticator app (or open the otpauth link on the device that has it), then "
+                    "enter the 6-digit code it shows.";
+    c.notice = "Secret key: " + setup_secret->secret;
+    c.action = a.page_url(site, "/mfa");
+    fields.push_back({"Code", "code", "text", "", "one-time-code"});
+    fields.push_back({"Device name", "friendlyDeviceName", "text", "My authenticator", ""});
+    fields.push_back({"", "secret", "hidden", setup_secret->secret, ""});  // shown again after a wrong code
+    c.links.push_back({"otpauth link for this key", otpauth_uri(site.pool.config.name, username, setup_secret->secret)});
+    c.submit_label = "Sign in";
   } else {
-    // UNVERIFIED pages (choosing an MFA factor, setting one up) are not
-    // drawn by the sandbox's hosted UI yet: said plainly, with the way on.
+    // A set-up the hosted UI cannot offer (an SMS factor without a phone
+    // number): said plainly, with the way on.
     c.title = "One more step";
-    c.error = error.empty() ? "This sign-in needs " + name + ", a step the sandbox's hosted UI does not show yet. "
+    c.error = error.empty() ? "This sign-in needs " + name + ", a step the sandbox's hosted UI does not show. "
                               "Complete it once in Try it, then sign in here again."
                             : error;
     return page(site, a, std::move(c), std::move(cookies));
   }
   fields.push_back({"", "challenge", "hidden", name, ""});
-  fields.push_back({"", "session", "hidden", challenge.value("Session", std::string()), ""});
+  fields.push_back({"", "session", "hidden", setup_secret != nullptr ? setup_secret->session : challenge.value("Session", std::string()), ""});
   fields.push_back({"", "username", "hidden", username, ""});
   fields.push_back({"", kCsrfField, "hidden", csrf_token(ctx, request, cookies, site), ""});
   c.fields = std::move(fields);
@@ -153,7 +201,8 @@ Reply continue_sign_in(OpContext& ctx, const Site& site, const Authorization& a,
   const Json next = step();
   if (done) return *done;
   ctx.rule("The sign-in continues with " + next.value("ChallengeName", std::string("a challenge")) + " on its own page");
-  return challenge_page(ctx, site, a, request, username, next);
+  const std::optional<SetupSecret> setup = start_authenticator_setup(ctx, next);
+  return challenge_page(ctx, site, a, request, username, next, {}, setup ? &*setup : nullptr);
 }
 
 Reply confirm_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request, const std::string& username,
@@ -379,14 +428,29 @@ Json respond_to_challenge(OpContext& ctx, const Request& r) {
         responses["userAttributes." + name.substr(19, name.size() - 20)] = value;
   } else if (challenge == "SMS_MFA") {
     responses["SMS_MFA_CODE"] = p.request.param("code");
-  } else {
+  } else if (challenge == "SELECT_MFA_TYPE") {
+    responses["ANSWER"] = p.request.param("mfaType");
+  } else if (challenge == "SOFTWARE_TOKEN_MFA") {
     responses["SOFTWARE_TOKEN_MFA_CODE"] = p.request.param("code");
   }
   if (a.client->has_secret()) responses["SECRET_HASH"] = secret_hash(username, a.client->client_id, a.client->client_secret);
+  // MFA_SETUP: the first code goes to VerifySoftwareToken, whose session
+  // then answers the challenge. A wrong code shows the same key again.
+  std::string answer_session = session;
+  if (challenge == "MFA_SETUP") {
+    const SetupSecret kept{p.request.param("secret"), session};
+    try {
+      answer_session = call_operation(ctx, "VerifySoftwareToken", {{"Session", session}, {"UserCode", p.request.param("code")},
+                                                                    {"FriendlyDeviceName", p.request.param("friendlyDeviceName")}})
+                           .value("Session", std::string());
+    } catch (const ApiException& e) {
+      return challenge_page(ctx, p.site, a, p.request, username, again, shown_error(ctx, e), &kept).to_json();
+    }
+  }
   try {
     return continue_sign_in(ctx, p.site, a, p.request, username, [&] {
              return call_operation(ctx, "RespondToAuthChallenge", {{"ClientId", a.client->client_id}, {"ChallengeName", challenge},
-                                                                  {"Session", session}, {"ChallengeResponses", responses}});
+                                                                  {"Session", answer_session}, {"ChallengeResponses", responses}});
            }).to_json();
   } catch (const ApiException& e) {
     // A wrong code leaves the session open for another try, as the API does.

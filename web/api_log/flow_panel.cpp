@@ -10,9 +10,11 @@ namespace userpool::web {
 namespace {
 
 constexpr float kFlowCardEms = 56.0f;  // the widest the cards grow
-// Where the three lifelines stand, as fractions of the diagram's width: the
-// app and the pool far apart, because requests carry the longest labels.
-constexpr float kLaneAt[] = {0.12f, 0.56f, 0.88f};
+// Where the lifelines stand, as fractions of the diagram's width: the app
+// and the pool far apart, because requests carry the longest labels. With
+// the browser's lifeline (a hosted UI flow), four; else three.
+constexpr float kLaneAt[] = {0.0f, 0.12f, 0.56f, 0.88f};
+constexpr float kLaneAtWithBrowser[] = {0.08f, 0.30f, 0.66f, 0.92f};
 constexpr float kRowEms = 2.0f;  // one arrow per row
 // Cognito's colour in AWS architecture icons (Security, Identity & Compliance).
 constexpr unsigned kCognitoRed = rgb(0xdd344c);
@@ -29,7 +31,9 @@ void name_last_item(const char* label) {
 ImU32 text_color() { return ImGui::GetColorU32(ImGuiCol_Text); }
 ImU32 grey_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 
-float lane_x(const ImVec2& origin, float width, Lane lane) { return origin.x + width * kLaneAt[static_cast<int>(lane)]; }
+float lane_x(const ImVec2& origin, float width, Lane lane, bool with_browser) {
+  return origin.x + width * (with_browser ? kLaneAtWithBrowser : kLaneAt)[static_cast<int>(lane)];
+}
 
 // A horizontal arrow from x0 to x1 at height y; dashed for responses (the
 // sequence-diagram convention for a reply).
@@ -200,12 +204,17 @@ void FlowPanel::draw_diagram(float width) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
 
   // The lifelines: a box with the name on top, a dashed line down.
-  for (const Lane lane : {Lane::kApp, Lane::kPool, Lane::kInbox}) {
-    const float x = lane_x(origin, width, lane);
+  const bool with_browser = uses_browser(steps_);
+  for (const Lane lane : {Lane::kBrowser, Lane::kApp, Lane::kPool, Lane::kInbox}) {
+    if (lane == Lane::kBrowser && !with_browser) continue;
+    const float x = lane_x(origin, width, lane, with_browser);
     const char* name = lane_name(lane);
     const ImVec2 size = ImGui::CalcTextSize(name);
     const float half = size.x * 0.5f + ems(0.8f);
-    const unsigned accent = lane == Lane::kPool ? kCognitoRed : lane == Lane::kApp ? colors::blue() : colors::amber();
+    const unsigned accent = lane == Lane::kPool      ? kCognitoRed
+                            : lane == Lane::kApp     ? colors::blue()
+                            : lane == Lane::kBrowser ? kPurple
+                                                     : colors::amber();
     draw->AddRectFilled(ImVec2(x - half, origin.y), ImVec2(x + half, origin.y + head_h),
                         ImGui::GetColorU32(ImGuiCol_WindowBg), ems(0.25f));
     draw->AddRect(ImVec2(x - half, origin.y), ImVec2(x + half, origin.y + head_h), accent, ems(0.25f));
@@ -219,7 +228,7 @@ void FlowPanel::draw_diagram(float width) {
     const FlowStep& step = steps_[i];
     const float top = origin.y + head_h + gap + row_h * static_cast<float>(i);
     const float y = top + row_h * 0.72f;
-    const float x0 = lane_x(origin, width, step.from), x1 = lane_x(origin, width, step.to);
+    const float x0 = lane_x(origin, width, step.from, with_browser), x1 = lane_x(origin, width, step.to, with_browser);
     const ImU32 color = step_color(step);
     arrow(draw, x0, x1, y, color, step.kind == FlowStep::Kind::kResponse);
     const float label_x = std::min(x0, x1) + ems(0.5f);

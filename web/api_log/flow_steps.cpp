@@ -71,22 +71,28 @@ std::string hosted_parameters(const Json& request) {
   return out;
 }
 
+// The names of a URL's query (or fragment) parameters: "code, state".
+std::string parameter_names(std::string_view url) {
+  const auto cut = url.find_first_of("?#");
+  std::string names;
+  if (cut == std::string_view::npos) return names;
+  std::string_view rest = url.substr(cut + 1);
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view piece = rest.substr(0, amp);
+    names += (names.empty() ? "" : ", ") + std::string(piece.substr(0, piece.find('=')));
+    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+  }
+  return names;
+}
+
 std::string hosted_response_label(const ApiLogEntry& entry) {
   const Json& body = entry.response;
   const int status = member(body, "Status").is_number_integer() ? member(body, "Status").get<int>() : entry.status;
   const std::string location = text_member(body, "Location");
   if (!location.empty()) {
     const auto cut = location.find_first_of("?#");
-    std::string names;
-    if (cut != std::string::npos) {
-      std::string_view rest = std::string_view(location).substr(cut + 1);
-      while (!rest.empty()) {
-        const auto amp = rest.find('&');
-        const std::string_view piece = rest.substr(0, amp);
-        names += (names.empty() ? "" : ", ") + std::string(piece.substr(0, piece.find('=')));
-        rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
-      }
-    }
+    const std::string names = parameter_names(location);
     return std::to_string(status) + " to " + location.substr(0, cut) + (names.empty() ? "" : " (" + names + ")");
   }
   const std::string content = text_member(body, "ContentType");
@@ -98,6 +104,18 @@ std::string hosted_response_label(const ApiLogEntry& entry) {
     if (error.is_object()) return std::to_string(status) + " " + text_member(error, "error");
   }
   return std::to_string(status);
+}
+
+// The browser's next request when a hosted answer sends it off the pool's
+// domain (to the app's callback or sign-out URL): "GET <url> (code, state)",
+// or nothing when the redirect stays on the domain (the next page).
+std::optional<std::string> redirect_to_app(const ApiLogEntry& entry) {
+  const std::string location = text_member(entry.response, "Location");
+  const std::string domain = text_member(entry.request, "Domain");
+  if (location.empty() || domain.empty() || location.find(domain) != std::string::npos) return std::nullopt;
+  const auto cut = location.find_first_of("?#");
+  const std::string names = parameter_names(location);
+  return "GET " + location.substr(0, cut) + (names.empty() ? "" : " (" + names + ")");
 }
 
 }  // namespace
@@ -163,6 +181,7 @@ bool sends_message(std::string_view operation, std::string_view purpose) {
 
 const char* lane_name(Lane lane) {
   switch (lane) {
+    case Lane::kBrowser: return "Browser";
     case Lane::kApp: return "Your app";
     case Lane::kPool: return "User pool";
     case Lane::kInbox: return "Inbox";
@@ -175,8 +194,8 @@ std::string request_label(const ApiLogEntry& entry) {
   // A hosted UI request: the HTTP request the browser (or the app) made.
   if (const HostedRoute* route = hosted_route(op)) {
     const std::string parameters = hosted_parameters(entry.request);
-    std::string label = std::string(route->from_app ? "app: " : "browser: ") + text_member(entry.request, "Method") + " " +
-                        std::string(route->path) + (parameters.empty() ? "" : " (" + parameters + ")");
+    std::string label = text_member(entry.request, "Method") + " " + std::string(route->path) +
+                        (parameters.empty() ? "" : " (" + parameters + ")");
     if (!entry.made_by.empty()) label += "  [" + entry.made_by + "]";
     return label;
   }
@@ -238,13 +257,21 @@ std::vector<FlowStep> flow_steps(const std::vector<const ApiLogEntry*>& flow, co
   std::vector<FlowStep> steps;
   for (std::size_t i = 0; i < n; ++i) {
     const ApiLogEntry& e = *flow[i];
-    steps.push_back({FlowStep::Kind::kRequest, Lane::kApp, Lane::kPool, request_label(e), false, e.time, e.id});
+    const HostedRoute* route = hosted_route(plain_operation(e.operation));
+    const Lane caller = route != nullptr && !route->from_app ? Lane::kBrowser : Lane::kApp;
+    steps.push_back({FlowStep::Kind::kRequest, caller, Lane::kPool, request_label(e), false, e.time, e.id});
     // The pool sends while it handles the request, before it answers.
     for (const SentMessage* m : sent_by[i])
       steps.push_back({FlowStep::Kind::kMessage, Lane::kPool, Lane::kInbox, message_label(*m), false, m->time, e.id});
-    steps.push_back({FlowStep::Kind::kResponse, Lane::kPool, Lane::kApp, response_label(e), e.status != 200, e.time, e.id});
+    steps.push_back({FlowStep::Kind::kResponse, Lane::kPool, caller, response_label(e), e.status != 200, e.time, e.id});
+    if (route != nullptr && e.status == 200)
+      if (auto to_app = redirect_to_app(e)) steps.push_back({FlowStep::Kind::kRequest, Lane::kBrowser, Lane::kApp, *to_app, false, e.time, e.id});
   }
   return steps;
+}
+
+bool uses_browser(const std::vector<FlowStep>& steps) {
+  return std::any_of(steps.begin(), steps.end(), [](const FlowStep& s) { return s.from == Lane::kBrowser || s.to == Lane::kBrowser; });
 }
 
 // --- Architecture picture ------------------------------------------------------

@@ -57,9 +57,10 @@ bool sends_message(std::string_view operation, std::string_view purpose);
 
 // --- Diagram steps -------------------------------------------------------------
 
-// The three lifelines of the diagram, left to right.
-enum class Lane { kApp, kPool, kInbox };
-const char* lane_name(Lane lane);  // "Your app", "User pool", "Inbox"
+// The lifelines of the diagram, left to right. The browser's is drawn only
+// when the flow went through the hosted UI (a redirect dance).
+enum class Lane { kBrowser, kApp, kPool, kInbox };
+const char* lane_name(Lane lane);  // "Browser", "Your app", "User pool", "Inbox"
 
 struct FlowStep {
   enum class Kind { kRequest, kResponse, kMessage };
@@ -72,6 +73,10 @@ struct FlowStep {
 };
 
 // One arrow per request, then one per message it sent, then its response.
+// A hosted UI request comes from the browser (the back-channel endpoints,
+// /oauth2/token and the like, from the app); when its answer redirects the
+// browser off the domain, to the app's callback or sign-out URL, an arrow
+// from the browser to the app follows it.
 //
 // The API log does not say which messages a request sent, so they are
 // matched by time and order: a message belongs to a request that can send
@@ -86,6 +91,8 @@ std::vector<FlowStep> flow_steps(const std::vector<const ApiLogEntry*>& flow, co
 std::string request_label(const ApiLogEntry& entry);
 std::string response_label(const ApiLogEntry& entry);
 std::string message_label(const SentMessage& message);
+// Whether any step involves the browser's lifeline.
+bool uses_browser(const std::vector<FlowStep>& steps);
 
 // --- Architecture picture ------------------------------------------------------
 

@@ -13,6 +13,7 @@ bool AppIntegrationPage::call(const char* operation, const Json& request, const 
   const Response r = ctx_.api.call(operation, request);
   if (r.status != 200) {
     error_ = api_error_text(r.body);
+    error_card_ = drawing_card_;
     return false;
   }
   error_.clear();
@@ -20,10 +21,17 @@ bool AppIntegrationPage::call(const char* operation, const Json& request, const 
   return true;
 }
 
+void AppIntegrationPage::show_error(const char* card) const {
+  if (!error_.empty() && error_card_ == card) error_text(error_);
+}
+
 void AppIntegrationPage::refresh(const Json& pool) {
   const std::string id = pool.value("Id", "");
   if (id == pool_id_ && revision_ == ctx_.api.revision()) return;
-  if (id != pool_id_) css_loaded_ = false;
+  if (id != pool_id_) {
+    css_loaded_ = false;
+    logo_base64_.clear();
+  }
   pool_id_ = id;
   revision_ = ctx_.api.revision();
   domain_ = Json::object();
@@ -36,12 +44,16 @@ void AppIntegrationPage::refresh(const Json& pool) {
   for (const Json& c : ctx_.api.peek("ListUserPoolClients", {{"UserPoolId", id}, {"MaxResults", 60}}).body.value("UserPoolClients", Json::array()))
     clients_.push_back(c);
   if (!css_loaded_) {
-    css_ = ctx_.api.peek("GetUICustomization", {{"UserPoolId", id}, {"ClientId", "ALL"}}).body.value("UICustomization", Json::object()).value("CSS", "");
+    const Json customization =
+        ctx_.api.peek("GetUICustomization", {{"UserPoolId", id}, {"ClientId", "ALL"}}).body.value("UICustomization", Json::object());
+    css_ = customization.value("CSS", "");
+    logo_url_ = customization.value("ImageUrl", "");
     css_loaded_ = true;
   }
 }
 
 void AppIntegrationPage::draw_domain(const Json& pool) {
+  drawing_card_ = "domain";
   begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(52)));
   heading(ctx_, "Domain");
   help_text("Where the hosted UI (managed login) and the OAuth 2.0 endpoints are served. The pool can have a Cognito domain "
@@ -67,10 +79,12 @@ void AppIntegrationPage::draw_domain(const Json& pool) {
     if (primary_button("Create Cognito domain###integration.domain.create"))
       call("CreateUserPoolDomain", {{"UserPoolId", pool_id_}, {"Domain", new_prefix_}}, "Domain created");
   }
+  show_error("domain");
   end_card();
 }
 
 void AppIntegrationPage::draw_resource_servers() {
+  drawing_card_ = "servers";
   begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(52)));
   heading(ctx_, "Resource servers");
   help_text("An API your app calls, and the custom scopes it defines. App clients may be allowed <identifier>/<scope>; "
@@ -115,10 +129,12 @@ void AppIntegrationPage::draw_resource_servers() {
     call("CreateResourceServer", {{"UserPoolId", pool_id_}, {"Identifier", server_identifier_}, {"Name", server_name_}, {"Scopes", scopes}},
          "Resource server created");
   }
+  show_error("servers");
   end_card();
 }
 
 void AppIntegrationPage::draw_look(const Json& pool) {
+  drawing_card_ = "look";
   begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(52)));
   heading(ctx_, "The hosted UI's look");
   if (!pool.contains("Domain") && !pool.contains("CustomDomain")) {
@@ -149,15 +165,37 @@ void AppIntegrationPage::draw_look(const Json& pool) {
     ImGui::NewLine();
   } else {
     help_text("Classic hosted UI: CSS for Cognito's -customizable classes only (such as .submitButton-customizable, "
-              ".banner-customizable, .background-customizable), for every app client (ALL). The logo is set with "
-              "SetUICustomization's ImageFile.");
+              ".banner-customizable, .background-customizable), for every app client (ALL), and a logo (PNG or JPEG, "
+              "up to 128 KB). SetUICustomization sets both at once: a logo set before this page was opened is replaced "
+              "when the CSS is saved without it.");
     ImGui::InputTextMultiline("###integration.look.css", &css_, ImVec2(std::min(ImGui::GetContentRegionAvail().x, ems(44)), ems(6)));
-    if (primary_button("Save CSS###integration.look.save"))
-      call("SetUICustomization", {{"UserPoolId", pool_id_}, {"ClientId", "ALL"}, {"CSS", css_}}, "Customization saved");
+    if (primary_button("Save CSS###integration.look.save")) save_customization(nullptr);
+    ImGui::SameLine();
+    // The logo: a PNG or JPEG of at most 128 KB, sent as ImageFile with the
+    // CSS (SetUICustomization replaces both).
+    if (ImGui::Button("Upload a logo...###integration.look.logo") && ctx_.choose_image)
+      ctx_.choose_image([this](const std::string&, const std::string& base64) { save_customization(&base64); });
+    if (!logo_url_.empty()) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("Logo set");
+    }
   }
   ImGui::SameLine();
   if (ImGui::Button("Preview in the Hosted UI###integration.look.preview") && preview) preview(pool_id_);
+  show_error("look");
   end_card();
+}
+
+void AppIntegrationPage::save_customization(const std::string* image_base64) {
+  Json request = {{"UserPoolId", pool_id_}, {"ClientId", "ALL"}, {"CSS", css_}};
+  // Without a new image, the logo already set is kept: it is sent again.
+  if (image_base64 != nullptr)
+    request["ImageFile"] = *image_base64;
+  else if (!logo_base64_.empty())
+    request["ImageFile"] = logo_base64_;
+  if (!call("SetUICustomization", request, image_base64 != nullptr ? "Logo saved" : "Customization saved")) return;
+  if (image_base64 != nullptr) logo_base64_ = *image_base64;
+  css_loaded_ = false;  // read back: the page shows what the pool now has
 }
 
 void AppIntegrationPage::draw(const Json& pool) {
@@ -168,7 +206,6 @@ void AppIntegrationPage::draw(const Json& pool) {
   draw_resource_servers();
   ImGui::Spacing();
   draw_look(pool);
-  if (!error_.empty()) error_text(error_);
   ImGui::EndChild();
 }
 

@@ -27,6 +27,11 @@ class AppIntegrationPage {
   void draw_resource_servers();
   void draw_look(const Json& pool);
   bool call(const char* operation, const Json& request, const char* done);
+  // The last refusal, under the card whose button made the call.
+  void show_error(const char* card) const;
+  // SetUICustomization for ALL clients with the CSS, and the new logo (or
+  // the one uploaded earlier in this page, since the call sets both).
+  void save_customization(const std::string* image_base64);
 
   UiContext& ctx_;
   std::string pool_id_;
@@ -38,8 +43,11 @@ class AppIntegrationPage {
   std::string server_identifier_, server_name_, server_scopes_ = "read: Read access\nwrite: Write access";
   std::string css_;
   bool css_loaded_ = false;
+  std::string logo_url_;     // GetUICustomization's ImageUrl: a logo is set
+  std::string logo_base64_;  // the logo uploaded from this page, sent again with the CSS
   std::string button_colour_ = "0972d3";
   std::string error_;
+  std::string drawing_card_, error_card_;  // the card being drawn; the card the error belongs to
 };
 
 }  // namespace userpool::web

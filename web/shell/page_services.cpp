@@ -77,6 +77,31 @@ EM_JS(void, page_choose_file, (), {
   }
   input.click();
 });
+// Another file input, for images: the chosen file's bytes go to
+// userpool_file_chosen in base64, as a blob travels in an API request.
+EM_JS(void, page_choose_image, (), {
+  var input = document.getElementById("userpool-image");
+  if (!input) {
+    input = document.createElement("input");
+    input.type = "file";
+    input.accept = "image/png,image/jpeg";
+    input.id = "userpool-image";
+    input.hidden = true;
+    input.addEventListener("change", function() {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      file.arrayBuffer().then(function(buffer) {
+        var bytes = new Uint8Array(buffer);
+        var binary = "";
+        for (var i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+        Module.ccall("userpool_file_chosen", null, [ "string", "string" ], [ file.name, btoa(binary) ]);
+      });
+      input.value = "";
+    });
+    document.body.appendChild(input);
+  }
+  input.click();
+});
 // The theme the learner chose last, or else the one the system prefers.
 EM_JS(int, theme_prefers_dark, (), {
   try {
@@ -154,6 +179,10 @@ void install_page_services(App& app) {
   ctx.choose_file = [](UiContext::FileHandler handler) {
     g_file_handler = std::move(handler);
     page_choose_file();
+  };
+  ctx.choose_image = [](UiContext::FileHandler handler) {
+    g_file_handler = std::move(handler);
+    page_choose_image();
   };
   ImGuiIO& io = ImGui::GetIO();
   io.SetClipboardTextFn = set_clipboard;

@@ -73,6 +73,9 @@ class UiContext {
   std::function<void(const std::string& filename, const std::string& text)> download;
   using FileHandler = std::function<void(const std::string& name, const std::string& text)>;
   std::function<void(FileHandler)> choose_file;
+  // Asks for a PNG or JPEG image and hands its name and bytes, in base64
+  // (as an API blob travels in JSON), to the handler.
+  std::function<void(FileHandler)> choose_image;
   // Whether the work is kept in this browser: when it was last saved, or why
   // it could not be (storage full, private mode).
   std::string storage_status;

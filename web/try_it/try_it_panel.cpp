@@ -132,6 +132,25 @@ void TryItPanel::draw_pickers() {
                      : "A public app client (no secret). ") +
              std::string("Allowed flows: ") + (flows.empty() ? "none" : flows) + ".")
                 .c_str());
+  draw_hosted_ui_ways();
+}
+
+// The OAuth 2.0 ways in, when the client has them: the hosted pages (the
+// code grant with PKCE, or implicit), or a machine's token.
+void TryItPanel::draw_hosted_ui_ways() {
+  if (!client_.value("AllowedOAuthFlowsUserPoolClient", false) || !open_hosted_ui) return;
+  const Json flows = client_.value("AllowedOAuthFlows", Json::array());
+  const auto allows = [&](const char* flow) { return std::find(flows.begin(), flows.end(), Json(flow)) != flows.end(); };
+  if (allows("code") || allows("implicit")) {
+    if (ImGui::Button("Sign in with the hosted UI###tryit.hosted.sign_in"))
+      open_hosted_ui(ctx_.session.pool_id, ctx_.session.client_id, false);
+    ImGui::SameLine();
+  }
+  if (allows("client_credentials")) {
+    if (ImGui::Button("Get a machine token###tryit.hosted.machine")) open_hosted_ui(ctx_.session.pool_id, ctx_.session.client_id, true);
+    ImGui::SameLine();
+  }
+  ImGui::TextDisabled("OAuth 2.0, through the pool's domain");
 }
 
 // --- Drawing -----------------------------------------------------------------

@@ -15,6 +15,7 @@
 
 #include <map>
 #include <optional>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,10 @@ class TryItPanel {
   // already: "Show me" for a step about that pool. Changing pool forgets the
   // session, as the pool picker does.
   void use_pool(const std::string& pool_id);
+  // Opens the Hosted UI view with this pool and client and starts there: a
+  // sign-in through the hosted pages, or (`machine`) a client_credentials
+  // token. Set by the app.
+  std::function<void(const std::string& pool_id, const std::string& client_id, bool machine)> open_hosted_ui;
   // The last API error, as "__type: message" (empty when the last call worked).
   const std::string& error() const { return form_.error; }
   // The sign-up password against the pool's policy, as the checklist shows it.
@@ -73,6 +78,7 @@ class TryItPanel {
   void choose(const std::string& pool_id, const std::string& client_id);
   void take_offered_code();
   void draw_pickers();
+  void draw_hosted_ui_ways();
   void draw_tabs();
   void draw_sign_up();
   void draw_confirm();

@@ -27,6 +27,9 @@ const Labels<bool> kPasswordMode = {{false, "Cognito defaults"}, {true, "Custom"
 const Labels<bool> kEmailProvider = {{true, "Send email with Amazon SES"}, {false, "Send email with Cognito"}};
 const Labels<bool> kSmsRole = {{true, "Create a new IAM role"}, {false, "Use an existing IAM role"}};
 const Labels<bool> kSecret = {{true, "Generate a client secret"}, {false, "Don't generate a client secret"}};
+const Labels<bool> kCognitoFrom = {{true, "Default (no-reply@verificationemail.com)"}, {false, "An Amazon SES verified identity"}};
+const Labels<C::DomainType> kDomainType = {{C::DomainType::kCognito, "Use a Cognito domain"},
+                                           {C::DomainType::kCustom, "Use a custom domain"}};
 
 template <class E>
 const char* label(const Labels<E>& labels, E value) {
@@ -149,6 +152,7 @@ Json wizard_draft(const WizardChoices& c, int step) {
       {"FromSenderName", c.from_name},
       {"ReplyToEmailAddress", c.reply_to},
       {"ConfigurationSet", c.configuration_set},
+      {"CognitoFromEmail", label(kCognitoFrom, c.cognito_default_from)},
       {"SmsIamRole", label(kSmsRole, c.sms_new_role)},
       {"SmsIamRoleName", c.sms_role_name},
       {"SmsExistingRoleArn", c.sms_existing_role_arn},
@@ -158,20 +162,30 @@ Json wizard_draft(const WizardChoices& c, int step) {
       {"UserPoolName", c.pool_name},
       {"DeletionProtection", c.deletion_protection},
       {"HostedUi", c.hosted_ui},
+      {"DomainType", label(kDomainType, c.domain_type)},
       {"CognitoDomainPrefix", c.domain_prefix},
+      {"CustomDomain", c.custom_domain},
+      {"CertificateArn", c.certificate_arn},
       {"AppType", label(kAppType, c.app_type)},
       {"AppClientName", c.client_name},
       {"ClientSecret", label(kSecret, c.generate_secret)},
       {"CallbackUrls", c.callback_urls},
+      {"SignOutUrls", c.sign_out_urls},
+      {"IdentityProviders", c.identity_providers},
       {"AuthenticationFlows", c.auth_flows},
       {"AuthenticationFlowSessionMinutes", c.auth_session_minutes},
-      {"RefreshTokenDays", c.refresh_token_days},
-      {"AccessTokenMinutes", c.access_token_minutes},
-      {"IdTokenMinutes", c.id_token_minutes},
+      {"RefreshTokenExpiration", c.refresh_token_validity},
+      {"RefreshTokenExpirationUnit", c.refresh_token_unit},
+      {"AccessTokenExpiration", c.access_token_validity},
+      {"AccessTokenExpirationUnit", c.access_token_unit},
+      {"IdTokenExpiration", c.id_token_validity},
+      {"IdTokenExpirationUnit", c.id_token_unit},
       {"EnableTokenRevocation", c.token_revocation},
       {"PreventUserExistenceErrors", c.prevent_user_existence_errors},
       {"OAuthGrantTypes", c.oauth_flows},
       {"OpenIdConnectScopes", c.oauth_scopes},
+      {"AttributesNotReadable", c.unreadable_attributes},
+      {"AttributesNotWritable", c.unwritable_attributes},
   };
   return Json{{"Step", step}, {"Choices", choices}};
 }
@@ -207,6 +221,7 @@ int read_wizard_draft(const Json& draft, WizardChoices& c) {
     r.text("FromSenderName", c.from_name);
     r.text("ReplyToEmailAddress", c.reply_to);
     r.text("ConfigurationSet", c.configuration_set);
+    r.choice("CognitoFromEmail", c.cognito_default_from, kCognitoFrom);
     r.choice("SmsIamRole", c.sms_new_role, kSmsRole);
     r.text("SmsIamRoleName", c.sms_role_name);
     r.text("SmsExistingRoleArn", c.sms_existing_role_arn);
@@ -215,20 +230,35 @@ int read_wizard_draft(const Json& draft, WizardChoices& c) {
     r.text("UserPoolName", c.pool_name);
     r.flag("DeletionProtection", c.deletion_protection);
     r.flag("HostedUi", c.hosted_ui);
+    r.choice("DomainType", c.domain_type, kDomainType);
     r.text("CognitoDomainPrefix", c.domain_prefix);
+    r.text("CustomDomain", c.custom_domain);
+    r.text("CertificateArn", c.certificate_arn);
     r.choice("AppType", c.app_type, kAppType);
     r.text("AppClientName", c.client_name);
     r.choice("ClientSecret", c.generate_secret, kSecret);
     r.texts("CallbackUrls", c.callback_urls);
+    r.texts("SignOutUrls", c.sign_out_urls);
+    r.texts("IdentityProviders", c.identity_providers);
     r.texts("AuthenticationFlows", c.auth_flows);
     r.number("AuthenticationFlowSessionMinutes", c.auth_session_minutes);
-    r.number("RefreshTokenDays", c.refresh_token_days);
-    r.number("AccessTokenMinutes", c.access_token_minutes);
-    r.number("IdTokenMinutes", c.id_token_minutes);
+    // Drafts kept before lifetimes had units said days and minutes.
+    if (r.find("RefreshTokenDays", &Json::is_number_integer) != nullptr) c.refresh_token_unit = "days";
+    r.number("RefreshTokenDays", c.refresh_token_validity);
+    r.number("AccessTokenMinutes", c.access_token_validity);
+    r.number("IdTokenMinutes", c.id_token_validity);
+    r.number("RefreshTokenExpiration", c.refresh_token_validity);
+    r.text("RefreshTokenExpirationUnit", c.refresh_token_unit);
+    r.number("AccessTokenExpiration", c.access_token_validity);
+    r.text("AccessTokenExpirationUnit", c.access_token_unit);
+    r.number("IdTokenExpiration", c.id_token_validity);
+    r.text("IdTokenExpirationUnit", c.id_token_unit);
     r.flag("EnableTokenRevocation", c.token_revocation);
     r.flag("PreventUserExistenceErrors", c.prevent_user_existence_errors);
     r.texts("OAuthGrantTypes", c.oauth_flows);
     r.texts("OpenIdConnectScopes", c.oauth_scopes);
+    r.texts("AttributesNotReadable", c.unreadable_attributes);
+    r.texts("AttributesNotWritable", c.unwritable_attributes);
   }
   const auto step = draft.find("Step");
   if (step == draft.end() || !step->is_number_integer()) return 1;

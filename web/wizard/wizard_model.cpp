@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "core/model/app_client.h"
 #include "core/model/schema.h"
@@ -36,6 +37,31 @@ bool is_whole_number(const std::string& s) {
 
 bool valid_callback(const std::string& url) { return !callback_url_problem(url); }
 
+// A custom domain as the console takes it: two or more labels of lowercase
+// letters, numbers and hyphens (auth.example.com); the API checks the rest.
+bool is_custom_domain(const std::string& d) {
+  if (d.find('.') == std::string::npos || d.front() == '.' || d.back() == '.' || d.find("..") != std::string::npos)
+    return false;
+  return std::all_of(d.begin(), d.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'; });
+}
+
+bool is_lifetime_unit(std::string_view unit) { return unit == "minutes" || unit == "hours" || unit == "days"; }
+
+// "5 minutes", "1 day": a limit in the console's words.
+std::string minutes_text(int minutes) {
+  if (minutes % 1440 == 0) return std::to_string(minutes / 1440) + (minutes == 1440 ? " day" : " days");
+  if (minutes % 60 == 0) return std::to_string(minutes / 60) + (minutes == 60 ? " hour" : " hours");
+  return std::to_string(minutes) + " minutes";
+}
+
+// Whether a lifetime is within [min, max] minutes; when not, the console's
+// sentence about the token's range.
+std::optional<std::string> lifetime_problem(const char* token, int value, const std::string& unit, int min, int max) {
+  const int minutes = lifetime_minutes(value, unit);
+  if (is_lifetime_unit(unit) && value > 0 && minutes >= min && minutes <= max) return std::nullopt;
+  return std::string(token) + " can last " + minutes_text(min) + " to " + minutes_text(max) + ".";
+}
+
 std::string sms_role_arn(const WizardChoices& c, const std::string& account_id) {
   return c.sms_new_role ? "arn:aws:iam::" + account_id + ":role/service-role/" + c.sms_role_name : c.sms_existing_role_arn;
 }
@@ -66,6 +92,24 @@ bool WizardChoices::uses_sms() const {
   const bool sms_recovery = self_service_recovery && recovery != Recovery::kEmailOnly;
   const bool sms_verification = cognito_assisted_verification && verify != Verify::kEmail;
   return sms_mfa || sms_recovery || sms_verification;
+}
+
+int lifetime_minutes(int value, std::string_view unit) {
+  const long long minutes = unit == "days" ? 1440LL * value : unit == "hours" ? 60LL * value : value;
+  return static_cast<int>(std::clamp(minutes, -1LL, 10'000'000LL));
+}
+
+bool attribute_writable_by_clients(std::string_view attribute) {
+  return attribute != "email_verified" && attribute != "phone_number_verified";
+}
+
+std::vector<std::string> permission_attributes(const WizardChoices& c) {
+  std::vector<std::string> names;
+  for (const auto& a : standard_schema())
+    if (a.name != "sub" && a.name != "identities") names.push_back(a.name);
+  for (const auto& a : c.custom_attributes)
+    if (!a.name.empty()) names.push_back("custom:" + a.name);
+  return names;
 }
 
 const char* wizard_step_title(int step) {
@@ -131,7 +175,7 @@ std::vector<FieldError> validate_step(const WizardChoices& c, int step) {
     }
   }
   if (step == 4 || step == 6) {
-    if (c.email_with_ses && !is_valid_email(c.from_email))
+    if ((c.email_with_ses || !c.cognito_default_from) && !is_valid_email(c.from_email))
       add("wizard.from_email", "Enter the FROM email address of an Amazon SES verified identity.");
     if (c.uses_sms() && c.sms_new_role && c.sms_role_name.empty())
       add("wizard.sms_role", "Name the IAM role Cognito uses to send SMS messages with Amazon SNS.");
@@ -141,20 +185,59 @@ std::vector<FieldError> validate_step(const WizardChoices& c, int step) {
   if (step == 5 || step == 6) {
     if (!is_pool_name(c.pool_name))
       add("wizard.pool_name", "User pool names have 1 to 128 characters: letters, numbers, spaces and + = , . @ -");
-    if (c.hosted_ui && !is_domain_prefix(c.domain_prefix))
+    using D = WizardChoices::DomainType;
+    if (c.hosted_ui && c.domain_type == D::kCognito && !is_domain_prefix(c.domain_prefix))
       add("wizard.domain", "Domain prefixes use lowercase letters, numbers and hyphens, and cannot contain aws, amazon or cognito.");
-    if (c.hosted_ui && (c.callback_urls.empty() || !std::all_of(c.callback_urls.begin(), c.callback_urls.end(), valid_callback)))
-      add("wizard.callback_urls", "Enter at least one callback URL: HTTPS, or http://localhost.");
+    if (c.hosted_ui && c.domain_type == D::kCustom && !is_custom_domain(c.custom_domain))
+      add("wizard.custom_domain", "Enter a domain you own, such as auth.example.com: lowercase letters, numbers, hyphens and dots.");
+    if (c.hosted_ui && c.domain_type == D::kCustom &&
+        (!c.certificate_arn.starts_with("arn:aws:acm:us-east-1:") || c.certificate_arn.find(":certificate/") == std::string::npos))
+      add("wizard.certificate", "Choose an AWS Certificate Manager certificate in us-east-1 (arn:aws:acm:us-east-1:...:certificate/...).");
     if (!is_pool_name(c.client_name))
       add("wizard.client_name", "App client names have 1 to 128 characters: letters, numbers, spaces and + = , . @ -");
+    if (c.hosted_ui) {
+      const bool user_grants = has(c.oauth_flows, "code") || has(c.oauth_flows, "implicit");
+      if (user_grants && (c.callback_urls.empty() || !std::all_of(c.callback_urls.begin(), c.callback_urls.end(), valid_callback)))
+        add("wizard.callback_urls", "Enter at least one callback URL: HTTPS, or http://localhost.");
+      if (!std::all_of(c.sign_out_urls.begin(), c.sign_out_urls.end(), valid_callback))
+        add("wizard.sign_out_urls", "Sign-out URLs use HTTPS, or http://localhost, and have no fragment (#).");
+      if (c.identity_providers.empty()) add("wizard.idp", "Select at least one identity provider.");
+      if (c.oauth_flows.empty()) add("wizard.grant", "Select at least one OAuth 2.0 grant type.");
+      if (has(c.oauth_flows, "client_credentials") && user_grants)
+        add("wizard.grant", "Client credentials cannot be selected along with the authorization code or implicit grant.");
+      if (has(c.oauth_flows, "client_credentials") && !c.generate_secret)
+        add("wizard.grant", "Client credentials needs a client secret: choose a confidential client.");
+      // A machine's token carries only custom scopes, which come from a
+      // resource server, and a resource server needs the pool to exist
+      // first. UNVERIFIED: the console's wording for this case.
+      if (has(c.oauth_flows, "client_credentials"))
+        add("wizard.grant", "Client credentials needs a custom scope from a resource server, which you add once the pool exists "
+                            "(App integration). Create this client with another grant, or add a second client later.");
+      if (user_grants && c.oauth_scopes.empty()) add("wizard.scopes", "Select at least one OpenID Connect scope.");
+      // UNVERIFIED: the console's rule that email, phone and profile come with openid.
+      const bool needs_openid = has(c.oauth_scopes, "email") || has(c.oauth_scopes, "phone") || has(c.oauth_scopes, "profile");
+      if (needs_openid && !has(c.oauth_scopes, "openid"))
+        add("wizard.scopes", "The Email, Phone and Profile scopes need the OpenID scope.");
+    }
     if (c.auth_flows.empty()) add("wizard.auth_flows", "Select at least one authentication flow.");
     if (c.auth_session_minutes < 3 || c.auth_session_minutes > 15)
       add("wizard.auth_session", "Authentication flow sessions last 3 to 15 minutes.");
-    if (c.refresh_token_days < 1 || c.refresh_token_days > 3650)
-      add("wizard.refresh_token", "Refresh tokens can last 1 to 3650 days.");
-    if (c.access_token_minutes < 5 || c.access_token_minutes > 1440)
-      add("wizard.access_token", "Access tokens can last 5 minutes to 1 day.");
-    if (c.id_token_minutes < 5 || c.id_token_minutes > 1440) add("wizard.id_token", "ID tokens can last 5 minutes to 1 day.");
+    const auto refresh_problem = lifetime_problem("Refresh tokens", c.refresh_token_validity, c.refresh_token_unit, 60, 3650 * 1440);
+    const auto access_problem = lifetime_problem("Access tokens", c.access_token_validity, c.access_token_unit, 5, 1440);
+    const auto id_problem = lifetime_problem("ID tokens", c.id_token_validity, c.id_token_unit, 5, 1440);
+    if (refresh_problem) add("wizard.refresh_token", *refresh_problem);
+    if (access_problem) add("wizard.access_token", *access_problem);
+    if (id_problem) add("wizard.id_token", *id_problem);
+    // CreateUserPoolClient's own rule, once each lifetime is in its range.
+    const int refresh = lifetime_minutes(c.refresh_token_validity, c.refresh_token_unit);
+    if (!refresh_problem && !access_problem && !id_problem &&
+        (refresh <= lifetime_minutes(c.access_token_validity, c.access_token_unit) ||
+         refresh <= lifetime_minutes(c.id_token_validity, c.id_token_unit)))
+      add("wizard.refresh_token", "Refresh tokens must last longer than access and ID tokens.");
+    // Cognito refuses a client that cannot write a required attribute.
+    for (const auto& name : c.required_attributes)
+      if (has(c.unwritable_attributes, name))
+        add("wizard.permissions", name + " is a required attribute: the app client must be able to write it.");
   }
   return errors;
 }
@@ -202,6 +285,8 @@ Json create_user_pool_request(const WizardChoices& c, const std::string& account
     r["EmailConfiguration"] = email;
   } else {
     Json email = {{"EmailSendingAccount", "COGNITO_DEFAULT"}};
+    if (!c.cognito_default_from)
+      email["SourceArn"] = "arn:aws:ses:" + c.ses_region + ":" + account_id + ":identity/" + c.from_email;
     if (!c.reply_to.empty()) email["ReplyToEmailAddress"] = c.reply_to;
     r["EmailConfiguration"] = email;
   }
@@ -250,32 +335,30 @@ Json set_mfa_config_request(const WizardChoices& c, const std::string& pool_id, 
 
 Json create_domain_request(const WizardChoices& c, const std::string& pool_id) {
   if (!c.hosted_ui) return nullptr;
+  if (c.domain_type == WizardChoices::DomainType::kCustom)
+    return Json{{"Domain", c.custom_domain}, {"UserPoolId", pool_id}, {"CustomDomainConfig", {{"CertificateArn", c.certificate_arn}}}};
   return Json{{"Domain", c.domain_prefix}, {"UserPoolId", pool_id}};
 }
 
 Json create_client_request(const WizardChoices& c, const std::string& pool_id) {
   Json r = {{"UserPoolId", pool_id}, {"ClientName", c.client_name}, {"GenerateSecret", c.generate_secret}};
-  r["RefreshTokenValidity"] = c.refresh_token_days;
-  r["AccessTokenValidity"] = c.access_token_minutes;
-  r["IdTokenValidity"] = c.id_token_minutes;
-  r["TokenValidityUnits"] = {{"AccessToken", "minutes"}, {"IdToken", "minutes"}, {"RefreshToken", "days"}};
-  // Console-made clients read and write every attribute, custom ones included.
+  r["RefreshTokenValidity"] = c.refresh_token_validity;
+  r["AccessTokenValidity"] = c.access_token_validity;
+  r["IdTokenValidity"] = c.id_token_validity;
+  r["TokenValidityUnits"] = {
+      {"AccessToken", c.access_token_unit}, {"IdToken", c.id_token_unit}, {"RefreshToken", c.refresh_token_unit}};
   std::vector<std::string> read, write;
-  for (const auto& a : standard_schema()) {
-    if (a.name == "sub" || a.name == "identities") continue;
-    read.push_back(a.name);
-    if (a.name != "email_verified" && a.name != "phone_number_verified") write.push_back(a.name);
-  }
-  for (const auto& a : c.custom_attributes) {
-    read.push_back("custom:" + a.name);
-    if (a.mutable_) write.push_back("custom:" + a.name);
+  for (const auto& name : permission_attributes(c)) {
+    if (!has(c.unreadable_attributes, name)) read.push_back(name);
+    if (attribute_writable_by_clients(name) && !has(c.unwritable_attributes, name)) write.push_back(name);
   }
   r["ReadAttributes"] = read;
   r["WriteAttributes"] = write;
   r["ExplicitAuthFlows"] = c.auth_flows;
-  r["SupportedIdentityProviders"] = {"COGNITO"};
+  r["SupportedIdentityProviders"] = c.hosted_ui ? c.identity_providers : std::vector<std::string>{"COGNITO"};
   if (c.hosted_ui) {
-    r["CallbackURLs"] = c.callback_urls;
+    if (!c.callback_urls.empty()) r["CallbackURLs"] = c.callback_urls;
+    if (!c.sign_out_urls.empty()) r["LogoutURLs"] = c.sign_out_urls;
     r["AllowedOAuthFlows"] = c.oauth_flows;
     r["AllowedOAuthScopes"] = c.oauth_scopes;
     r["AllowedOAuthFlowsUserPoolClient"] = true;

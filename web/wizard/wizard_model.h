@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/json.h"
@@ -54,6 +55,11 @@ struct WizardChoices {
   bool email_with_ses = true;  // console default: "Send email with Amazon SES - Recommended"
   std::string ses_region = "us-east-1";
   std::string from_email, from_name, reply_to, configuration_set;
+  // With "Send email with Cognito": FROM no-reply@verificationemail.com, or
+  // an address of yours that Amazon SES has verified (Cognito still sends,
+  // within its 50-a-day quota; the pool's EmailConfiguration names it as
+  // SourceArn). The SES Region and FROM address above are reused.
+  bool cognito_default_from = true;
   bool sms_new_role = true;
   std::string sms_role_name = "CognitoIdpSNSServiceRole";
   std::string sms_existing_role_arn;
@@ -64,20 +70,34 @@ struct WizardChoices {
   std::string pool_name;
   bool deletion_protection = true;  // console-created pools are protected
   bool hosted_ui = false;
-  std::string domain_prefix;
+  enum class DomainType { kCognito, kCustom } domain_type = DomainType::kCognito;
+  std::string domain_prefix;    // a Cognito domain: <prefix>.auth.<region>.amazoncognito.com
+  std::string custom_domain;    // a custom domain (auth.example.com) ...
+  std::string certificate_arn;  // ... with its ACM certificate in us-east-1
   enum class AppType { kPublic, kConfidential, kOther } app_type = AppType::kPublic;
   std::string client_name;
   bool generate_secret = false;
   std::vector<std::string> callback_urls;
+  std::vector<std::string> sign_out_urls;
+  std::vector<std::string> identity_providers = {"COGNITO"};  // "Cognito user pool" is the only one before federation
   std::vector<std::string> auth_flows = {"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"};
   int auth_session_minutes = 3;
-  int refresh_token_days = 30;
-  int access_token_minutes = 60;
-  int id_token_minutes = 60;
+  // Token lifetimes as the console asks for them: a number and its unit
+  // (minutes | hours | days), with the console's defaults.
+  int refresh_token_validity = 30;
+  std::string refresh_token_unit = "days";
+  int access_token_validity = 60;
+  std::string access_token_unit = "minutes";
+  int id_token_validity = 60;
+  std::string id_token_unit = "minutes";
   bool token_revocation = true;
   bool prevent_user_existence_errors = true;
   std::vector<std::string> oauth_flows = {"code"};
   std::vector<std::string> oauth_scopes = {"email", "openid", "phone"};
+  // Attribute read and write permissions: every box starts ticked, so the
+  // choices are kept as the boxes unticked (custom attributes added later
+  // in step 3 arrive ticked, as in the console).
+  std::vector<std::string> unreadable_attributes, unwritable_attributes;
 
   // Whether anything needs SMS (and so an IAM role for Amazon SNS).
   bool uses_sms() const;
@@ -105,6 +125,16 @@ Json set_mfa_config_request(const WizardChoices& c, const std::string& pool_id, 
 // CreateUserPoolDomain, when the hosted UI is on; null otherwise.
 Json create_domain_request(const WizardChoices& c, const std::string& pool_id);
 Json create_client_request(const WizardChoices& c, const std::string& pool_id);
+
+// The attributes of the read and write grid, in the console's order: the
+// standard attributes (without sub, which every client reads), then the
+// custom ones as custom:<name>.
+std::vector<std::string> permission_attributes(const WizardChoices& c);
+// Whether a client may ever write the attribute (Cognito sets the verified
+// flags itself): the grid draws no Write box for it.
+bool attribute_writable_by_clients(std::string_view attribute);
+// A lifetime in minutes, from a number and the console's unit.
+int lifetime_minutes(int value, std::string_view unit);
 
 // Setting the sign-in options may change dependent defaults (verification
 // attribute, required email/phone), as the console does.

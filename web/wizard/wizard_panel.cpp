@@ -149,10 +149,10 @@ struct ErrorOutline {
 
 void WizardPanel::int_field(const char* label, int* value, int min, int max) {
   const ErrorOutline outline(invalid(label));
-  // Room for four digits between the - and + buttons.
-  ImGui::SetNextItemWidth(ems(9));
-  if (ImGui::InputInt(label, value, 1, 10)) *value = std::clamp(*value, min - 1, max + 1);
-  name_last_item(label);  // InputInt does not report its label itself
+  // A plain number field, as the console's (no - and + buttons: a field
+  // with them is a group, whose middle is not the field a learner types in).
+  ImGui::SetNextItemWidth(ems(6));
+  if (ImGui::InputInt(label, value, 0, 0)) *value = std::clamp(*value, min - 1, max + 1);
 }
 
 void WizardPanel::text_field(const char* label, std::string* value, float width, const char* hint) {
@@ -425,9 +425,22 @@ void WizardPanel::draw_step_4() {
   ImGui::Unindent(ImGui::GetFrameHeight());
   if (ImGui::RadioButton("Send email with Cognito###wizard.email.cognito", !c.email_with_ses)) c.email_with_ses = false;
   ImGui::Indent(ImGui::GetFrameHeight());
-  help_text("From no-reply@verificationemail.com, at most 50 emails a day for the whole account: fine for learning.");
+  help_text("Cognito sends, at most 50 emails a day for the whole account: fine for learning.");
   ImGui::Unindent(ImGui::GetFrameHeight());
   ImGui::Spacing();
+  if (!c.email_with_ses) {
+    ImGui::TextUnformatted("FROM email address");
+    if (ImGui::RadioButton("no-reply@verificationemail.com (the default)###wizard.email.from_default", c.cognito_default_from))
+      c.cognito_default_from = true;
+    if (ImGui::RadioButton("An address of yours that Amazon SES has verified###wizard.email.from_ses", !c.cognito_default_from))
+      c.cognito_default_from = false;
+    if (!c.cognito_default_from) {
+      text_field("SES Region###wizard.ses_region", &c.ses_region, ems(10));
+      text_field("FROM email address###wizard.from_email", &c.from_email, ems(18), "no-reply@example.com");
+      field_error("wizard.from_email");
+      help_text("Cognito still sends (and its daily quota still applies); your users see your address.");
+    }
+  }
   if (c.email_with_ses) {
     text_field("SES Region###wizard.ses_region", &c.ses_region, ems(10));
     text_field("FROM email address###wizard.from_email", &c.from_email, ems(18), "no-reply@example.com");
@@ -457,6 +470,7 @@ void WizardPanel::draw_step_4() {
 void WizardPanel::draw_step_5() {
   WizardChoices& c = choices_;
   using A = WizardChoices::AppType;
+  using D = WizardChoices::DomainType;
   begin_card(card_width());
   section(ctx_, "User pool name", "A name for you; the pool's ID is made when it is created.");
   text_field("User pool name###wizard.pool_name", &c.pool_name, ems(22), "MyUserPool");
@@ -470,10 +484,24 @@ void WizardPanel::draw_step_5() {
   section(ctx_, "Hosted authentication pages", "Cognito's own sign-in pages for OAuth 2.0 sign-in.");
   option("Use the Cognito Hosted UI###wizard.hosted_ui", &c.hosted_ui, nullptr);
   if (c.hosted_ui) {
-    text_field("Cognito domain prefix###wizard.domain", &c.domain_prefix, ems(16), "my-app");
-    ImGui::SameLine();
-    ImGui::TextDisabled(".auth.us-east-1.amazoncognito.com");
-    field_error("wizard.domain");
+    ImGui::TextUnformatted("Domain type");
+    choice("Use a Cognito domain###wizard.domain_type.cognito", &c.domain_type, D::kCognito,
+           "A prefix of yours under Cognito's own domain, ready at once.");
+    choice("Use a custom domain###wizard.domain_type.custom", &c.domain_type, D::kCustom,
+           "A domain you own, with its certificate from AWS Certificate Manager (simulated here: no DNS is involved).");
+    if (c.domain_type == D::kCognito) {
+      text_field("Cognito domain prefix###wizard.domain", &c.domain_prefix, ems(16), "my-app");
+      ImGui::SameLine();
+      ImGui::TextDisabled(".auth.us-east-1.amazoncognito.com");
+      field_error("wizard.domain");
+    } else {
+      text_field("Custom domain###wizard.custom_domain", &c.custom_domain, ems(18), "auth.example.com");
+      field_error("wizard.custom_domain");
+      text_field("ACM certificate ARN###wizard.certificate", &c.certificate_arn, ems(26),
+                 "arn:aws:acm:us-east-1:111122223333:certificate/...");
+      field_error("wizard.certificate");
+      help_text("The certificate must be in us-east-1, whatever the pool's Region: CloudFront serves the domain.");
+    }
   }
   end_card();
   ImGui::Spacing();
@@ -493,20 +521,7 @@ void WizardPanel::draw_step_5() {
   if (ImGui::RadioButton("Don't generate a client secret###wizard.secret.none", !c.generate_secret)) c.generate_secret = false;
   if (c.hosted_ui) {
     ImGui::TextUnformatted("Allowed callback URLs");
-    for (std::size_t i = 0; i < c.callback_urls.size(); ++i) {
-      ImGui::BulletText("%s", c.callback_urls[i].c_str());
-      ImGui::SameLine();
-      if (ImGui::SmallButton(("Remove###wizard.callback.remove." + std::to_string(i)).c_str())) {
-        c.callback_urls.erase(c.callback_urls.begin() + static_cast<std::ptrdiff_t>(i));
-        break;
-      }
-    }
-    text_field("###wizard.callback_url", &new_callback_url_, ems(22), "https://example.com/callback");
-    ImGui::SameLine();
-    if (ImGui::Button("Add URL###wizard.callback.add") && !new_callback_url_.empty()) {
-      c.callback_urls.push_back(new_callback_url_);
-      new_callback_url_.clear();
-    }
+    url_list("callback", &c.callback_urls, &new_callback_url_, "https://example.com/callback");
     field_error("wizard.callback_urls");
   }
   end_card();
@@ -529,17 +544,142 @@ void WizardPanel::draw_step_5() {
   field_error("wizard.auth_flows");
   int_field("Authentication flow session duration (minutes)###wizard.auth_session", &c.auth_session_minutes, 3, 15);
   field_error("wizard.auth_session");
-  int_field("Refresh token expiration (days)###wizard.refresh_token", &c.refresh_token_days, 1, 3650);
+  lifetime_field("Refresh token expiration", "refresh_token", &c.refresh_token_validity, &c.refresh_token_unit);
+  help_text("60 minutes to 3,650 days: how long a user stays signed in without typing the password again.");
   field_error("wizard.refresh_token");
-  int_field("Access token expiration (minutes)###wizard.access_token", &c.access_token_minutes, 5, 1440);
+  lifetime_field("Access token expiration", "access_token", &c.access_token_validity, &c.access_token_unit);
   field_error("wizard.access_token");
-  int_field("ID token expiration (minutes)###wizard.id_token", &c.id_token_minutes, 5, 1440);
+  lifetime_field("ID token expiration", "id_token", &c.id_token_validity, &c.id_token_unit);
+  help_text("5 minutes to 1 day each.");
   field_error("wizard.id_token");
   option("Enable token revocation###wizard.token_revocation", &c.token_revocation,
          "Refresh tokens can be revoked, and with them the tokens they issued.");
   option("Prevent user existence errors###wizard.prevent_user_existence_errors", &c.prevent_user_existence_errors,
          "Sign-in errors do not reveal whether a user exists.");
-  help_text("Attribute read and write permissions: all attributes, as the console sets them.");
+  if (c.hosted_ui) draw_oauth_settings();
+  end_card();
+  ImGui::Spacing();
+  draw_attribute_permissions();
+}
+
+void WizardPanel::lifetime_field(const char* label, const char* id, int* value, std::string* unit) {
+  const std::string widget = std::string("wizard.") + id;
+  const std::string value_label = "###" + widget;
+  const ErrorOutline outline(invalid(value_label.c_str()));
+  ImGui::SetNextItemWidth(ems(6));
+  if (ImGui::InputInt(value_label.c_str(), value, 0, 0)) *value = std::clamp(*value, 0, 1000000);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ems(7));
+  const std::string unit_label = "###" + widget + ".unit";
+  name_item(ImGui::GetID(unit_label.c_str()), unit_label.c_str());
+  if (ImGui::BeginCombo(unit_label.c_str(), unit->c_str())) {
+    for (const char* u : {"minutes", "hours", "days"})
+      if (ImGui::Selectable((std::string(u) + "###" + widget + ".unit." + u).c_str(), *unit == u)) *unit = u;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::TextUnformatted(label);
+}
+
+void WizardPanel::url_list(const char* id, std::vector<std::string>* urls, std::string* new_url, const char* hint) {
+  const std::string prefix = std::string("wizard.") + id;
+  for (std::size_t i = 0; i < urls->size(); ++i) {
+    ImGui::BulletText("%s", (*urls)[i].c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(("Remove###" + prefix + ".remove." + std::to_string(i)).c_str())) {
+      urls->erase(urls->begin() + static_cast<std::ptrdiff_t>(i));
+      break;
+    }
+  }
+  text_field(("###" + prefix + "_url").c_str(), new_url, ems(22), hint);
+  ImGui::SameLine();
+  if (ImGui::Button(("Add URL###" + prefix + ".add").c_str()) && !new_url->empty()) {
+    urls->push_back(*new_url);
+    new_url->clear();
+  }
+}
+
+void WizardPanel::draw_oauth_settings() {
+  WizardChoices& c = choices_;
+  const auto tick = [](std::vector<std::string>& list, const char* value, const std::string& label) {
+    bool on = std::find(list.begin(), list.end(), value) != list.end();
+    if (!ImGui::Checkbox(label.c_str(), &on)) return;
+    if (on)
+      list.push_back(value);
+    else
+      std::erase(list, std::string(value));
+  };
+  card_separator();
+  ImGui::TextUnformatted("Allowed sign-out URLs - optional");
+  url_list("sign_out", &c.sign_out_urls, &new_sign_out_url_, "https://example.com/signed-out");
+  help_text("Where /logout may send the browser after signing out (its logout_uri).");
+  field_error("wizard.sign_out_urls");
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Identity providers");
+  tick(c.identity_providers, "COGNITO", "Cognito user pool###wizard.idp.COGNITO");
+  help_text("Users of this pool sign in with their password. Google, SAML and the other providers come once the pool "
+            "has them.");
+  field_error("wizard.idp");
+  ImGui::Spacing();
+  ImGui::TextUnformatted("OAuth 2.0 grant types");
+  tick(c.oauth_flows, "code", "Authorization code grant###wizard.grant.code");
+  help_text("The browser brings back a code; your app exchanges it (with PKCE) for tokens. The one to use.");
+  tick(c.oauth_flows, "implicit", "Implicit grant###wizard.grant.implicit");
+  help_text("Tokens come straight back in the URL's fragment: older single-page apps.");
+  if (c.generate_secret) {
+    tick(c.oauth_flows, "client_credentials", "Client credentials###wizard.grant.client_credentials");
+    help_text("A machine signs in as itself with the client secret: no user, custom scopes only.");
+  }
+  field_error("wizard.grant");
+  ImGui::Spacing();
+  ImGui::TextUnformatted("OpenID Connect scopes");
+  for (const auto& [scope, label] : {std::pair<const char*, const char*>{"openid", "OpenID"}, {"email", "Email"},
+                                     {"phone", "Phone"}, {"profile", "Profile"},
+                                     {"aws.cognito.signin.user.admin", "aws.cognito.signin.user.admin"}})
+    tick(c.oauth_scopes, scope, std::string(label) + "###wizard.scope." + scope);
+  help_text("What the tokens may be used for: openid gives an ID token; email, phone and profile put those attributes "
+            "in it; aws.cognito.signin.user.admin lets the access token call the user's own operations (GetUser).");
+  field_error("wizard.scopes");
+  ImGui::TextDisabled("Custom scopes: none yet. They come from a resource server, added once the pool exists (App integration).");
+}
+
+void WizardPanel::draw_attribute_permissions() {
+  WizardChoices& c = choices_;
+  begin_card(card_width());
+  section(ctx_, "Attribute read and write permissions",
+          "What this app client may read (in the ID token and GetUser) and write (at sign-up and UpdateUserAttributes). "
+          "Every box starts ticked.");
+  // As wide as the card (ImGui would make it as wide as the window).
+  if (ImGui::BeginTable("###wizard.permissions", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
+                        ImVec2(width_left(), 0))) {
+    ImGui::TableSetupColumn("Attribute", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Read", ImGuiTableColumnFlags_WidthFixed, ems(4));
+    ImGui::TableSetupColumn("Write", ImGuiTableColumnFlags_WidthFixed, ems(4));
+    ImGui::TableHeadersRow();
+    const auto box = [](std::vector<std::string>& unticked, const std::string& name, const char* column) {
+      bool on = std::find(unticked.begin(), unticked.end(), name) == unticked.end();
+      if (!ImGui::Checkbox(("###wizard.permissions." + std::string(column) + "." + name).c_str(), &on)) return;
+      if (on)
+        std::erase(unticked, name);
+      else
+        unticked.push_back(name);
+    };
+    for (const std::string& name : permission_attributes(c)) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(name.c_str());
+      ImGui::TableNextColumn();
+      box(c.unreadable_attributes, name, "read");
+      ImGui::TableNextColumn();
+      if (attribute_writable_by_clients(name))
+        box(c.unwritable_attributes, name, "write");
+      else
+        ImGui::TextDisabled("-");
+    }
+    ImGui::EndTable();
+  }
+  help_text("email_verified and phone_number_verified are set by Cognito when a code is confirmed: no app client writes them.");
+  field_error("wizard.permissions");
   end_card();
 }
 
@@ -580,11 +720,22 @@ void WizardPanel::draw_review() {
             {"Cognito-assisted verification", yes_no(c.cognito_assisted_verification)},
             {"Required attributes", required.empty() ? "None" : required},
             {"Custom attributes", std::to_string(c.custom_attributes.size())}});
-  group(4, {{"Email", c.email_with_ses ? "Amazon SES, from " + c.from_email : "Cognito (no-reply@verificationemail.com)"},
+  const std::string cognito_from = c.cognito_default_from ? "no-reply@verificationemail.com" : c.from_email;
+  group(4, {{"Email", c.email_with_ses ? "Amazon SES, from " + c.from_email : "Cognito, from " + cognito_from},
             {"SMS", c.uses_sms() ? "IAM role " + (c.sms_new_role ? c.sms_role_name : c.sms_existing_role_arn) : "Not used"}});
+  std::string grants;
+  for (const auto& f : c.oauth_flows) grants += (grants.empty() ? "" : ", ") + f;
+  const std::string domain = c.domain_type == WizardChoices::DomainType::kCustom ? c.custom_domain + " (custom)" : c.domain_prefix;
   group(5, {{"User pool name", c.pool_name},
-            {"Hosted UI", c.hosted_ui ? "Yes, " + c.domain_prefix : "No"},
-            {"App client", c.client_name + (c.generate_secret ? " (with a secret)" : " (public)")}});
+            {"Hosted UI", c.hosted_ui ? "Yes, " + domain + "; grants: " + grants : "No"},
+            {"App client", c.client_name + (c.generate_secret ? " (with a secret)" : " (public)")},
+            {"Token lifetimes", "refresh " + std::to_string(c.refresh_token_validity) + " " + c.refresh_token_unit + ", access " +
+                                    std::to_string(c.access_token_validity) + " " + c.access_token_unit + ", ID " +
+                                    std::to_string(c.id_token_validity) + " " + c.id_token_unit},
+            {"Attribute permissions", c.unreadable_attributes.empty() && c.unwritable_attributes.empty()
+                                          ? "All attributes, read and write"
+                                          : std::to_string(c.unreadable_attributes.size()) + " not readable, " +
+                                                std::to_string(c.unwritable_attributes.size()) + " not writable"}});
 
   for (const auto& e : validate_step(c, 6)) error_text(e.message);
   begin_card(card_width());
@@ -687,9 +838,10 @@ int wizard_step_of(std::string_view widget) {
       {3, {"self_registration", "assisted_verification", "verify.", "keep_original", "required.", "custom."}},
       {4, {"email.", "ses_region", "from_email", "from_name", "configuration_set", "reply_to", "sms.", "sms_role_",
            "sns_region"}},
-      {5, {"pool_name", "deletion_protection", "hosted_ui", "domain", "app_type.", "client_name", "secret.",
-           "callback", "flow.", "auth_session", "refresh_token", "access_token", "id_token", "token_revocation",
-           "prevent_user_existence_errors"}},
+      {5, {"pool_name", "deletion_protection", "hosted_ui", "domain", "custom_domain", "certificate", "app_type.",
+           "client_name", "secret.", "callback", "sign_out", "idp.", "grant", "scope", "flow.", "auth_session",
+           "refresh_token", "access_token", "id_token", "token_revocation", "prevent_user_existence_errors",
+           "permissions"}},
       {6, {"create", "edit."}},
   };
   for (const auto& page : kPages)

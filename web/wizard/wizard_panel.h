@@ -52,6 +52,13 @@ class WizardPanel {
   // A width of 0 is the usual width for the kind of field.
   void text_field(const char* label, std::string* value, float width = 0, const char* hint = nullptr);
   void int_field(const char* label, int* value, int min, int max);
+  // A number and its unit (minutes, hours, days), as the console asks for
+  // token lifetimes. `id` is the widget name without "wizard.".
+  void lifetime_field(const char* label, const char* id, int* value, std::string* unit);
+  // A list of URLs with Remove buttons and a field to add one.
+  void url_list(const char* id, std::vector<std::string>* urls, std::string* new_url, const char* hint);
+  void draw_oauth_settings();
+  void draw_attribute_permissions();
   bool invalid(const char* label) const;
 
   UiContext& ctx_;
@@ -65,6 +72,7 @@ class WizardPanel {
   Json saved_draft_;  // the draft as last saved or loaded
   std::uint64_t draft_revision_ = ~0ull;
   std::string new_callback_url_;
+  std::string new_sign_out_url_;
 };
 
 // The wizard page (1-6) that holds a widget ("wizard.mfa.off" is on page 2),

@@ -2,6 +2,7 @@
 // new one (NEW_PASSWORD_REQUIRED), a user with SMS MFA types the code; both
 // through the same challenge steps as the API's sign-in, ending with the
 // browser back at the app.
+#include "core/crypto/totp.h"
 #include "tests/core/hosted/hosted_browser.h"
 
 using namespace userpool;
@@ -66,4 +67,75 @@ TEST_CASE("SMS MFA: the code page after the password, a wrong code is refused on
   REQUIRE(done.status == 302);
   CHECK(HostedBrowser::location(done).starts_with(kCallback + "?code="));
   CHECK(HostedBrowser::url_param(HostedBrowser::location(done), "state") == "st");
+}
+
+TEST_CASE("MFA required with an authenticator app: the set-up page shows the key, a wrong code is refused, the right one signs in") {
+  Sandbox s;
+  const std::string pool = hosted_pool(s, {{"MfaConfiguration", "OFF"}});
+  s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"MfaConfiguration", "ON"}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}});
+  const std::string client = s.create_client(pool, hosted_client_settings());
+  s.add_user(pool, "ana", attrs({{"email", "ana@example.com"}}));
+  HostedBrowser b(s);
+  const HttpResponse setup = after_password(b, client, "ana", "Passw0rd!");
+  REQUIRE(setup.status == 200);
+  CHECK(shows(setup, "Set up an authenticator app"));
+  CHECK(HostedBrowser::field(setup, "challenge") == "MFA_SETUP");
+  const std::string secret = HostedBrowser::field(setup, "secret");
+  REQUIRE(secret.size() >= 16);
+  CHECK(shows(setup, "Secret key: " + secret));
+  CHECK(shows(setup, "otpauth://totp/"));
+  const auto form = [&](const std::string& code) {
+    return UrlParams{{"code", code}, {"friendlyDeviceName", "phone"}, {"secret", secret},
+                     {"challenge", "MFA_SETUP"}, {"session", HostedBrowser::field(setup, "session")},
+                     {"username", "ana"}, {"_csrf", HostedBrowser::field(setup, "_csrf")}};
+  };
+  const std::string code = totp_code_now(secret, s.now());
+  const HttpResponse wrong = b.post(HostedBrowser::action(setup), form(code_not_in({code})));
+  CHECK(shows(wrong, "Code mismatch"));
+  CHECK(HostedBrowser::field(wrong, "secret") == secret);  // the same key, to try again
+  const HttpResponse done = b.post(HostedBrowser::action(wrong), form(code));
+  REQUIRE(done.status == 302);
+  CHECK(HostedBrowser::location(done).starts_with(kCallback + "?code="));
+  const Json user = s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", "ana"}});
+  CHECK(user["UserMFASettingList"] == Json::array({"SOFTWARE_TOKEN_MFA"}));
+
+  // The next sign-in asks for the authenticator's code on its own page.
+  s.advance(std::chrono::seconds(60));
+  HostedBrowser again(s);
+  const HttpResponse code_page = after_password(again, client, "ana", "Passw0rd!");
+  CHECK(shows(code_page, "Enter the code from your authenticator app"));
+  CHECK(HostedBrowser::field(code_page, "challenge") == "SOFTWARE_TOKEN_MFA");
+}
+
+TEST_CASE("A user with two MFA factors and no preference chooses one on the page, then gets that factor's code page") {
+  Sandbox s;
+  const std::string pool = hosted_pool(s, {{"MfaConfiguration", "OFF"}});
+  s.ok("SetUserPoolMfaConfig", {{"UserPoolId", pool}, {"MfaConfiguration", "OPTIONAL"},
+                                {"SmsMfaConfiguration", {{"SmsConfiguration", kSmsConfiguration}}},
+                                {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}});
+  const std::string client = s.create_client(pool, hosted_client_settings());
+  s.add_user(pool, "leo", attrs({{"email", "leo@example.com"}, {"phone_number", "+15555550199"}, {"phone_number_verified", "true"}}));
+  // An authenticator registered through the API (with an access token), then both factors on, neither preferred.
+  const std::string access = s.access_token(client, "leo").get<std::string>();
+  const std::string secret = s.ok("AssociateSoftwareToken", {{"AccessToken", access}})["SecretCode"].get<std::string>();
+  s.ok("VerifySoftwareToken", {{"AccessToken", access}, {"UserCode", totp_code_now(secret, s.now())}});
+  s.ok("AdminSetUserMFAPreference", {{"UserPoolId", pool}, {"Username", "leo"}, {"SMSMfaSettings", {{"Enabled", true}}},
+                                     {"SoftwareTokenMfaSettings", {{"Enabled", true}}}});
+  HostedBrowser b(s);
+  const HttpResponse choose = after_password(b, client, "leo", "Passw0rd!");
+  REQUIRE(choose.status == 200);
+  CHECK(HostedBrowser::field(choose, "challenge") == "SELECT_MFA_TYPE");
+  CHECK(shows(choose, "Choose an MFA method"));
+  CHECK(shows(choose, "value=\"SMS_MFA\""));
+  CHECK(shows(choose, "value=\"SOFTWARE_TOKEN_MFA\""));
+  const HttpResponse sms = b.post(HostedBrowser::action(choose),
+                                  {{"mfaType", "SMS_MFA"}, {"challenge", "SELECT_MFA_TYPE"}, {"session", HostedBrowser::field(choose, "session")},
+                                   {"username", "leo"}, {"_csrf", HostedBrowser::field(choose, "_csrf")}});
+  REQUIRE(sms.status == 200);
+  CHECK(shows(sms, "Enter the code sent to your phone"));
+  const HttpResponse done = b.post(HostedBrowser::action(sms),
+                                   {{"code", s.last_code("+15555550199")}, {"challenge", "SMS_MFA"}, {"session", HostedBrowser::field(sms, "session")},
+                                    {"username", "leo"}, {"_csrf", HostedBrowser::field(sms, "_csrf")}});
+  REQUIRE(done.status == 302);
+  CHECK(HostedBrowser::location(done).starts_with(kCallback + "?code="));
 }

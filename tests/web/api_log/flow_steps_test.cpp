@@ -219,16 +219,16 @@ TEST_CASE("The hosted UI's requests read as the HTTP requests they are: who sent
                              Json{{"Status", 302}, {"Location", "https://demo.auth.us-east-1.amazoncognito.com/login?client_id=c&state=s"}});
   e.request = authorize;
   CHECK(web::request_label(e) ==
-        "browser: GET /oauth2/authorize (client_id, response_type=code, redirect_uri, state, code_challenge, code_challenge_method=S256)");
+        "GET /oauth2/authorize (client_id, response_type=code, redirect_uri, state, code_challenge, code_challenge_method=S256)");
   CHECK(web::response_label(e) == "302 to https://demo.auth.us-east-1.amazoncognito.com/login (client_id, state)");
   web::ApiLogEntry login = entry(2, kStart, "HostedUI.Login", 200, Json{{"Status", 302}, {"Location", "https://app/cb?code=abc&state=s"}});
-  login.request = {{"Method", "POST"}, {"Form", {{"username", "jane"}, {"password", "secret"}, {"_csrf", "t"}}}};
-  CHECK(web::request_label(login) == "browser: POST /login (username)");
+  login.request = {{"Domain", "demo"}, {"Method", "POST"}, {"Form", {{"username", "jane"}, {"password", "secret"}, {"_csrf", "t"}}}};
+  CHECK(web::request_label(login) == "POST /login (username)");
   CHECK(web::response_label(login) == "302 to https://app/cb (code, state)");
   web::ApiLogEntry token = entry(3, kStart, "HostedUI.Token", 200,
                                  Json{{"Status", 200}, {"ContentType", "application/json"}, {"Body", "{\"access_token\":\"x\"}"}});
   token.request = {{"Method", "POST"}, {"Form", {{"grant_type", "authorization_code"}, {"code", "abc"}, {"code_verifier", "v"}}}};
-  CHECK(web::request_label(token) == "app: POST /oauth2/token (grant_type=authorization_code, code, code_verifier)");
+  CHECK(web::request_label(token) == "POST /oauth2/token (grant_type=authorization_code, code, code_verifier)");
   CHECK(web::response_label(token) == "200 tokens");
   web::ApiLogEntry refused = entry(4, kStart, "HostedUI.Token", 200,
                                    Json{{"Status", 400}, {"ContentType", "application/json"}, {"Body", "{\"error\":\"invalid_grant\"}"}});
@@ -237,4 +237,19 @@ TEST_CASE("The hosted UI's requests read as the HTTP requests they are: who sent
   web::ApiLogEntry page = entry(5, kStart, "HostedUI.GetLoginPage", 200, Json{{"Status", 200}, {"ContentType", "text/html;charset=UTF-8"}});
   page.request = {{"Method", "GET"}};
   CHECK(web::response_label(page) == "200 page");
+
+  // The dance on the diagram: the browser asks the pool's domain; the app
+  // gets the browser at its callback, then asks the token endpoint itself.
+  const std::vector<web::FlowStep> steps = web::flow_steps({&e, &login, &token}, {});
+  REQUIRE(steps.size() == 7);
+  using web::Lane;
+  CHECK((steps[0].from == Lane::kBrowser && steps[0].to == Lane::kPool));    // GET /oauth2/authorize
+  CHECK((steps[1].from == Lane::kPool && steps[1].to == Lane::kBrowser));    // 302 to /login: stays on the domain
+  CHECK((steps[2].from == Lane::kBrowser && steps[2].to == Lane::kPool));    // POST /login
+  CHECK((steps[3].from == Lane::kPool && steps[3].to == Lane::kBrowser));    // 302 to the callback ...
+  CHECK((steps[4].from == Lane::kBrowser && steps[4].to == Lane::kApp));     // ... which the browser follows
+  CHECK(steps[4].label == "GET https://app/cb (code, state)");
+  CHECK((steps[5].from == Lane::kApp && steps[5].to == Lane::kPool));        // POST /oauth2/token
+  CHECK((steps[6].from == Lane::kPool && steps[6].to == Lane::kApp));
+  CHECK(web::uses_browser(steps));
 }

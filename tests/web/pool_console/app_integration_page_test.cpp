@@ -4,6 +4,7 @@
 // authorization code grant with a callback URL.
 #include <catch2/catch.hpp>
 
+#include "tests/web/screen_text.h"
 #include "tests/web/ui_harness.h"
 #include "web/shell/app.h"
 
@@ -78,4 +79,32 @@ TEST_CASE("App integration: the classic customization's CSS is saved for ALL, re
   CHECK(t.ok("GetUICustomization", {{"UserPoolId", lab.pool_id}})["UICustomization"]["CSS"] == ".submitButton-customizable { background-color: #1e7b34; }");
   REQUIRE(t.click("integration.look.preview"));
   CHECK(t.app->context().view == web::View::kHostedUi);
+}
+
+TEST_CASE("App integration: a logo chosen from a file is uploaded with the CSS; saving the CSS again keeps it; a non-image is refused") {
+  AppUnderTest t;
+  const auto lab = open_integration(t);
+  REQUIRE(t.type("integration.domain.prefix", "logo-lab"));
+  REQUIRE(t.click("integration.domain.create"));
+  // The page's file picker, as the browser would answer it: a 1x1 PNG, then a text file.
+  std::string chosen = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+  t.app->context().choose_image = [&](web::UiContext::FileHandler handler) { handler("logo.png", chosen); };
+  REQUIRE(t.type("integration.look.css", ".banner-customizable { background-color: #232f3e; }"));
+  REQUIRE(t.click("integration.look.logo"));
+  const auto customization = [&] { return t.ok("GetUICustomization", {{"UserPoolId", lab.pool_id}})["UICustomization"]; };
+  CHECK(customization()["ImageUrl"].get<std::string>().ends_with(".png"));
+  CHECK(customization()["CSS"] == ".banner-customizable { background-color: #232f3e; }");
+  REQUIRE(t.type("integration.look.css", ".banner-customizable { background-color: #ffffff; }"));
+  REQUIRE(t.click("integration.look.save"));
+  CHECK(customization().contains("ImageUrl"));  // the logo went again with the CSS
+  CHECK(customization()["CSS"] == ".banner-customizable { background-color: #ffffff; }");
+
+  chosen = "aGVsbG8gd29ybGQ=";  // "hello world": not an image
+  REQUIRE(t.click("integration.look.logo"));
+  CHECK(customization()["ImageUrl"].get<std::string>().ends_with(".png"));
+  t.ui.wheel(-10, t.draw());  // the message is under the card's buttons
+  std::string screen;
+  for (const std::string& line : test::screen_lines()) screen += line + " ";
+  INFO(screen);
+  CHECK(screen.find("must be a PNG or JPEG image") != std::string::npos);
 }

@@ -119,3 +119,16 @@ TEST_CASE("Hosted UI: a machine client gets a client_credentials token with its 
   CHECK_FALSE(answer.contains("id_token"));
   CHECK(h.t.shown("hosted.machine.answer"));
 }
+
+TEST_CASE("Try it offers the hosted UI for a client that uses it: the button opens the Hosted UI view at the sign-in page") {
+  HostedLab h;
+  REQUIRE(h.t.click("nav.try_it"));
+  // The lab's own client has no OAuth settings: no hosted UI button.
+  CHECK_FALSE(h.t.shown("tryit.hosted.sign_in"));
+  REQUIRE(h.t.click("tryit.client"));
+  REQUIRE(h.t.click("tryit.client." + h.client));
+  REQUIRE(h.t.click("tryit.hosted.sign_in"));
+  CHECK(h.t.app->context().view == web::View::kHostedUi);
+  REQUIRE(h.browser().active());
+  CHECK(h.browser().page().find("name=\"username\"") != std::string::npos);  // the sign-in form
+}

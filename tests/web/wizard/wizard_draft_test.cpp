@@ -43,7 +43,18 @@ WizardChoices everything_changed() {
   c.generate_secret = true;
   c.callback_urls = {"https://example.com/callback"};
   c.auth_flows = {"ALLOW_USER_PASSWORD_AUTH"};
-  c.refresh_token_days = 5;
+  c.refresh_token_validity = 12;
+  c.refresh_token_unit = "hours";
+  c.access_token_unit = "hours";
+  c.access_token_validity = 2;
+  c.cognito_default_from = false;
+  c.domain_type = WizardChoices::DomainType::kCustom;
+  c.custom_domain = "auth.example.com";
+  c.certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+  c.sign_out_urls = {"https://example.com/bye"};
+  c.identity_providers = {};
+  c.unreadable_attributes = {"birthdate"};
+  c.unwritable_attributes = {"website", "custom:team"};
   c.token_revocation = false;
   c.oauth_scopes = {"openid"};
   return c;
@@ -98,4 +109,16 @@ TEST_CASE("A partial or damaged draft keeps the defaults for what it lacks, and 
   CHECK(c.required_attributes == std::vector<std::string>{"name"});
   CHECK(web::read_wizard_draft(Json{{"Step", 99}}, c) == web::kWizardSteps);
   CHECK(web::read_wizard_draft(Json{{"Step", 0}}, c) == 1);
+}
+
+TEST_CASE("A draft kept before token lifetimes had units reads its days and minutes") {
+  const Json old = {{"Step", 5},
+                    {"Choices", {{"RefreshTokenDays", 7}, {"AccessTokenMinutes", 30}, {"IdTokenMinutes", 45}}}};
+  WizardChoices read;
+  CHECK(web::read_wizard_draft(old, read) == 5);
+  CHECK(read.refresh_token_validity == 7);
+  CHECK(read.refresh_token_unit == "days");
+  CHECK(read.access_token_validity == 30);
+  CHECK(read.access_token_unit == "minutes");
+  CHECK(read.id_token_validity == 45);
 }

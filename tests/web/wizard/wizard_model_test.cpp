@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/api/dispatcher.h"
 #include "tests/core/test_keys.h"
 
@@ -168,7 +170,7 @@ TEST_CASE("Each wizard step says what stops it, on the field at fault") {
   c.hosted_ui = true;
   c.domain_prefix = "my-cognito-app";
   c.callback_urls = {"http://example.com"};
-  c.access_token_minutes = 2;
+  c.access_token_validity = 2;
   CHECK(fields(validate_step(c, 5)) == std::vector<std::string>{"wizard.pool_name", "wizard.domain", "wizard.callback_urls",
                                                                 "wizard.access_token"});
   // The review step checks everything at once.
@@ -187,4 +189,115 @@ TEST_CASE("Choosing sign-in options sets the console's dependent defaults") {
   c.sign_in_email = true;
   apply_sign_in_defaults(c);
   CHECK(c.verify == WizardChoices::Verify::kPhoneThenEmail);
+}
+
+TEST_CASE("The hosted UI choices of Integrate your app make the domain and the OAuth client the console makes") {
+  Account a = test_account();
+  WizardChoices c = lab_choices();
+  c.hosted_ui = true;
+  c.domain_type = WizardChoices::DomainType::kCustom;
+  c.custom_domain = "auth.example.com";
+  c.certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/4f1e2d3c";
+  c.callback_urls = {"https://example.com/callback", "http://localhost:3000/callback"};
+  c.sign_out_urls = {"https://example.com/signed-out"};
+  c.oauth_flows = {"code", "implicit"};
+  c.oauth_scopes = {"openid", "profile", "aws.cognito.signin.user.admin"};
+  c.refresh_token_validity = 1500;
+  c.refresh_token_unit = "minutes";  // longer than the ID token's day, as it must be
+  c.access_token_validity = 2;
+  c.access_token_unit = "hours";
+  c.id_token_validity = 1;
+  c.id_token_unit = "days";
+  c.unreadable_attributes = {"birthdate"};
+  c.unwritable_attributes = {"website"};
+  for (int step = 1; step <= kWizardSteps; ++step) CHECK(validate_step(c, step).empty());
+  const Created made = create(a, c);
+  INFO(made.error.dump());
+  REQUIRE(made.status == 200);
+
+  const Json domain = call(a, "DescribeUserPoolDomain", {{"Domain", "auth.example.com"}}).body["DomainDescription"];
+  CHECK(domain["UserPoolId"] == made.pool);
+  CHECK(domain["CustomDomainConfig"]["CertificateArn"] == c.certificate_arn);
+  const Json client = call(a, "DescribeUserPoolClient", {{"UserPoolId", made.pool}, {"ClientId", made.client}}).body["UserPoolClient"];
+  CHECK(client["CallbackURLs"] == Json::array({"https://example.com/callback", "http://localhost:3000/callback"}));
+  CHECK(client["LogoutURLs"] == Json::array({"https://example.com/signed-out"}));
+  CHECK(client["AllowedOAuthFlows"] == Json::array({"code", "implicit"}));
+  CHECK(client["AllowedOAuthScopes"] == Json::array({"openid", "profile", "aws.cognito.signin.user.admin"}));
+  CHECK(client["AllowedOAuthFlowsUserPoolClient"] == true);
+  CHECK(client["SupportedIdentityProviders"] == Json::array({"COGNITO"}));
+  CHECK(client["RefreshTokenValidity"] == 1500);
+  CHECK(client["AccessTokenValidity"] == 2);
+  CHECK(client["IdTokenValidity"] == 1);
+  CHECK(client["TokenValidityUnits"] == Json{{"AccessToken", "hours"}, {"IdToken", "days"}, {"RefreshToken", "minutes"}});
+  const auto has = [](const Json& list, const char* name) { return std::find(list.begin(), list.end(), Json(name)) != list.end(); };
+  CHECK_FALSE(has(client["ReadAttributes"], "birthdate"));
+  CHECK(has(client["ReadAttributes"], "website"));
+  CHECK(has(client["ReadAttributes"], "email_verified"));
+  CHECK_FALSE(has(client["WriteAttributes"], "website"));
+  CHECK(has(client["WriteAttributes"], "birthdate"));
+  CHECK_FALSE(has(client["WriteAttributes"], "email_verified"));  // Cognito's to set
+}
+
+TEST_CASE("Integrate your app refuses what Cognito would, on the field at fault") {
+  const auto fields = [](const WizardChoices& c) {
+    std::vector<std::string> out;
+    for (const auto& e : validate_step(c, 5)) out.push_back(e.field);
+    return out;
+  };
+  WizardChoices c = lab_choices();
+  c.refresh_token_validity = 59;
+  c.refresh_token_unit = "minutes";  // the shortest is 60 minutes
+  c.id_token_validity = 2;
+  c.id_token_unit = "days";  // the longest is 1 day
+  CHECK(fields(c) == std::vector<std::string>{"wizard.refresh_token", "wizard.id_token"});
+  c.refresh_token_validity = 60;
+  c.id_token_validity = 24;
+  c.id_token_unit = "hours";
+  CHECK(fields(c) == std::vector<std::string>{"wizard.refresh_token"});  // not longer than the ID token
+  c.id_token_validity = 59;
+  c.id_token_unit = "minutes";
+  c.access_token_validity = 30;
+  CHECK(fields(c).empty());
+
+  c = lab_choices();
+  c.hosted_ui = true;
+  c.domain_prefix = "keke-demo";
+  c.callback_urls = {"https://example.com/callback"};
+  c.oauth_flows = {"code", "client_credentials"};  // with a public client, and with code
+  c.oauth_scopes = {"email"};                      // without openid
+  c.sign_out_urls = {"https://example.com/#bye"};
+  c.identity_providers.clear();
+  const auto found = fields(c);
+  for (const char* field : {"wizard.grant", "wizard.scopes", "wizard.sign_out_urls", "wizard.idp"}) {
+    INFO(field);
+    CHECK(std::find(found.begin(), found.end(), field) != found.end());
+  }
+
+  c = lab_choices();
+  c.hosted_ui = true;
+  c.domain_type = WizardChoices::DomainType::kCustom;
+  c.custom_domain = "localhost";
+  c.certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/x";  // not us-east-1
+  c.callback_urls = {"https://example.com/callback"};
+  CHECK(fields(c) == std::vector<std::string>{"wizard.custom_domain", "wizard.certificate"});
+
+  c = lab_choices();  // name is required: the client must be able to write it
+  c.unwritable_attributes = {"name"};
+  CHECK(fields(c) == std::vector<std::string>{"wizard.permissions"});
+}
+
+TEST_CASE("Send email with Cognito, FROM an SES-verified address: Cognito sends, and the pool names the identity") {
+  Account a = test_account();
+  WizardChoices c = lab_choices();
+  c.cognito_default_from = false;
+  c.from_email = "bad";
+  CHECK(validate_step(c, 4).size() == 1);
+  c.from_email = "hello@example.com";
+  CHECK(validate_step(c, 4).empty());
+  const Created made = create(a, c);
+  INFO(made.error.dump());
+  REQUIRE(made.status == 200);
+  const Json email = call(a, "DescribeUserPool", {{"UserPoolId", made.pool}}).body["UserPool"]["EmailConfiguration"];
+  CHECK(email["EmailSendingAccount"] == "COGNITO_DEFAULT");
+  CHECK(email["SourceArn"] == "arn:aws:ses:us-east-1:" + a.account_id + ":identity/hello@example.com");
 }
