@@ -51,10 +51,14 @@ async function click(page, name) {
   const y = r.y + r.h / 2;
   // Hover for a frame first: tabs and selectable rows take only a press
   // they were hovered for.
+  // One frame after the hover and after the press is enough: the app's
+  // frame callback runs before this one's in each animation frame, so it
+  // has seen the event. After the release, two: the frame that acts on the
+  // click, and the one that draws (and records) what it changed.
   await page.mouse.move(x, y);
-  await frames(page);
+  await frames(page, 1);
   await page.mouse.down();
-  await frames(page);
+  await frames(page, 1);
   await page.mouse.up();
   await frames(page);
 }

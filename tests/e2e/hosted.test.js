@@ -91,6 +91,10 @@ test('sign up on the hosted page, confirm with the code from the inbox, sign in,
   await click(page, 'hosted.app.inspect');
   await frames(page, 4);
   await page.screenshot({ path: artifact('hosted-tokens.png') });
+  // The Flow view draws the dance with the browser's own lifeline.
+  await click(page, 'nav.flow');
+  await frames(page, 3);
+  await page.screenshot({ path: artifact('hosted-flow.png') });
   const user = await ok(page, 'AdminGetUser', { UserPoolId: poolId, Username: 'sam' });
   assert.equal(user.UserStatus, 'CONFIRMED');
   assert.deepEqual(errors, []);

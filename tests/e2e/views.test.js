@@ -165,6 +165,10 @@ async function tour(page, size, theme, { pool, jane }, brief) {
       await click(page, 'wizard.email.cognito');
     }
     if (step === 5) {
+      // With the hosted UI: its domain and the client's OAuth settings.
+      await click(page, 'wizard.hosted_ui');
+      await snap(page, `wizard-5-hosted-ui-${at}`, 'wizard.grant.code');
+      await click(page, 'wizard.hosted_ui');
       await type(page, 'wizard.pool_name', 'views-pool');
       await type(page, 'wizard.client_name', 'views-client');
     }

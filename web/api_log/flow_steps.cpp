@@ -164,7 +164,12 @@ std::vector<SentMessage> sent_messages(const Json& list_messages_response) {
 }
 
 bool sends_message(std::string_view operation, std::string_view purpose) {
-  const std::string_view op = plain_operation(operation);
+  std::string_view op = plain_operation(operation);
+  // A hosted page's form calls the pool's own operation behind it.
+  if (op == "HostedUI.SignUp") op = "SignUp";
+  if (op == "HostedUI.ForgotPassword") op = "ForgotPassword";
+  if (op == "HostedUI.Login") op = "InitiateAuth";
+  if (op == "HostedUI.RespondToChallenge") op = "RespondToAuthChallenge";
   if (purpose == "SignUp") return op == "SignUp";
   if (purpose == "ResendCode") return op == "ResendConfirmationCode";
   if (purpose == "Invitation") return op == "AdminCreateUser";

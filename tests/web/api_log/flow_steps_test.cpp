@@ -252,4 +252,9 @@ TEST_CASE("The hosted UI's requests read as the HTTP requests they are: who sent
   CHECK((steps[5].from == Lane::kApp && steps[5].to == Lane::kPool));        // POST /oauth2/token
   CHECK((steps[6].from == Lane::kPool && steps[6].to == Lane::kApp));
   CHECK(web::uses_browser(steps));
+  // The hosted forms send what the operations behind them send.
+  CHECK(web::sends_message("HostedUI.SignUp", "SignUp"));
+  CHECK(web::sends_message("HostedUI.Login", "MFA"));
+  CHECK(web::sends_message("HostedUI.ForgotPassword", "ForgotPassword"));
+  CHECK_FALSE(web::sends_message("HostedUI.GetLoginPage", "SignUp"));
 }
