@@ -235,8 +235,15 @@ void LessonPanel::draw_highlight() {
   if (step == nullptr || step->highlight.empty()) return;
   const auto rect = widget_registry().find(step->highlight);
   if (!rect) return;
-  // A slow pulse draws the eye without hiding the widget.
-  const float pulse = 0.6f + 0.4f * std::sin(static_cast<float>(ImGui::GetTime()) * 4.0f);
+  // A slow pulse draws the eye without hiding the widget, for a few seconds
+  // after the outline moves to a new widget; then it holds still, so an open
+  // lesson does not keep the page redrawing (and a laptop's fan running).
+  if (step->highlight != highlighted_) {
+    highlighted_ = step->highlight;
+    highlight_since_ = ImGui::GetTime();
+  }
+  const double age = ImGui::GetTime() - highlight_since_;
+  const float pulse = age < kPulseSeconds ? 0.6f + 0.4f * std::cos(static_cast<float>(age) * 4.0f) : 1.0f;
   const ImVec4 amber = ImGui::ColorConvertU32ToFloat4(colors::amber());
   const ImU32 color = ImGui::GetColorU32(ImVec4(amber.x, amber.y, amber.z, pulse));
   const float pad = ems(0.25f);

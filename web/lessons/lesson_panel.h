@@ -48,6 +48,11 @@ class LessonPanel {
   bool confirm_solution_ = false;
   bool solution_shown_ = false;
   std::string load_error_;
+  // The widget outlined last, and since when (ImGui's clock): it pulses for
+  // kPulseSeconds, then stays lit.
+  static constexpr double kPulseSeconds = 3.0;
+  std::string highlighted_;
+  double highlight_since_ = 0;
 };
 
 }  // namespace userpool::web

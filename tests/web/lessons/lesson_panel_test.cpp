@@ -3,6 +3,9 @@
 // the saved work, and a presenter's own lesson file.
 #include <catch2/catch.hpp>
 
+#include "imgui.h"
+#include "web/shell/frame_fingerprint.h"
+
 #include <algorithm>
 
 #include "tests/web/screen_text.h"
@@ -250,4 +253,26 @@ TEST_CASE("Calls a lesson makes, in its set-up and by 'Do it for me', are in the
   // The learner's own calls carry none.
   t.app->api().call("ListUserPools", Json{{"MaxResults", 10}});
   CHECK(ctx.api.log().back().made_by.empty());
+}
+
+TEST_CASE("The outline round a step's widget pulses for a few seconds, then holds still (the page stops redrawing)") {
+  AppUnderTest t;
+  // A still clock: the header's time would otherwise change the picture each second.
+  t.account.clock = Clock([] { return from_epoch_millis(1'768'471'200'000); });
+  REQUIRE(t.click("nav.lessons"));
+  REQUIRE(t.click("lessons.start.create-user-pool"));
+  REQUIRE_FALSE(state(t).step()->highlight.empty());
+  ImGui::GetIO().MousePos = ImVec2(5, 700);  // nothing hovered
+  t.frames(3);
+  const float background[4] = {1, 1, 1, 1};
+  const auto picture = [&] { return web::frame_fingerprint(*ImGui::GetDrawData(), background); };
+  // Pulsing: frames a tenth of a second apart differ.
+  const std::uint64_t early = picture();
+  t.frames(6);
+  CHECK(picture() != early);
+  // After the pulse (frames are 1/60 s apart here): frame after frame alike.
+  t.frames(200);
+  const std::uint64_t settled = picture();
+  t.frames(6);
+  CHECK(picture() == settled);
 }
