@@ -386,7 +386,35 @@ Json sign_up(OpContext& ctx, const Request& r) {
   }
 }
 
+// GET /confirmUser?client_id=&user_name=&confirmation_code=: the link in a
+// CONFIRM_WITH_LINK verification email. No authorize request came before
+// it, so there is no app to send the browser back to: the page says the
+// account is confirmed (or why not). UNVERIFIED: the page's wording.
+Json confirm_by_link(OpContext& ctx, const Site& site, const HostedRequest& request) {
+  const std::string client_id = request.param("client_id"), username = request.param("user_name");
+  ctx.event.client_id = client_id;
+  const AppClient* client = site.pool.find_client(client_id);
+  if (client == nullptr) return error_page_redirect(site, "invalid_request", client_id).to_json();
+  ctx.rule("The email's link confirms the sign-up with its code (ConfirmSignUp), as the code typed on a page would");
+  PageContent c;
+  try {
+    call_pool_operation(ctx, *client, "ConfirmSignUp", {{"Username", username}, {"ConfirmationCode", request.param("confirmation_code")}},
+                        username);
+    c.title = "Your registration has been confirmed!";
+    c.description = "You can now sign in to the app with your username and password.";
+  } catch (const ApiException& e) {
+    c.title = "We could not confirm your registration";
+    c.error = shown_error(ctx, e);
+  }
+  return html_page(200, render_page(look_for(site, *client), c)).to_json();
+}
+
 Json get_confirm_user_page(OpContext& ctx, const Request& r) {
+  {
+    const Site site = read_site(ctx, r);
+    const HostedRequest request = read_hosted_request(r);
+    if (request.has("confirmation_code") && !request.has("redirect_uri")) return confirm_by_link(ctx, site, request);
+  }
   const PageRequest p = read_page_request(ctx, r);
   if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
   return confirm_page(ctx, p.site, std::get<Authorization>(p.authorization), p.request, p.request.param("username"), {}).to_json();

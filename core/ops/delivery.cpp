@@ -2,7 +2,9 @@
 #include "core/rules/quotas.h"
 
 #include "core/api/api_error.h"
+#include "core/base/url.h"
 #include "core/model/schema.h"
+#include "core/tokens/well_known.h"
 
 namespace userpool::ops {
 namespace {
@@ -44,14 +46,16 @@ void require_sms(const UserPool& pool) {
 // Replaces the {##link text##} of a link template with the text and the
 // confirmation link (as the hosted UI's confirmUser endpoint takes it).
 std::string render_link(std::string_view text, const UserPool& pool, std::string_view client_id, const User& user,
-                        const std::string& code) {
+                        const std::string& code, std::string_view hosted_origin) {
   const auto open = text.find("{##"), close = text.find("##}");
   if (open == std::string_view::npos || close == std::string_view::npos || close < open) return std::string(text);
-  const std::string domain = pool.domain ? *pool.domain + ".auth." + std::string(pool.id.substr(0, pool.id.find('_'))) +
-                                               ".amazoncognito.com"
-                                         : "cognito-idp." + std::string(pool.id.substr(0, pool.id.find('_'))) + ".amazonaws.com";
-  const std::string link = "https://" + domain + "/confirmUser?client_id=" + std::string(client_id) +
-                           "&user_name=" + user.username + "&confirmation_code=" + code;
+  // The pool's hosted domain (on the local endpoint, its address there).
+  // UNVERIFIED: a pool without a domain; Cognito's own host stands in.
+  const std::string base =
+      pool.domain ? domain_base_url(*pool.domain, domain_host(pool.id, *pool.domain, false), hosted_origin)
+                  : "https://cognito-idp." + std::string(pool.id.substr(0, pool.id.find('_'))) + ".amazonaws.com";
+  const std::string link = base + "/confirmUser?" +
+                           format_url_params({{"client_id", std::string(client_id)}, {"user_name", user.username}, {"confirmation_code", code}});
   return std::string(text.substr(0, open)) + std::string(text.substr(open + 3, close - open - 3)) + " (" + link + ")" +
          std::string(text.substr(close + 3));
 }
@@ -109,7 +113,7 @@ Json deliver_code(OpContext& ctx, UserPool& pool, const User& user, const Destin
                          (purpose == CodePurpose::kSignUp || purpose == CodePurpose::kResendCode);
     if (by_link) {
       m.subject = c.verification.email_subject_by_link;
-      m.body = render_link(c.verification.email_message_by_link, pool, client_id, user, code);
+      m.body = render_link(c.verification.email_message_by_link, pool, client_id, user, code, ctx.account.hosted_origin);
     } else {
       m.subject = c.verification.email_subject;
       m.body = render_template(c.verification.email_message, code, user.username);

@@ -7,7 +7,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, launchBrowser, watchConsole, waitForAppReady, ok, artifact } = require('./harness');
-const { recordWidgets, click, frames, shown } = require('./canvas');
+const { recordWidgets, click, frames, shown, type } = require('./canvas');
 
 const CALLBACK = 'http://localhost:3000/callback';
 let server, browser;
@@ -106,10 +106,19 @@ test('a customization changes the hosted page: CSS and logo, as the learner sets
   const { poolId } = await setUp(page);
   // A 1x1 PNG.
   const logo = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-  await ok(page, 'SetUICustomization', {
-    UserPoolId: poolId, ImageFile: logo,
-    CSS: '.submitButton-customizable { background-color: rgb(176, 18, 91); } .banner-customizable { background-color: rgb(30, 123, 52); }',
-  });
+  // In the pool's App integration tab: the CSS typed and saved, then the
+  // logo chosen from a file with the page's file picker.
+  await click(page, `nav.pool.${poolId}`);
+  await click(page, 'pool.tab.integration');
+  await type(page, 'integration.look.css',
+    '.submitButton-customizable { background-color: rgb(176, 18, 91); } .banner-customizable { background-color: rgb(30, 123, 52); }');
+  await click(page, 'integration.look.save');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'integration.look.logo')]);
+  await chooser.setFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(logo, 'base64') });
+  await page.waitForFunction((id) => 'ImageUrl' in (window.userpool.call('GetUICustomization', { UserPoolId: id }).body.UICustomization || {}),
+    poolId, { timeout: 10000 });
+  await frames(page, 3);
+  await page.screenshot({ path: artifact('hosted-logo-uploaded.png') });
   await click(page, 'nav.hosted_ui');
   await click(page, 'hosted.start');
   const frame = await hostedPage(page, 'button[type="submit"]');

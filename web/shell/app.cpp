@@ -26,6 +26,10 @@ App::App(Door& engine) : api_(engine), ctx_(api_), clock_(ctx_), wizard_(ctx_),
     ctx_.open(View::kHostedUi);
     hosted_ui_.sign_in();
   };
+  ctx_.open_link = [this](const std::string& pool_id, const std::string& url) {
+    ctx_.open(View::kHostedUi);
+    hosted_ui_.open_link(pool_id, url);
+  };
   try_it_.open_hosted_ui = [this](const std::string& pool_id, const std::string& client_id, bool machine) {
     hosted_ui_.choose(pool_id, client_id);
     ctx_.open(View::kHostedUi);

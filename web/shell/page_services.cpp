@@ -55,46 +55,31 @@ EM_JS(void, page_download, (const char* name, const char* text), {
   a.click();
   setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 0);
 });
-// A file input, made once; the chosen file's name and text go to
-// userpool_file_chosen, which hands them to whoever asked.
-EM_JS(void, page_choose_file, (), {
-  var input = document.getElementById("userpool-import");
+// A file input per kind of file (`accept`), made once; the chosen file's
+// name and contents go to userpool_file_chosen, which hands them to whoever
+// asked: as text, or (`base64`) its bytes in base64, as a blob travels in
+// an API request.
+EM_JS(void, page_choose_file, (const char* accept_ptr, int base64), {
+  var accept = UTF8ToString(accept_ptr);
+  var id = "userpool-file-" + accept.replace(/[^a-z]/g, "");
+  var input = document.getElementById(id);
   if (!input) {
     input = document.createElement("input");
     input.type = "file";
-    input.accept = ".json,application/json";
-    input.id = "userpool-import";
+    input.accept = accept;
+    input.id = id;
     input.hidden = true;
     input.addEventListener("change", function() {
       var file = input.files && input.files[0];
       if (!file) return;
-      file.text().then(function(text) {
-        Module.ccall("userpool_file_chosen", null, [ "string", "string" ], [ file.name, text ]);
-      });
-      input.value = "";
-    });
-    document.body.appendChild(input);
-  }
-  input.click();
-});
-// Another file input, for images: the chosen file's bytes go to
-// userpool_file_chosen in base64, as a blob travels in an API request.
-EM_JS(void, page_choose_image, (), {
-  var input = document.getElementById("userpool-image");
-  if (!input) {
-    input = document.createElement("input");
-    input.type = "file";
-    input.accept = "image/png,image/jpeg";
-    input.id = "userpool-image";
-    input.hidden = true;
-    input.addEventListener("change", function() {
-      var file = input.files && input.files[0];
-      if (!file) return;
-      file.arrayBuffer().then(function(buffer) {
+      var read = base64 ? file.arrayBuffer().then(function(buffer) {
         var bytes = new Uint8Array(buffer);
         var binary = "";
         for (var i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-        Module.ccall("userpool_file_chosen", null, [ "string", "string" ], [ file.name, btoa(binary) ]);
+        return btoa(binary);
+      }) : file.text();
+      read.then(function(contents) {
+        Module.ccall("userpool_file_chosen", null, [ "string", "string" ], [ file.name, contents ]);
       });
       input.value = "";
     });
@@ -178,11 +163,11 @@ void install_page_services(App& app) {
   ctx.download = [](const std::string& name, const std::string& text) { page_download(name.c_str(), text.c_str()); };
   ctx.choose_file = [](UiContext::FileHandler handler) {
     g_file_handler = std::move(handler);
-    page_choose_file();
+    page_choose_file(".json,application/json", 0);
   };
   ctx.choose_image = [](UiContext::FileHandler handler) {
     g_file_handler = std::move(handler);
-    page_choose_image();
+    page_choose_file("image/png,image/jpeg", 1);
   };
   ImGuiIO& io = ImGui::GetIO();
   io.SetClipboardTextFn = set_clipboard;

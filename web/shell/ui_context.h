@@ -76,6 +76,9 @@ class UiContext {
   // Asks for a PNG or JPEG image and hands its name and bytes, in base64
   // (as an API blob travels in JSON), to the handler.
   std::function<void(FileHandler)> choose_image;
+  // Opens a link of a pool's hosted domain (a verification email's link) in
+  // the Hosted UI view's browser; set by the app.
+  std::function<void(const std::string& pool_id, const std::string& url)> open_link;
   // Whether the work is kept in this browser: when it was last saved, or why
   // it could not be (storage full, private mode).
   std::string storage_status;

@@ -55,6 +55,14 @@ void HostedBrowser::navigate(const std::string& method, const std::string& url, 
   load(method == "POST" ? "POST" : "GET", url, form_body, true);
 }
 
+void HostedBrowser::open(const Start& site, const std::string& url) {
+  start_ = site;
+  hops_.clear();
+  history_.clear();
+  callback_.reset();
+  load("GET", url, {}, true);
+}
+
 void HostedBrowser::back() {
   if (history_.size() < 2) return;
   history_.pop_back();

@@ -56,6 +56,9 @@ class HostedBrowser {
   void start(const Start& start);
   // The browser follows a link or submits a form on the current page.
   void navigate(const std::string& method, const std::string& url, const std::string& form_body = {});
+  // Opens a link to a page of the domain that no authorize request led to
+  // (the confirmation link of a verification email).
+  void open(const Start& site, const std::string& url);
   void back();
   // Forgets the domain's cookies (a new private window).
   void clear_cookies() { cookies_.clear(); }

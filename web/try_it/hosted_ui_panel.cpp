@@ -115,6 +115,20 @@ void HostedUiPanel::sign_in() {
   browser_.start(s);
 }
 
+void HostedUiPanel::open_link(const std::string& pool_id, const std::string& url) {
+  choose(pool_id, "");
+  error_.clear();
+  if (domain().empty() || !url.starts_with(base_url() + "/")) {
+    error_ = "The link is not on this pool's domain (" + (domain().empty() ? std::string("it has none") : base_url()) + ").";
+    return;
+  }
+  HostedBrowser::Start s;
+  s.user_pool_id = pool_id_;
+  s.domain = domain();
+  s.base_url = base_url();
+  browser_.open(s, url);
+}
+
 void HostedUiPanel::get_machine_token() {
   error_.clear();
   const std::string secret = client_.value("ClientSecret", std::string());

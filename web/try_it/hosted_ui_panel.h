@@ -28,6 +28,8 @@ class HostedUiPanel {
   const Json& machine_token() const { return machine_token_; }
   void get_machine_token();
   void choose(const std::string& pool_id, const std::string& client_id);
+  // Opens a link to the pool's domain (from a message in the inbox) in the browser.
+  void open_link(const std::string& pool_id, const std::string& url);
   const std::string& error() const { return error_; }
 
  private:

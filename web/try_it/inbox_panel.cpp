@@ -119,6 +119,13 @@ void InboxPanel::draw_message(const Message& m, int n) {
   ImGui::TextDisabled("%s  -  %s  -  user %s", message_purpose(m.purpose), m.user_pool_id.c_str(), m.username.c_str());
   card_separator();
   ImGui::TextWrapped("%s", m.body.c_str());
+  // A verification link (CONFIRM_WITH_LINK): a click opens it on the pool's domain.
+  if (const auto at = m.body.find("/confirmUser?"); at != std::string::npos && ctx_.open_link) {
+    const auto start = m.body.rfind("http", at);
+    const auto end = m.body.find_first_of(") \n", at);
+    if (start != std::string::npos && primary_button(("Open the link###inbox.link." + id).c_str()))
+      ctx_.open_link(m.user_pool_id, m.body.substr(start, end == std::string::npos ? std::string::npos : end - start));
+  }
   if (!m.code.empty()) {
     ImGui::Spacing();
     const float height = big_code(ctx_.fonts.mono, m.code, colors::blue());

@@ -150,3 +150,26 @@ TEST_CASE("An unknown domain is a 404, and an unknown page on a known domain too
   CHECK(answer_hosted(door, r, "nobody-has-this", "/login").response.status == 404);
   CHECK(p.b.get("/nothing-here").status == 404);
 }
+
+TEST_CASE("Verification by link: the email's link opens /confirmUser on the pool's domain and confirms the user; used again, it says why not") {
+  Sandbox s;
+  const std::string pool = hosted_pool(s, {{"VerificationMessageTemplate", {{"DefaultEmailOption", "CONFIRM_WITH_LINK"}}}});
+  const std::string client = s.create_client(pool, hosted_client_settings());
+  s.ok("SignUp", {{"ClientId", client}, {"Username", "lin"}, {"Password", "Passw0rd!"},
+                  {"UserAttributes", {{{"Name", "email"}, {"Value", "lin@example.com"}}}}});
+  const Json m = s.ok("Sandbox.ListMessages", {{"Destination", "lin@example.com"}})["Messages"][0];
+  const std::string body = m["Body"].get<std::string>();
+  const auto start = body.find(kBase + "/confirmUser?");
+  REQUIRE(start != std::string::npos);
+  const std::string link = body.substr(start, body.find(')', start) - start);
+  CHECK(HostedBrowser::url_param(link, "confirmation_code") == m["Code"]);
+  HostedBrowser b(s);
+  const HttpResponse confirmed = b.get(link);
+  CHECK(b.last_operation == "HostedUI.GetConfirmUserPage");
+  CHECK(confirmed.status == 200);
+  CHECK(shows(confirmed, "Your registration has been confirmed!"));
+  CHECK(s.status_of(pool, "lin") == "CONFIRMED");
+  const HttpResponse again = b.get(link);
+  CHECK(shows(again, "We could not confirm your registration"));
+  CHECK(shows(again, "User cannot be confirmed. Current status is CONFIRMED"));
+}

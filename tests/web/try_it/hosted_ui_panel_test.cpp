@@ -132,3 +132,21 @@ TEST_CASE("Try it offers the hosted UI for a client that uses it: the button ope
   REQUIRE(h.browser().active());
   CHECK(h.browser().page().find("name=\"username\"") != std::string::npos);  // the sign-in form
 }
+
+TEST_CASE("Inbox: a verification email's link opens on the pool's domain in the Hosted UI view and confirms the user") {
+  HostedLab h;
+  h.t.ok("UpdateUserPool", {{"UserPoolId", h.pool}, {"AutoVerifiedAttributes", {"email"}},
+                            {"VerificationMessageTemplate", {{"DefaultEmailOption", "CONFIRM_WITH_LINK"}}}});
+  h.t.ok("SignUp", {{"ClientId", h.client}, {"Username", "lin@example.com"}, {"Password", "Passw0rd!"},
+                    {"UserAttributes", {{{"Name", "email"}, {"Value", "lin@example.com"}}, {{"Name", "name"}, {"Value", "Lin"}}}}});
+  REQUIRE(h.t.click("nav.inbox"));
+  h.t.frames(1);
+  std::string link_button;
+  for (const auto& [name, rect] : web::widget_registry().all())
+    if (name.starts_with("inbox.link.")) link_button = name;
+  REQUIRE_FALSE(link_button.empty());
+  REQUIRE(h.t.click(link_button));
+  CHECK(h.t.app->context().view == web::View::kHostedUi);
+  CHECK(h.browser().page().find("Your registration has been confirmed!") != std::string::npos);
+  CHECK(h.t.ok("AdminGetUser", {{"UserPoolId", h.pool}, {"Username", "lin@example.com"}})["UserStatus"] == "CONFIRMED");
+}
