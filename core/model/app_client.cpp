@@ -166,7 +166,7 @@ Json AppClient::describe(const std::string& user_pool_id) const {
 
 AppClient app_client_from_request(const Request& r, std::string_view user_pool_id, const PoolConfig& pool,
                                   const AppClient* current, RandomSource& random, Timestamp now,
-                                  const CustomScopeCheck& custom_scope_exists) {
+                                  const CustomScopeCheck& custom_scope_exists, const CustomScopeCheck& identity_provider_exists) {
   const bool creating = current == nullptr;
   AppClient c;
   if (creating) {
@@ -241,9 +241,9 @@ AppClient app_client_from_request(const Request& r, std::string_view user_pool_i
   c.allowed_oauth_flows_user_pool_client = r.optional_bool("AllowedOAuthFlowsUserPoolClient").value_or(false);
   c.supported_identity_providers = r.optional_string_list("SupportedIdentityProviders");
   for (const auto& idp : c.supported_identity_providers.value_or(std::vector<std::string>{}))
-    if (idp != "COGNITO")
+    if (idp != "COGNITO" && !identity_provider_exists(idp))
       fail_invalid_parameter("The provider " + idp + " does not exist for User Pool " + std::string(user_pool_id),
-                             "Only the COGNITO provider exists: the sandbox has no federated identity providers");
+                             "A client may name COGNITO and the pool's identity providers (CreateIdentityProvider)");
   c.callback_urls = r.optional_string_list("CallbackURLs", shapes::kAny, 100);
   c.logout_urls = r.optional_string_list("LogoutURLs", shapes::kAny, 100);
   for (const auto& u : c.callback_urls.value_or(std::vector<std::string>{})) check_callback_url(u, "Callback URL");

@@ -73,6 +73,8 @@ struct AppClient {
 
 // Whether a custom scope ("<Identifier>/<ScopeName>") is one the pool's
 // resource servers define.
+// The same kind of check answers whether the pool has an identity provider
+// of a name (SupportedIdentityProviders).
 using CustomScopeCheck = std::function<bool(std::string_view scope)>;
 
 // A client from a CreateUserPoolClient request (`current` is null) or the
@@ -81,7 +83,7 @@ using CustomScopeCheck = std::function<bool(std::string_view scope)>;
 // errors.
 AppClient app_client_from_request(const Request& request, std::string_view user_pool_id, const PoolConfig& pool,
                                   const AppClient* current, RandomSource& random, Timestamp now,
-                                  const CustomScopeCheck& custom_scope_exists);
+                                  const CustomScopeCheck& custom_scope_exists, const CustomScopeCheck& identity_provider_exists);
 
 // Why a callback or sign-out URL is refused, or nothing when it is accepted:
 // it must be absolute, without a fragment, and HTTPS unless its host is

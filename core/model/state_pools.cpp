@@ -239,6 +239,15 @@ Json pool_to_state(const UserPool& pool) {
     }
     j["ResourceServers"] = servers;
   }
+  // Only when there are some, as for resource servers.
+  if (!pool.identity_providers.empty()) {
+    Json providers = Json::array();
+    for (const auto& p : pool.identity_providers)
+      providers.push_back(Json{{"Name", p.name}, {"Type", p.type}, {"Details", p.details}, {"AttributeMapping", p.attribute_mapping},
+                               {"IdpIdentifiers", p.idp_identifiers}, {"Created", state_millis(p.created)},
+                               {"LastModified", state_millis(p.last_modified)}});
+    j["IdentityProviders"] = providers;
+  }
   if (!pool.ui_customizations.empty()) {
     Json list = Json::array();
     for (const auto& [client, c] : pool.ui_customizations)
@@ -317,6 +326,18 @@ std::unique_ptr<UserPool> pool_from_state(const Json& j) {
       for (const Json& s : r.at("Scopes").get_ref<const Json::array_t&>())
         server.scopes.push_back({s.at("ScopeName").get<std::string>(), s.at("ScopeDescription").get<std::string>()});
       pool->resource_servers.push_back(std::move(server));
+    }
+  if (const auto providers = j.find("IdentityProviders"); providers != j.end())
+    for (const Json& p : providers->get_ref<const Json::array_t&>()) {
+      IdentityProvider provider;
+      provider.name = p.at("Name").get<std::string>();
+      provider.type = p.at("Type").get<std::string>();
+      provider.details = p.at("Details").get<std::map<std::string, std::string>>();
+      provider.attribute_mapping = p.at("AttributeMapping").get<std::map<std::string, std::string>>();
+      provider.idp_identifiers = p.at("IdpIdentifiers").get<std::vector<std::string>>();
+      provider.created = state_instant(p.at("Created"));
+      provider.last_modified = state_instant(p.at("LastModified"));
+      pool->identity_providers.push_back(std::move(provider));
     }
   if (const auto list = j.find("UICustomizations"); list != j.end())
     for (const Json& c : list->get_ref<const Json::array_t&>()) {

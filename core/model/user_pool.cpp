@@ -41,6 +41,11 @@ ResourceServer* UserPool::find_resource_server(std::string_view identifier) {
   return it == resource_servers.end() ? nullptr : &*it;
 }
 
+IdentityProvider* UserPool::find_identity_provider(std::string_view name) {
+  const auto it = std::find_if(identity_providers.begin(), identity_providers.end(), [&](const auto& p) { return p.name == name; });
+  return it == identity_providers.end() ? nullptr : &*it;
+}
+
 ManagedLoginBranding* UserPool::find_branding_by_client(std::string_view client_id) {
   return const_cast<ManagedLoginBranding*>(std::as_const(*this).find_branding_by_client(client_id));
 }

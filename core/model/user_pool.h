@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model/identity_provider.h"
 #include "core/model/app_client.h"
 #include "core/base/json.h"
 #include "core/model/pool_config.h"
@@ -129,6 +130,7 @@ class UserPool {
   UserDirectory users;
   std::vector<Group> groups;       // in creation order
   std::vector<ResourceServer> resource_servers;  // in creation order
+  std::vector<IdentityProvider> identity_providers;  // in creation order
   std::map<std::string, ChallengeSession> sessions;
   std::map<std::string, AuthorizationCode> authorization_codes;  // by code
   std::map<std::string, HostedSession> hosted_sessions;          // by cookie value
@@ -142,6 +144,7 @@ class UserPool {
   AppClient* find_client(std::string_view client_id);
   Group* find_group(std::string_view name);
   ResourceServer* find_resource_server(std::string_view identifier);
+  IdentityProvider* find_identity_provider(std::string_view name);
   ManagedLoginBranding* find_branding_by_client(std::string_view client_id);
   const ManagedLoginBranding* find_branding_by_client(std::string_view client_id) const;
   // The classic customization a client's pages use: its own, else the

@@ -25,7 +25,8 @@ void note_defaults(OpContext& ctx, const Request& r, const AppClient& c) {
 Json create_user_pool_client(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   AppClient client = app_client_from_request(r, pool.id, pool.config, nullptr, ctx.random(), ctx.now,
-                                             [&](std::string_view scope) { return pool.defines_scope(scope); });
+                                             [&](std::string_view scope) { return pool.defines_scope(scope); },
+                                             [&](std::string_view name) { return pool.find_identity_provider(name) != nullptr; });
   if (pool.clients.size() >= quotas::kAppClientsPerUserPool)
     fail("LimitExceededException", "The user pool has reached its limit of 1000 app clients.");
   while (pool.find_client(client.client_id) != nullptr) client.client_id = generate_app_client_id(ctx.random());
@@ -46,7 +47,8 @@ Json update_user_pool_client(OpContext& ctx, const Request& r) {
   UserPool& pool = require_pool(ctx, r.string("UserPoolId", shapes::kUserPoolId));
   AppClient& client = require_client_in(ctx, pool, r.string("ClientId", shapes::kClientId));
   AppClient updated = app_client_from_request(r, pool.id, pool.config, &client, ctx.random(), ctx.now,
-                                              [&](std::string_view scope) { return pool.defines_scope(scope); });
+                                              [&](std::string_view scope) { return pool.defines_scope(scope); },
+                                              [&](std::string_view name) { return pool.find_identity_provider(name) != nullptr; });
   note_defaults(ctx, r, updated);
   ctx.rule("UpdateUserPoolClient sets every setting it is not given back to its default");
   client = std::move(updated);

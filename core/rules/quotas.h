@@ -25,7 +25,9 @@ namespace userpool::quotas {
 inline constexpr std::size_t kUserPoolsPerAccount = 1000;    // user pools per Region
 inline constexpr std::size_t kAppClientsPerUserPool = 1000;  // app clients per user pool
 inline constexpr std::size_t kGroupsPerUserPool = 10000;     // groups per user pool
-inline constexpr std::size_t kResourceServersPerUserPool = 25;   // resource servers per user pool (the default quota)
+inline constexpr std::size_t kResourceServersPerUserPool = 25;
+inline constexpr std::size_t kIdentityProvidersPerUserPool = 300;  // identity providers per user pool (the default quota)
+inline constexpr std::size_t kIdpIdentifiersPerProvider = 50;      // IdpIdentifiers per identity provider   // resource servers per user pool (the default quota)
 inline constexpr std::size_t kScopesPerResourceServer = 100;     // custom scopes per resource server
 inline constexpr std::size_t kGroupsPerUser = 100;           // groups a user can belong to
 inline constexpr std::size_t kCustomAttributesPerUserPool = 50;

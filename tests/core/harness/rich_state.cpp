@@ -11,6 +11,10 @@ RichState build_rich_state(Sandbox& s) {
                               {"UserPoolTags", {{"course", "cognito-101"}}}});
   s.ok("SetUserPoolMfaConfig", {{"UserPoolId", r.pool}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}, {"MfaConfiguration", "OPTIONAL"}});
   s.ok("CreateUserPoolDomain", {{"UserPoolId", r.pool}, {"Domain", "rich-demo"}});
+  s.ok("CreateIdentityProvider", {{"UserPoolId", r.pool}, {"ProviderName", "Google"}, {"ProviderType", "Google"},
+                                  {"ProviderDetails", {{"client_id", "1234.apps.googleusercontent.com"}, {"client_secret", "g-secret"},
+                                                       {"authorize_scopes", "email profile openid"}}},
+                                  {"AttributeMapping", {{"email", "email"}}}, {"IdpIdentifiers", {"example.com"}}});
   r.client = s.create_client(r.pool, Json{{"PreventUserExistenceErrors", "ENABLED"},
                                           {"ReadAttributes", {"email", "email_verified", "custom:team"}},
                                           {"WriteAttributes", {"email", "custom:team"}}});

@@ -162,7 +162,7 @@ TEST_CASE("CreateUserPoolClient: only the COGNITO identity provider exists in th
   const std::string pool = s.create_pool();
   CHECK(client_create_fails(s, pool, {{"SupportedIdentityProviders", {"COGNITO", "Google"}}}) ==
         invalid("The provider Google does not exist for User Pool " + pool));
-  CHECK(last_rules(s) == Json::array({"Only the COGNITO provider exists: the sandbox has no federated identity providers"}));
+  CHECK(last_rules(s) == Json::array({"A client may name COGNITO and the pool's identity providers (CreateIdentityProvider)"}));
   CHECK(client_create_fails(s, pool, {{"SupportedIdentityProviders", {"SignInWithApple"}}}) ==
         invalid("The provider SignInWithApple does not exist for User Pool " + pool));
 }
