@@ -205,6 +205,8 @@ void AppIntegrationPage::draw(const Json& pool) {
   ImGui::Spacing();
   draw_resource_servers();
   ImGui::Spacing();
+  providers_.draw(pool_id_);
+  ImGui::Spacing();
   draw_look(pool);
   ImGui::EndChild();
 }

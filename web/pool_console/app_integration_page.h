@@ -1,6 +1,6 @@
 // The App integration page of the pool console, as the AWS console's: the
 // pool's domain (a Cognito prefix, ManagedLoginVersion), its resource
-// servers and their custom scopes, and the hosted UI's look (the classic
+// servers and their custom scopes, its identity providers, and the hosted UI's look (the classic
 // customization's CSS, or managed login's button colour), with a preview in
 // the Hosted UI view.
 #pragma once
@@ -10,13 +10,14 @@
 #include <vector>
 
 #include "core/base/json.h"
+#include "web/pool_console/identity_providers_card.h"
 #include "web/shell/ui_context.h"
 
 namespace userpool::web {
 
 class AppIntegrationPage {
  public:
-  explicit AppIntegrationPage(UiContext& ctx) : ctx_(ctx) {}
+  explicit AppIntegrationPage(UiContext& ctx) : ctx_(ctx), providers_(ctx) {}
   void draw(const Json& pool);
   // Opens the Hosted UI view for the pool (the preview); set by the app.
   std::function<void(const std::string& pool_id)> preview;
@@ -34,6 +35,7 @@ class AppIntegrationPage {
   void save_customization(const std::string* image_base64);
 
   UiContext& ctx_;
+  IdentityProvidersCard providers_;
   std::string pool_id_;
   std::uint64_t revision_ = ~0ull;
   Json domain_ = Json::object();  // DescribeUserPoolDomain's DomainDescription

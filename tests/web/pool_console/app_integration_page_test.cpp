@@ -108,3 +108,31 @@ TEST_CASE("App integration: a logo chosen from a file is uploaded with the CSS; 
   INFO(screen);
   CHECK(screen.find("must be a PNG or JPEG image") != std::string::npos);
 }
+
+TEST_CASE("App integration: add Google as an identity provider with its client ID and secret; a refused one says why; delete it") {
+  AppUnderTest t;
+  const auto lab = open_integration(t);
+  REQUIRE(t.type("integration.idp.client_id", "1234.apps.googleusercontent.com"));
+  REQUIRE(t.type("integration.idp.client_secret", "g-secret"));
+  REQUIRE(t.click("integration.idp.add"));
+  const Json google = t.ok("DescribeIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "Google"}})["IdentityProvider"];
+  CHECK(google["ProviderDetails"]["client_id"] == "1234.apps.googleusercontent.com");
+  CHECK(google["ProviderDetails"]["authorize_scopes"] == "openid email profile");
+  CHECK(google["AttributeMapping"]["email"] == "email");
+  t.frames(1);
+  CHECK(t.shown("integration.idp.delete.Google"));
+  // An OIDC provider without an issuer is refused, with Cognito's reason.
+  REQUIRE(t.click("integration.idp.type"));
+  REQUIRE(t.click("integration.idp.type.OIDC"));
+  REQUIRE(t.type("integration.idp.name", "CorpIdP"));
+  REQUIRE(t.type("integration.idp.client_id", "corp"));
+  REQUIRE(t.click("integration.idp.add"));
+  CHECK(call(t.account, "DescribeIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "CorpIdP"}}).status == 400);
+  t.frames(1);
+  std::string screen;
+  for (const std::string& line : test::screen_lines()) screen += line + " ";
+  INFO(screen);
+  CHECK(screen.find("oidc_issuer is required") != std::string::npos);
+  REQUIRE(t.click("integration.idp.delete.Google"));
+  CHECK(call(t.account, "DescribeIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "Google"}}).status == 400);
+}
