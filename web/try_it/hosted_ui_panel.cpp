@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include "core/base/encoding.h"
+#include "core/crypto/totp.h"
 #include "core/tokens/well_known.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "web/shell/named_item.h"
 #include "web/shell/widgets.h"
+#include "web/try_it/big_code.h"
 
 namespace userpool::web {
 namespace {
@@ -285,6 +288,36 @@ void HostedUiPanel::draw_hops() {
   end_card();
 }
 
+void HostedUiPanel::draw_authenticator() {
+  const std::string& page = browser_.page();
+  // An MFA_SETUP page carries its key in a hidden field as well as in its text.
+  static const std::string kSecretField = "name=\"secret\" value=\"";
+  if (const auto at = page.find(kSecretField); at != std::string::npos) {
+    const auto start = at + kSecretField.size();
+    totp_secret_ = page.substr(start, page.find('"', start) - start);
+  }
+  const bool asks = page.find("authenticator app") != std::string::npos;
+  if (!asks || browser_.at_app()) return;
+  begin_card(ems(60));
+  heading(ctx_, "Your authenticator app");
+  help_text("As on a phone: the secret key the set-up page shows is added here (paste another if you have one), and the "
+            "6-digit code it shows now goes into the page's Code field.");
+  row_label("Secret key");
+  ImGui::SetNextItemWidth(ems(30));
+  ImGui::InputText("###hosted.totp.secret", &totp_secret_);
+  if (const auto key = base32_decode(totp_secret_); key && !key->empty()) {
+    const std::string code = totp_code_now(totp_secret_, ctx_.api.now());
+    const float height = big_code(ctx_.fonts.mono, code.substr(0, 3) + " " + code.substr(3), colors::blue());
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFrameHeight()) * 0.5f);
+    if (ImGui::Button("Copy code###hosted.totp.copy")) ctx_.copy(code, "Code");
+    help_text("Codes follow the virtual clock, 30 seconds each.");
+  } else if (!totp_secret_.empty()) {
+    error_text("Not a secret key: authenticator keys are base32 (A-Z, 2-7).");
+  }
+  end_card();
+}
+
 void HostedUiPanel::draw() {
   refresh();
   begin_card(ems(60));
@@ -299,6 +332,7 @@ void HostedUiPanel::draw() {
   }
   end_card();
   if (browser_.active()) {
+    draw_authenticator();
     draw_browser();
     if (browser_.at_app()) draw_app();
     draw_hops();

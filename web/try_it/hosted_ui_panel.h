@@ -41,6 +41,10 @@ class HostedUiPanel {
   void draw_browser();
   void draw_app();
   void draw_hops();
+  // A phone's authenticator app, for the hosted pages that ask for its
+  // code: the secret key of an MFA_SETUP page is taken into it (a learner
+  // may also paste one), and it shows the current code to copy.
+  void draw_authenticator();
   std::string domain() const;
   std::string base_url() const;
 
@@ -55,6 +59,7 @@ class HostedUiPanel {
   bool implicit_ = false;
   std::string error_;
   Json machine_token_ = Json::object();
+  std::string totp_secret_;
 };
 
 }  // namespace userpool::web

@@ -8,6 +8,9 @@
 #include <catch2/catch.hpp>
 #include <regex>
 
+#include "core/base/url.h"
+#include "core/crypto/totp.h"
+#include "imgui.h"
 #include "tests/web/ui_harness.h"
 #include "web/shell/app.h"
 
@@ -149,4 +152,25 @@ TEST_CASE("Inbox: a verification email's link opens on the pool's domain in the 
   CHECK(h.t.app->context().view == web::View::kHostedUi);
   CHECK(h.browser().page().find("Your registration has been confirmed!") != std::string::npos);
   CHECK(h.t.ok("AdminGetUser", {{"UserPoolId", h.pool}, {"Username", "lin@example.com"}})["UserStatus"] == "CONFIRMED");
+}
+
+TEST_CASE("Hosted UI with MFA required: the authenticator takes the set-up page's key, its code signs the user in") {
+  HostedLab h;
+  h.t.ok("SetUserPoolMfaConfig", {{"UserPoolId", h.pool}, {"MfaConfiguration", "ON"}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}}});
+  REQUIRE(h.t.click("hosted.start"));
+  const std::string form = "username=" + url_encode("jane@example.com") + "&password=" + url_encode("Passw0rd!") + "&_csrf=" + h.field("_csrf");
+  h.browser().navigate("POST", h.action(), form);
+  h.t.frames(2);
+  REQUIRE(h.browser().page().find("Set up an authenticator app") != std::string::npos);
+  CHECK(h.t.shown("hosted.totp.copy"));
+  const std::string secret = h.field("secret");
+  const std::string code = totp_code_now(secret, h.t.account.clock.now());
+  // The code the app shows is the one to type: Copy puts it on the clipboard.
+  REQUIRE(h.t.click("hosted.totp.copy"));
+  CHECK(std::string(ImGui::GetClipboardText()) == code);
+  const std::string answer = "code=" + code + "&friendlyDeviceName=phone&secret=" + secret + "&challenge=MFA_SETUP&session=" +
+                             url_encode(h.field("session")) + "&username=" + url_encode(h.field("username")) + "&_csrf=" + h.field("_csrf");
+  h.browser().navigate("POST", h.action(), answer);
+  h.t.frames(2);
+  CHECK(h.browser().at_app());
 }
