@@ -143,3 +143,13 @@ bool screen_shows(std::string_view text) {
 }
 
 }  // namespace userpool::test
+
+namespace userpool::test {
+
+std::string screen_text() {
+  std::string text;
+  for (const std::string& line : screen_lines()) text += line + " ";
+  return text;
+}
+
+}  // namespace userpool::test

@@ -42,4 +42,8 @@ std::vector<std::string> screen_lines();
 // Whether a visible line of the last frame contains `text`.
 bool screen_shows(std::string_view text);
 
+// The visible lines of the last frame as one text, joined by spaces, so a
+// sentence wrapped over lines can be looked for whole.
+std::string screen_text();
+
 }  // namespace userpool::test

@@ -103,8 +103,7 @@ TEST_CASE("App integration: a logo chosen from a file is uploaded with the CSS; 
   REQUIRE(t.click("integration.look.logo"));
   CHECK(customization()["ImageUrl"].get<std::string>().ends_with(".png"));
   t.ui.wheel(-10, t.draw());  // the message is under the card's buttons
-  std::string screen;
-  for (const std::string& line : test::screen_lines()) screen += line + " ";
+  const std::string screen = test::screen_text();
   INFO(screen);
   CHECK(screen.find("must be a PNG or JPEG image") != std::string::npos);
 }
@@ -129,8 +128,7 @@ TEST_CASE("App integration: add Google as an identity provider with its client I
   REQUIRE(t.click("integration.idp.add"));
   CHECK(call(t.account, "DescribeIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "CorpIdP"}}).status == 400);
   t.frames(1);
-  std::string screen;
-  for (const std::string& line : test::screen_lines()) screen += line + " ";
+  const std::string screen = test::screen_text();
   INFO(screen);
   CHECK(screen.find("oidc_issuer is required") != std::string::npos);
   REQUIRE(t.click("integration.idp.delete.Google"));
