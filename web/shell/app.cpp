@@ -280,16 +280,23 @@ void App::draw_notices() {
   const double now = ImGui::GetTime();
   std::erase_if(ctx_.notices, [&](const Notice& n) { return now - n.shown_at > (n.error ? 8.0 : 4.0); });
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  float y = viewport->WorkPos.y + viewport->WorkSize.y - ems(1);
+  // Newest at the bottom right, older ones above it; in the Hosted UI view
+  // the hosted page's frame (a browser element over the canvas) covers the
+  // bottom, so there they hang from the header instead, newest first.
+  const bool from_top = ctx_.view == View::kHostedUi;
+  float y = from_top ? viewport->WorkPos.y + ImGui::GetFontSize() * kHeaderLines + ems(0.6f)
+                     : viewport->WorkPos.y + viewport->WorkSize.y - ems(1);
   for (auto it = ctx_.notices.rbegin(); it != ctx_.notices.rend(); ++it) {
     const ImVec2 size = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, ems(30));
     const ImVec2 pad(ems(0.8f), ems(0.5f));
-    const ImVec2 max(viewport->WorkPos.x + viewport->WorkSize.x - ems(1), y);
-    const ImVec2 min(max.x - size.x - 2 * pad.x, max.y - size.y - 2 * pad.y);
+    const float right = viewport->WorkPos.x + viewport->WorkSize.x - ems(1);
+    const float height = size.y + 2 * pad.y;
+    const ImVec2 min(right - size.x - 2 * pad.x, from_top ? y : y - height);
+    const ImVec2 max(right, min.y + height);
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     draw->AddRectFilled(min, max, it->error ? rgb(chrome::kErrorNotice) : rgb(chrome::kHeaderBar), ems(0.3f));
     draw->AddText(nullptr, 0, ImVec2(min.x + pad.x, min.y + pad.y), colors::kWhite, it->text.c_str(), nullptr, ems(30));
-    y = min.y - ems(0.4f);
+    y = from_top ? max.y + ems(0.4f) : min.y - ems(0.4f);
   }
 }
 

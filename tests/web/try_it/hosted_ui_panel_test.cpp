@@ -11,6 +11,7 @@
 #include "core/base/url.h"
 #include "core/crypto/totp.h"
 #include "imgui.h"
+#include "tests/web/screen_text.h"
 #include "tests/web/ui_harness.h"
 #include "web/shell/app.h"
 
@@ -173,4 +174,21 @@ TEST_CASE("Hosted UI with MFA required: the authenticator takes the set-up page'
   h.browser().navigate("POST", h.action(), answer);
   h.t.frames(2);
   CHECK(h.browser().at_app());
+}
+
+TEST_CASE("In the Hosted UI view notices hang from the header, above the hosted page's frame; elsewhere they sit at the bottom") {
+  HostedLab h;
+  const auto notice_top = [&] {
+    h.t.frames(1);
+    for (const test::TextRun& r : test::read_screen_text())
+      if (r.text.find("A notice for the test") != std::string::npos) return r.y0;
+    return -1.0f;
+  };
+  h.t.app->context().notify("A notice for the test");
+  const float in_hosted_view = notice_top();
+  CHECK(in_hosted_view > 0);
+  CHECK(in_hosted_view < 720 * 0.25f);
+  REQUIRE(h.t.click("nav.inbox"));
+  h.t.app->context().notify("A notice for the test");
+  CHECK(notice_top() > 720 * 0.75f);
 }
