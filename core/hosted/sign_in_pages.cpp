@@ -89,8 +89,6 @@ Reply page(const Site& site, const Authorization& a, PageContent content, std::v
 
 // --- Sign in -------------------------------------------------------------
 
-// The page of a challenge the sign-in must answer (a new password, an MFA
-// code), from the challenge as the API gives it.
 // An authenticator being set up during MFA_SETUP: the secret key, and the
 // session AssociateSoftwareToken gave with it (VerifySoftwareToken takes it).
 struct SetupSecret {
@@ -110,6 +108,9 @@ std::optional<SetupSecret> start_authenticator_setup(OpContext& ctx, const Json&
   return SetupSecret{answer.value("SecretCode", std::string()), answer.value("Session", std::string())};
 }
 
+// The page of a challenge the sign-in must answer (a new password, an MFA
+// choice or code, an authenticator to set up), from the challenge as the
+// API gives it.
 Reply challenge_page(OpContext& ctx, const Site& site, const Authorization& a, const HostedRequest& request,
                      const std::string& username, const Json& challenge, const std::string& error = {},
                      const SetupSecret* setup_secret = nullptr) {
@@ -410,14 +411,12 @@ Json confirm_by_link(OpContext& ctx, const Site& site, const HostedRequest& requ
 }
 
 Json get_confirm_user_page(OpContext& ctx, const Request& r) {
-  {
-    const Site site = read_site(ctx, r);
-    const HostedRequest request = read_hosted_request(r);
-    if (request.has("confirmation_code") && !request.has("redirect_uri")) return confirm_by_link(ctx, site, request);
-  }
-  const PageRequest p = read_page_request(ctx, r);
-  if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
-  return confirm_page(ctx, p.site, std::get<Authorization>(p.authorization), p.request, p.request.param("username"), {}).to_json();
+  const Site site = read_site(ctx, r);
+  const HostedRequest request = read_hosted_request(r);
+  if (request.has("confirmation_code") && !request.has("redirect_uri")) return confirm_by_link(ctx, site, request);
+  const auto authorization = check_authorization(ctx, site, request);
+  if (auto* reply = std::get_if<Reply>(&authorization)) return reply->to_json();
+  return confirm_page(ctx, site, std::get<Authorization>(authorization), request, request.param("username"), {}).to_json();
 }
 
 // POST /confirmUser: the code from the inbox; then sign in.

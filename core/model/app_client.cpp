@@ -8,6 +8,11 @@
 #include "core/crypto/secret_hash.h"
 
 namespace userpool {
+
+bool writable_by_clients(std::string_view attribute) {
+  return attribute != "email_verified" && attribute != "phone_number_verified" && attribute != "identities";
+}
+
 namespace {
 
 using std::chrono::seconds;
@@ -53,7 +58,7 @@ std::vector<std::string> attribute_list(const Request& r, const char* member, co
   auto list = r.optional_string_list(member, shapes::kAttributeName).value_or(std::vector<std::string>{});
   for (const auto& name : list) {
     const bool known = find_attribute(pool.schema, name) != nullptr && name != "sub";
-    const bool unwritable = write && (name == "email_verified" || name == "phone_number_verified" || name == "identities");
+    const bool unwritable = write && !writable_by_clients(name);
     if (!known || unwritable)
       fail_invalid_parameter(std::string("Invalid ") + (write ? "write" : "read") + " attributes specified while " +
                                  (creating ? "creating" : "updating") + " a client",
@@ -166,7 +171,7 @@ Json AppClient::describe(const std::string& user_pool_id) const {
 
 AppClient app_client_from_request(const Request& r, std::string_view user_pool_id, const PoolConfig& pool,
                                   const AppClient* current, RandomSource& random, Timestamp now,
-                                  const CustomScopeCheck& custom_scope_exists, const CustomScopeCheck& identity_provider_exists) {
+                                  const PoolNameCheck& custom_scope_exists, const PoolNameCheck& identity_provider_exists) {
   const bool creating = current == nullptr;
   AppClient c;
   if (creating) {

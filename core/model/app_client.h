@@ -71,11 +71,14 @@ struct AppClient {
   Json describe(const std::string& user_pool_id) const;  // UserPoolClientType
 };
 
-// Whether a custom scope ("<Identifier>/<ScopeName>") is one the pool's
-// resource servers define.
-// The same kind of check answers whether the pool has an identity provider
-// of a name (SupportedIdentityProviders).
-using CustomScopeCheck = std::function<bool(std::string_view scope)>;
+// Whether an app client may ever be given write access to an attribute:
+// Cognito sets the verified flags and identities itself.
+bool writable_by_clients(std::string_view attribute);
+
+// A question about the pool an app client names things in: whether a custom
+// scope ("<Identifier>/<ScopeName>") is one its resource servers define, or
+// whether it has an identity provider of a name.
+using PoolNameCheck = std::function<bool(std::string_view name)>;
 
 // A client from a CreateUserPoolClient request (`current` is null) or the
 // client an UpdateUserPoolClient request leaves (omitted settings back to
@@ -83,7 +86,7 @@ using CustomScopeCheck = std::function<bool(std::string_view scope)>;
 // errors.
 AppClient app_client_from_request(const Request& request, std::string_view user_pool_id, const PoolConfig& pool,
                                   const AppClient* current, RandomSource& random, Timestamp now,
-                                  const CustomScopeCheck& custom_scope_exists, const CustomScopeCheck& identity_provider_exists);
+                                  const PoolNameCheck& custom_scope_exists, const PoolNameCheck& identity_provider_exists);
 
 // Why a callback or sign-out URL is refused, or nothing when it is accepted:
 // it must be absolute, without a fragment, and HTTPS unless its host is

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/model/identity_provider.h"
 #include "core/model/app_client.h"
 #include "core/base/json.h"
+#include "core/model/identity_provider.h"
 #include "core/model/pool_config.h"
 #include "core/tokens/pool_keys.h"
 #include "core/model/user_directory.h"

@@ -9,11 +9,11 @@
 
 namespace userpool::web {
 
-bool AppIntegrationPage::call(const char* operation, const Json& request, const char* done) {
+bool AppIntegrationPage::call(const char* card, const char* operation, const Json& request, const char* done) {
   const Response r = ctx_.api.call(operation, request);
   if (r.status != 200) {
     error_ = api_error_text(r.body);
-    error_card_ = drawing_card_;
+    error_card_ = card;
     return false;
   }
   error_.clear();
@@ -53,7 +53,6 @@ void AppIntegrationPage::refresh(const Json& pool) {
 }
 
 void AppIntegrationPage::draw_domain(const Json& pool) {
-  drawing_card_ = "domain";
   begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(52)));
   heading(ctx_, "Domain");
   help_text("Where the hosted UI (managed login) and the OAuth 2.0 endpoints are served. The pool can have a Cognito domain "
@@ -64,11 +63,11 @@ void AppIntegrationPage::draw_domain(const Json& pool) {
     const int version = domain_.value("ManagedLoginVersion", 1);
     value_row("Branding version", version == 2 ? "Managed login (2)" : "Hosted UI, classic (1)");
     if (ImGui::Button(version == 2 ? "Switch to the classic hosted UI###integration.domain.classic" : "Switch to managed login###integration.domain.managed"))
-      call("UpdateUserPoolDomain", {{"UserPoolId", pool_id_}, {"Domain", prefix}, {"ManagedLoginVersion", version == 2 ? 1 : 2}},
+      call("domain", "UpdateUserPoolDomain", {{"UserPoolId", pool_id_}, {"Domain", prefix}, {"ManagedLoginVersion", version == 2 ? 1 : 2}},
            "Domain updated");
     ImGui::SameLine();
     if (danger_button("Delete domain###integration.domain.delete"))
-      call("DeleteUserPoolDomain", {{"UserPoolId", pool_id_}, {"Domain", prefix}}, "Domain deleted");
+      call("domain", "DeleteUserPoolDomain", {{"UserPoolId", pool_id_}, {"Domain", prefix}}, "Domain deleted");
   } else {
     row_label("Prefix");
     ImGui::SetNextItemWidth(ems(16));
@@ -77,14 +76,13 @@ void AppIntegrationPage::draw_domain(const Json& pool) {
     ImGui::TextDisabled(".auth.%s.amazoncognito.com", region_of(pool_id_).c_str());
     help_text("Lower-case letters, digits and hyphens; it may not contain aws, amazon or cognito.");
     if (primary_button("Create Cognito domain###integration.domain.create"))
-      call("CreateUserPoolDomain", {{"UserPoolId", pool_id_}, {"Domain", new_prefix_}}, "Domain created");
+      call("domain", "CreateUserPoolDomain", {{"UserPoolId", pool_id_}, {"Domain", new_prefix_}}, "Domain created");
   }
   show_error("domain");
   end_card();
 }
 
 void AppIntegrationPage::draw_resource_servers() {
-  drawing_card_ = "servers";
   begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(52)));
   heading(ctx_, "Resource servers");
   help_text("An API your app calls, and the custom scopes it defines. App clients may be allowed <identifier>/<scope>; "
@@ -97,7 +95,7 @@ void AppIntegrationPage::draw_resource_servers() {
     value_row(s.value("Name", "").c_str(), identifier + (scopes.empty() ? "" : "  (" + scopes + ")"));
     ImGui::SameLine();
     if (ImGui::SmallButton(("Delete###integration.server.delete." + identifier).c_str()))
-      call("DeleteResourceServer", {{"UserPoolId", pool_id_}, {"Identifier", identifier}}, "Resource server deleted");
+      call("servers", "DeleteResourceServer", {{"UserPoolId", pool_id_}, {"Identifier", identifier}}, "Resource server deleted");
     ImGui::PopID();
   }
   card_separator();
@@ -126,7 +124,7 @@ void AppIntegrationPage::draw_resource_servers() {
       trim(description);
       if (!name.empty()) scopes.push_back({{"ScopeName", name}, {"ScopeDescription", description}});
     }
-    call("CreateResourceServer", {{"UserPoolId", pool_id_}, {"Identifier", server_identifier_}, {"Name", server_name_}, {"Scopes", scopes}},
+    call("servers", "CreateResourceServer", {{"UserPoolId", pool_id_}, {"Identifier", server_identifier_}, {"Name", server_name_}, {"Scopes", scopes}},
          "Resource server created");
   }
   show_error("servers");
@@ -134,7 +132,6 @@ void AppIntegrationPage::draw_resource_servers() {
 }
 
 void AppIntegrationPage::draw_look(const Json& pool) {
-  drawing_card_ = "look";
   begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(52)));
   heading(ctx_, "The hosted UI's look");
   if (!pool.contains("Domain") && !pool.contains("CustomDomain")) {
@@ -154,10 +151,10 @@ void AppIntegrationPage::draw_look(const Json& pool) {
         const Json settings = {{"components", {{"primaryButton", {{"lightMode", {{"defaults", {{"backgroundColor", button_colour_ + "ff"}}}}}}}}}};
         const Response existing = ctx_.api.peek("DescribeManagedLoginBrandingByClient", {{"UserPoolId", pool_id_}, {"ClientId", id}});
         if (existing.status == 200)
-          call("UpdateManagedLoginBranding", {{"UserPoolId", pool_id_}, {"ManagedLoginBrandingId", existing.body["ManagedLoginBranding"]["ManagedLoginBrandingId"]},
+          call("look", "UpdateManagedLoginBranding", {{"UserPoolId", pool_id_}, {"ManagedLoginBrandingId", existing.body["ManagedLoginBranding"]["ManagedLoginBrandingId"]},
                                               {"Settings", settings}}, "Branding updated");
         else
-          call("CreateManagedLoginBranding", {{"UserPoolId", pool_id_}, {"ClientId", id}, {"Settings", settings}}, "Branding created");
+          call("look", "CreateManagedLoginBranding", {{"UserPoolId", pool_id_}, {"ClientId", id}, {"Settings", settings}}, "Branding created");
       }
       ImGui::SameLine();
       ImGui::PopID();
@@ -193,7 +190,7 @@ void AppIntegrationPage::save_customization(const std::string* image_base64) {
     request["ImageFile"] = *image_base64;
   else if (!logo_base64_.empty())
     request["ImageFile"] = logo_base64_;
-  if (!call("SetUICustomization", request, image_base64 != nullptr ? "Logo saved" : "Customization saved")) return;
+  if (!call("look", "SetUICustomization", request, image_base64 != nullptr ? "Logo saved" : "Customization saved")) return;
   if (image_base64 != nullptr) logo_base64_ = *image_base64;
   css_loaded_ = false;  // read back: the page shows what the pool now has
 }

@@ -1,8 +1,8 @@
 // The App integration page of the pool console, as the AWS console's: the
 // pool's domain (a Cognito prefix, ManagedLoginVersion), its resource
-// servers and their custom scopes, its identity providers, and the hosted UI's look (the classic
-// customization's CSS, or managed login's button colour), with a preview in
-// the Hosted UI view.
+// servers and their custom scopes, its identity providers, and the hosted
+// UI's look (the classic customization's CSS and logo, or managed login's
+// button colour), with a preview in the Hosted UI view.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +27,9 @@ class AppIntegrationPage {
   void draw_domain(const Json& pool);
   void draw_resource_servers();
   void draw_look(const Json& pool);
-  bool call(const char* operation, const Json& request, const char* done);
+  // Makes a call for a card's button: a notice when it works, its refusal
+  // under that card when not.
+  bool call(const char* card, const char* operation, const Json& request, const char* done);
   // The last refusal, under the card whose button made the call.
   void show_error(const char* card) const;
   // SetUICustomization for ALL clients with the CSS, and the new logo (or
@@ -49,7 +51,7 @@ class AppIntegrationPage {
   std::string logo_base64_;  // the logo uploaded from this page, sent again with the CSS
   std::string button_colour_ = "0972d3";
   std::string error_;
-  std::string drawing_card_, error_card_;  // the card being drawn; the card the error belongs to
+  std::string error_card_;  // the card whose call was refused
 };
 
 }  // namespace userpool::web

@@ -21,24 +21,24 @@ App::App(Door& engine) : api_(engine), ctx_(api_), clock_(ctx_), wizard_(ctx_),
       pool_console_(ctx_), try_it_(ctx_), hosted_ui_(ctx_), inbox_(ctx_), tokens_(ctx_), api_log_(ctx_), flow_(ctx_),
       saved_work_(ctx_), api_gateway_(ctx_), beanstalk_(ctx_), lessons_(ctx_) {
   lessons_.show_me = [this](const std::string& widget, const std::string& pool_id) { show_me(widget, pool_id); };
-  pool_console_.integration().preview = [this](const std::string& pool_id) {
-    hosted_ui_.choose(pool_id, "");
-    ctx_.open(View::kHostedUi);
-    hosted_ui_.sign_in();
-  };
+  pool_console_.integration().preview = [this](const std::string& pool_id) { open_hosted_ui(pool_id, "", false); };
   ctx_.open_link = [this](const std::string& pool_id, const std::string& url) {
     ctx_.open(View::kHostedUi);
     hosted_ui_.open_link(pool_id, url);
   };
   try_it_.open_hosted_ui = [this](const std::string& pool_id, const std::string& client_id, bool machine) {
-    hosted_ui_.choose(pool_id, client_id);
-    ctx_.open(View::kHostedUi);
-    if (machine)
-      hosted_ui_.get_machine_token();
-    else
-      hosted_ui_.sign_in();
+    open_hosted_ui(pool_id, client_id, machine);
   };
   regenerate_examples();
+}
+
+void App::open_hosted_ui(const std::string& pool_id, const std::string& client_id, bool machine) {
+  hosted_ui_.choose(pool_id, client_id);
+  ctx_.open(View::kHostedUi);
+  if (machine)
+    hosted_ui_.get_machine_token();
+  else
+    hosted_ui_.sign_in();
 }
 
 void App::regenerate_examples() {

@@ -53,6 +53,11 @@ class App {
   void regenerate_examples();
 
  private:
+  // Opens the Hosted UI view with a pool and client, and starts there: a
+  // sign-in through the hosted pages, or (`machine`) a client_credentials
+  // token. Preview, Try it's buttons.
+  void open_hosted_ui(const std::string& pool_id, const std::string& client_id, bool machine);
+
   // A theme switch clicked in this frame, applied at the start of the next:
   // changing the style while colours are pushed would pop the old ones back.
   std::optional<Theme> theme_switch_;

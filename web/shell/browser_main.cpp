@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include "core/api/door.h"
 #include "core/model/account.h"
@@ -46,9 +47,9 @@ struct Runtime {
   float scale = 0;  // device pixels per CSS pixel the fonts were built for
   int width = 0, height = 0;  // backing store, device pixels
   bool announced_ready = false;
-  // The fingerprint of the picture on the canvas; 0 (or a resize or zoom)
-  // makes the next frame draw whatever it holds.
-  std::uint64_t drawn = 0;
+  // The fingerprint of the picture on the canvas; none (after a resize or
+  // zoom) makes the next frame draw whatever it holds.
+  std::optional<std::uint64_t> drawn;
 };
 
 // Keeps the backing store at CSS size x devicePixelRatio, and the fonts and
@@ -66,7 +67,7 @@ void fit_to_screen(Runtime& rt) {
     emscripten_set_canvas_element_size(kCanvas, w, h);
     rt.width = w;
     rt.height = h;
-    rt.drawn = 0;
+    rt.drawn.reset();
   }
   const auto scale = static_cast<float>(ratio);
   if (scale != rt.scale) {
@@ -75,7 +76,7 @@ void fit_to_screen(Runtime& rt) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     userpool::web::apply_theme(scale);
-    rt.drawn = 0;
+    rt.drawn.reset();
   }
 }
 
@@ -123,13 +124,13 @@ void frame(void* arg) {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   const float background[4] = {bg.x, bg.y, bg.z, 1.0f};
   const std::uint64_t fingerprint = userpool::web::frame_fingerprint(*ImGui::GetDrawData(), background);
-  const bool draw = fingerprint != rt.drawn || rt.drawn == 0;
+  const bool draw = rt.drawn != fingerprint;
   if (draw) {
     glViewport(0, 0, rt.width, rt.height);
     glClearColor(background[0], background[1], background[2], background[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    rt.drawn = fingerprint == 0 ? 1 : fingerprint;
+    rt.drawn = fingerprint;
   }
   userpool::web::record_frame_time(emscripten_get_now() - started, draw);
 

@@ -27,11 +27,15 @@ bool HostedBrowser::on_domain(const std::string& url) const {
   return url.starts_with(start_.base_url + "/") || url == start_.base_url;
 }
 
-void HostedBrowser::start(const Start& start) {
-  start_ = start;
+void HostedBrowser::arrive_at_site(const Start& site) {
+  start_ = site;
   hops_.clear();
   history_.clear();
   callback_.reset();
+}
+
+void HostedBrowser::start(const Start& start) {
+  arrive_at_site(start);
   state_ = random_text(12);
   nonce_ = random_text(12);
   UrlParams p = {{"client_id", start.client_id}, {"response_type", start.implicit ? "token" : "code"},
@@ -56,10 +60,7 @@ void HostedBrowser::navigate(const std::string& method, const std::string& url, 
 }
 
 void HostedBrowser::open(const Start& site, const std::string& url) {
-  start_ = site;
-  hops_.clear();
-  history_.clear();
-  callback_.reset();
+  arrive_at_site(site);
   load("GET", url, {}, true);
 }
 

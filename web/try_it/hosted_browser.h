@@ -79,6 +79,8 @@ class HostedBrowser {
   const std::string& code_verifier() const { return verifier_; }
 
  private:
+  // A new visit to a pool's domain: no hops, history or callback yet.
+  void arrive_at_site(const Start& site);
   void load(std::string method, std::string url, std::string body, bool remember);
   void arrive_at_app(const std::string& url);
   bool on_domain(const std::string& url) const;

@@ -289,15 +289,19 @@ void HostedUiPanel::draw_hops() {
 }
 
 void HostedUiPanel::draw_authenticator() {
-  const std::string& page = browser_.page();
-  // An MFA_SETUP page carries its key in a hidden field as well as in its text.
-  static const std::string kSecretField = "name=\"secret\" value=\"";
-  if (const auto at = page.find(kSecretField); at != std::string::npos) {
-    const auto start = at + kSecretField.size();
-    totp_secret_ = page.substr(start, page.find('"', start) - start);
+  // Read once per page: an MFA_SETUP page carries its key in a hidden field
+  // as well as in its text.
+  if (totp_page_version_ != browser_.page_version()) {
+    totp_page_version_ = browser_.page_version();
+    const std::string& page = browser_.page();
+    static const std::string kSecretField = "name=\"secret\" value=\"";
+    if (const auto at = page.find(kSecretField); at != std::string::npos) {
+      const auto start = at + kSecretField.size();
+      totp_secret_ = page.substr(start, page.find('"', start) - start);
+    }
+    page_asks_for_totp_ = page.find("authenticator app") != std::string::npos;
   }
-  const bool asks = page.find("authenticator app") != std::string::npos;
-  if (!asks || browser_.at_app()) return;
+  if (!page_asks_for_totp_ || browser_.at_app()) return;
   begin_card(ems(60));
   heading(ctx_, "Your authenticator app");
   help_text("As on a phone: the secret key the set-up page shows is added here (paste another if you have one), and the "
@@ -306,7 +310,7 @@ void HostedUiPanel::draw_authenticator() {
   ImGui::SetNextItemWidth(ems(30));
   ImGui::InputText("###hosted.totp.secret", &totp_secret_);
   if (const auto key = base32_decode(totp_secret_); key && !key->empty()) {
-    const std::string code = totp_code_now(totp_secret_, ctx_.api.now());
+    const std::string code = totp_code_now(totp_secret_, clock_.now(ctx_.api));
     const float height = big_code(ctx_.fonts.mono, code.substr(0, 3) + " " + code.substr(3), colors::blue());
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFrameHeight()) * 0.5f);

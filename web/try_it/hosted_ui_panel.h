@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "web/shell/clock_reader.h"
 #include "web/shell/ui_context.h"
 #include "web/try_it/hosted_browser.h"
 
@@ -60,6 +61,9 @@ class HostedUiPanel {
   std::string error_;
   Json machine_token_ = Json::object();
   std::string totp_secret_;
+  std::uint64_t totp_page_version_ = 0;  // the page totp_secret_ and page_asks_for_totp_ were read from
+  bool page_asks_for_totp_ = false;
+  ClockReader clock_{0.25};  // for the authenticator's code
 };
 
 }  // namespace userpool::web

@@ -45,7 +45,7 @@ const char* message_purpose(const std::string& purpose) {
 void InboxPanel::refresh() {
   if (revision_ == ctx_.api.revision()) return;
   revision_ = ctx_.api.revision();
-  now_read_at_ = -1;  // a clock jump moves the revision too
+  clock_.forget();  // a clock jump moves the revision too
   messages_.clear();
   const Json list =
       ctx_.api.peek("Sandbox.ListMessages", Json{{"MaxResults", 1000}}).body.value("Messages", Json::array());
@@ -67,11 +67,7 @@ void InboxPanel::refresh() {
 
 void InboxPanel::draw() {
   refresh();
-  // The clock is read once a second, for the "ago" of each message.
-  if (now_read_at_ < 0 || ImGui::GetTime() - now_read_at_ > 1.0) {
-    now_ = ctx_.api.now();
-    now_read_at_ = ImGui::GetTime();
-  }
+  now_ = clock_.now(ctx_.api);  // for the "ago" of each message
   heading(ctx_, "Inbox");
   help_text("Every email and text message the user pools sent. Nothing leaves the sandbox: this is where the "
             "codes arrive.");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/base/clock.h"
+#include "web/shell/clock_reader.h"
 #include "web/shell/ui_context.h"
 
 namespace userpool::web {
@@ -34,8 +35,8 @@ class InboxPanel {
   std::uint64_t revision_ = ~0ull;
   std::vector<Message> messages_;  // newest first
   std::string filter_;             // part of a destination
-  Timestamp now_{};                // the virtual clock, for "3 min ago"
-  double now_read_at_ = -1;
+  ClockReader clock_{1.0};         // the virtual clock, for "3 min ago", read once a second
+  Timestamp now_{};
 };
 
 }  // namespace userpool::web

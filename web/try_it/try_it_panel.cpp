@@ -40,7 +40,7 @@ void TryItPanel::refresh() {
   const bool same_choice = described_pool == ctx_.session.pool_id && described_client == ctx_.session.client_id;
   if (revision_ == ctx_.api.revision() && same_choice) return;
   revision_ = ctx_.api.revision();
-  now_read_at_ = -1;  // the clock may have jumped
+  clock_.forget();  // the clock may have jumped
   pools_.clear();
   clients_.clear();
   pool_ = Json::object();

@@ -23,6 +23,7 @@
 #include "core/base/json.h"
 #include "core/client/sign_in.h"
 #include "web/try_it/password_checklist.h"
+#include "web/shell/clock_reader.h"
 #include "web/shell/ui_context.h"
 
 namespace userpool::web {
@@ -137,8 +138,7 @@ class TryItPanel {
   Json mfa_config_ = Json::object();  // GetUserPoolMfaConfig's answer
 
   // The virtual clock, re-read a few times a second for the authenticator.
-  Timestamp now_{};
-  double now_read_at_ = -1;
+  ClockReader clock_{0.25};
 
   // The built-in authenticator app: it lives on the learner's "phone", so it
   // outlasts sessions and the choice of app client.

@@ -324,13 +324,9 @@ void TryItPanel::draw_totp_secret(const std::string& secret, const std::string& 
 }
 
 void TryItPanel::draw_authenticator(const std::string& secret, std::string* code) {
-  // The clock is read a few times a second, not every frame.
-  if (now_read_at_ < 0 || ImGui::GetTime() - now_read_at_ > 0.25) {
-    now_ = virtual_now();
-    now_read_at_ = ImGui::GetTime();
-  }
-  const std::string current = totp_code_now(secret, now_);
-  const std::int64_t seconds = to_epoch_whole_seconds(now_);
+  const Timestamp now = clock_.now(ctx_.api);
+  const std::string current = totp_code_now(secret, now);
+  const std::int64_t seconds = to_epoch_whole_seconds(now);
   const int left = kTotpStepSeconds - static_cast<int>(seconds % kTotpStepSeconds);
   ImGui::BeginGroup();
   ImGui::TextDisabled("BUILT-IN AUTHENTICATOR  (virtual clock)");

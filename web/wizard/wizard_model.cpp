@@ -99,10 +99,6 @@ int lifetime_minutes(int value, std::string_view unit) {
   return static_cast<int>(std::clamp(minutes, -1LL, 10'000'000LL));
 }
 
-bool attribute_writable_by_clients(std::string_view attribute) {
-  return attribute != "email_verified" && attribute != "phone_number_verified";
-}
-
 std::vector<std::string> permission_attributes(const WizardChoices& c) {
   std::vector<std::string> names;
   for (const auto& a : standard_schema())
@@ -350,7 +346,7 @@ Json create_client_request(const WizardChoices& c, const std::string& pool_id) {
   std::vector<std::string> read, write;
   for (const auto& name : permission_attributes(c)) {
     if (!has(c.unreadable_attributes, name)) read.push_back(name);
-    if (attribute_writable_by_clients(name) && !has(c.unwritable_attributes, name)) write.push_back(name);
+    if (writable_by_clients(name) && !has(c.unwritable_attributes, name)) write.push_back(name);
   }
   r["ReadAttributes"] = read;
   r["WriteAttributes"] = write;

@@ -130,9 +130,6 @@ Json create_client_request(const WizardChoices& c, const std::string& pool_id);
 // standard attributes (without sub, which every client reads), then the
 // custom ones as custom:<name>.
 std::vector<std::string> permission_attributes(const WizardChoices& c);
-// Whether a client may ever write the attribute (Cognito sets the verified
-// flags itself): the grid draws no Write box for it.
-bool attribute_writable_by_clients(std::string_view attribute);
 // A lifetime in minutes, from a number and the console's unit.
 int lifetime_minutes(int value, std::string_view unit);
 

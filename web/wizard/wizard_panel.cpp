@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/base/identifiers.h"
+#include "core/model/app_client.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "web/shell/named_item.h"
@@ -57,6 +58,18 @@ void section(const UiContext& ctx, const char* title, const char* intro) {
 }
 
 std::string yes_no(bool b) { return b ? "Yes" : "No"; }
+
+// A checkbox over a list of names: ticked while `value` is in the list (or,
+// for a list of the boxes left unticked, while it is not); clicking adds or
+// removes it.
+void list_checkbox(const std::string& label, std::vector<std::string>& list, const std::string& value, bool list_holds_ticked = true) {
+  bool on = (std::find(list.begin(), list.end(), value) != list.end()) == list_holds_ticked;
+  if (!ImGui::Checkbox(label.c_str(), &on)) return;
+  if (on == list_holds_ticked)
+    list.push_back(value);
+  else
+    std::erase(list, value);
+}
 
 }  // namespace
 
@@ -531,13 +544,7 @@ void WizardPanel::draw_step_5() {
   ImGui::TextUnformatted("Authentication flows");
   for (const char* flow : {"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH",
                            "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH"}) {
-    bool on = std::find(c.auth_flows.begin(), c.auth_flows.end(), flow) != c.auth_flows.end();
-    if (ImGui::Checkbox((std::string(flow) + "###wizard.flow." + flow).c_str(), &on)) {
-      if (on)
-        c.auth_flows.push_back(flow);
-      else
-        std::erase(c.auth_flows, std::string(flow));
-    }
+    list_checkbox(std::string(flow) + "###wizard.flow." + flow, c.auth_flows, flow);
   }
   help_text("SRP proves the password without sending it; USER_PASSWORD_AUTH sends it (over TLS); refresh keeps users "
             "signed in.");
@@ -601,14 +608,7 @@ void WizardPanel::url_list(const char* id, std::vector<std::string>* urls, std::
 
 void WizardPanel::draw_oauth_settings() {
   WizardChoices& c = choices_;
-  const auto tick = [](std::vector<std::string>& list, const char* value, const std::string& label) {
-    bool on = std::find(list.begin(), list.end(), value) != list.end();
-    if (!ImGui::Checkbox(label.c_str(), &on)) return;
-    if (on)
-      list.push_back(value);
-    else
-      std::erase(list, std::string(value));
-  };
+  const auto tick = [](std::vector<std::string>& list, const char* value, const std::string& label) { list_checkbox(label, list, value); };
   card_separator();
   ImGui::TextUnformatted("Allowed sign-out URLs - optional");
   url_list("sign_out", &c.sign_out_urls, &new_sign_out_url_, "https://example.com/signed-out");
@@ -657,12 +657,7 @@ void WizardPanel::draw_attribute_permissions() {
     ImGui::TableSetupColumn("Write", ImGuiTableColumnFlags_WidthFixed, ems(4));
     ImGui::TableHeadersRow();
     const auto box = [](std::vector<std::string>& unticked, const std::string& name, const char* column) {
-      bool on = std::find(unticked.begin(), unticked.end(), name) == unticked.end();
-      if (!ImGui::Checkbox(("###wizard.permissions." + std::string(column) + "." + name).c_str(), &on)) return;
-      if (on)
-        std::erase(unticked, name);
-      else
-        unticked.push_back(name);
+      list_checkbox("###wizard.permissions." + std::string(column) + "." + name, unticked, name, false);
     };
     for (const std::string& name : permission_attributes(c)) {
       ImGui::TableNextRow();
@@ -671,7 +666,7 @@ void WizardPanel::draw_attribute_permissions() {
       ImGui::TableNextColumn();
       box(c.unreadable_attributes, name, "read");
       ImGui::TableNextColumn();
-      if (attribute_writable_by_clients(name))
+      if (writable_by_clients(name))  // no Write box where only Cognito writes
         box(c.unwritable_attributes, name, "write");
       else
         ImGui::TextDisabled("-");
