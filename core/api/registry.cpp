@@ -36,7 +36,12 @@ namespace hosted {
 const OperationTable& authorize_operations();
 const OperationTable& sign_in_page_operations();
 const OperationTable& token_endpoint_operations();
+const OperationTable& federation_operations();
 }  // namespace hosted
+namespace simulated_idp {
+const OperationTable& provider_operations();
+StateSection provider_state();
+}  // namespace simulated_idp
 namespace ops {
 // Each service's part of the saved state (defined beside its tables).
 StateSection wizard_draft_state();
@@ -56,8 +61,13 @@ const std::vector<Service>& services() {
       // The pools' domains: the hosted UI's pages and the OAuth 2.0 endpoints
       // (core/hosted/site.h), called with the parts of an HTTP request.
       {"HostedUI", "HostedUI.", "InvalidParameterException",
-       {&hosted::authorize_operations(), &hosted::sign_in_page_operations(), &hosted::token_endpoint_operations()},
+       {&hosted::authorize_operations(), &hosted::sign_in_page_operations(), &hosted::token_endpoint_operations(),
+        &hosted::federation_operations()},
        {}},
+      // The identity providers pools federate with, simulated
+      // (core/services/simulated_idp/simulated_idp.h).
+      {"SimulatedIdP", "SimulatedIdP.", "InvalidParameterException", {&simulated_idp::provider_operations()},
+       {simulated_idp::provider_state()}},
       // The connected services the tutorials use, with their own APIs' errors.
       {"ApiGateway", "ApiGateway.", "BadRequestException",
        {&rest_api_operations(), &authorizer_operations(), &deployment_operations()},

@@ -126,10 +126,26 @@ std::variant<Authorization, Reply> check_authorization(OpContext& ctx, const Sit
       ctx.rule(std::string("The ") + needs_openid + " scope needs the openid scope with it");
       return error_redirect(a, "invalid_scope");
     }
-  const std::string provider = request.param("identity_provider");
-  if (!provider.empty() && provider != "COGNITO") {
-    ctx.rule("identity_provider " + provider + " is not a provider this app client signs in with");
-    return error_redirect(a, "invalid_request", "Login option is not available. Please try another one");
+  // identity_provider names a provider; idp_identifier finds one by one of
+  // its IdpIdentifiers (a domain such as example.com, typically).
+  std::string provider = request.param("identity_provider");
+  const std::string identifier = request.param("idp_identifier");
+  if (provider.empty() && !identifier.empty()) {
+    for (const IdentityProvider& p : site.pool.identity_providers)
+      if (std::find(p.idp_identifiers.begin(), p.idp_identifiers.end(), identifier) != p.idp_identifiers.end()) provider = p.name;
+    if (provider.empty()) {
+      ctx.rule("idp_identifier " + identifier + " is not an identifier of any of the pool's identity providers");
+      return error_redirect(a, "invalid_request", "Login option is not available. Please try another one");
+    }
+  }
+  if (!provider.empty()) {
+    const bool exists = provider == "COGNITO" || site.pool.find_identity_provider(provider) != nullptr;
+    if (!exists || !contains(client.supported_identity_providers, provider)) {
+      ctx.rule("identity_provider " + provider + (exists ? " is not one of the app client's SupportedIdentityProviders"
+                                                         : " is not an identity provider of the pool"));
+      return error_redirect(a, "invalid_request", "Login option is not available. Please try another one");
+    }
+    a.identity_provider = provider;
   }
   return a;
 }

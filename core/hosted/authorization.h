@@ -27,6 +27,9 @@ struct Authorization {
   std::optional<std::string> nonce;
   std::string prompt;
   std::string login_hint;
+  // A provider asked for by identity_provider or idp_identifier (empty:
+  // none, the sign-in page offers them all). COGNITO is the pool's own users.
+  std::string identity_provider;
   UrlParams query;  // the authorize parameters as sent, carried to every page
 
   // A URL on the domain with the authorize parameters carried along.

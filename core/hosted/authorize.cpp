@@ -3,6 +3,7 @@
 // page, /logout.
 #include "core/api/registry.h"
 #include "core/hosted/authorization.h"
+#include "core/hosted/federation.h"
 #include "core/hosted/pages.h"
 
 namespace userpool::hosted {
@@ -17,6 +18,7 @@ Json authorize(OpContext& ctx, const Request& r) {
   auto checked = check_authorization(ctx, site, request);
   if (auto* reply = std::get_if<Reply>(&checked)) return reply->to_json();
   const Authorization& a = std::get<Authorization>(checked);
+  if (!a.identity_provider.empty() && a.identity_provider != "COGNITO") return to_identity_provider(ctx, site, a).to_json();
   const HostedSession* session = a.prompt == "login" ? nullptr : signed_in_session(ctx, site, request);
   if (session != nullptr) {
     User* user = site.pool.users.by_username(session->username);

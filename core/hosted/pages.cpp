@@ -30,6 +30,9 @@ h1{font-size:16px;font-weight:400;margin:6px 0 14px}
 .notice{color:#31708f;background:#d9edf7;border:1px solid #bce8f1;border-radius:4px;padding:8px 10px;margin:0 0 10px}
 .redirect-customizable{display:block;margin-top:12px;text-align:center}
 .legalText-customizable{color:#747474;font-size:11px}
+.idpButton-customizable{display:block;height:36px;line-height:36px;margin:0 0 10px;border:1px solid #337ab7;border-radius:4px;background:#fff;color:#337ab7;text-align:center;text-decoration:none}
+.idpButton-customizable:hover{background:#eef4fa}
+.idpDivider{text-align:center;color:#747474;margin:4px 0 2px}
 a{color:#337ab7}
 )";
 
@@ -47,7 +50,10 @@ std::string managed_css(const Look& l) {
          ";color:" + l.button_text + ";font-weight:700;font-size:14px;cursor:pointer}\n"
          ".errorMessage-customizable{color:#d91515;border:2px solid #d91515;border-radius:8px;padding:8px 12px;margin:0 0 12px}\n"
          ".notice{border:2px solid #0972d3;border-radius:8px;padding:8px 12px;margin:0 0 12px}\n"
-         ".redirect-customizable{display:block;margin-top:14px;text-align:center}a{color:" + l.button_background + "}\n";
+         ".redirect-customizable{display:block;margin-top:14px;text-align:center}a{color:" + l.button_background + "}\n"
+         ".idpButton-customizable{display:block;height:36px;line-height:36px;margin:0 0 12px;border:2px solid #8c8c94;border-radius:20px;"
+         "text-align:center;text-decoration:none;font-weight:700;color:" + l.body_text + "}\n"
+         ".idpDivider{text-align:center;margin:4px 0}\n";
 }
 
 // A branding colour ("RRGGBBAA" hex, as the settings document writes them)
@@ -117,6 +123,9 @@ std::string render_page(const Look& look, const PageContent& c) {
   if (!c.error.empty()) h += "<p class=\"errorMessage-customizable\" role=\"alert\">" + html_escape(c.error) + "</p>\n";
   if (!c.notice.empty()) h += "<p class=\"notice\" role=\"status\">" + html_escape(c.notice) + "</p>\n";
   if (!c.description.empty()) h += "<p class=\"textDescription-customizable\">" + html_escape(c.description) + "</p>\n";
+  for (const auto& [text, url] : c.provider_buttons)
+    h += "<a class=\"idpButton-customizable\" href=\"" + html_escape(url) + "\">" + html_escape(text) + "</a>\n";
+  if (!c.provider_buttons.empty() && !c.action.empty()) h += "<p class=\"idpDivider\"><span>or</span></p>\n";
   if (!c.action.empty()) {
     h += "<form method=\"post\" action=\"" + html_escape(c.action) + "\">\n";
     for (const Field& f : c.fields) {

@@ -47,6 +47,8 @@ struct PageContent {
   std::string submit_label;
   std::string submit_name;
   std::vector<std::pair<std::string, std::string>> links;  // text, URL
+  // Above the form: a button per federated identity provider (text, URL).
+  std::vector<std::pair<std::string, std::string>> provider_buttons;
 };
 
 std::string render_page(const Look& look, const PageContent& content);

@@ -15,6 +15,7 @@
 #include "core/crypto/secret_hash.h"
 #include "core/crypto/totp.h"
 #include "core/hosted/authorization.h"
+#include "core/hosted/federation.h"
 #include "core/hosted/pages.h"
 #include "core/ops/common.h"
 #include "core/ops/sign_in.h"
@@ -60,6 +61,12 @@ bool csrf_ok(OpContext& ctx, const HostedRequest& request) {
 }
 // UNVERIFIED: Cognito's wording for a form that fails the CSRF check.
 constexpr const char* kCsrfMessage = "Your session has expired or the form came from another site. Please try again.";
+
+// Whether the client's users may sign in with the pool's own usernames and passwords.
+bool signs_in_with_cognito(const AppClient& client) {
+  const auto& list = client.supported_identity_providers;
+  return list && std::find(list->begin(), list->end(), "COGNITO") != list->end();
+}
 
 bool signs_in_with_email(const UserPool& pool) {
   const auto& a = pool.config.username_attributes;
@@ -218,6 +225,19 @@ Reply login_page(OpContext& ctx, const Site& site, const Authorization& a, const
   c.title = "Sign in with your username and password";
   c.error = error;
   c.notice = notice;
+  // A button for each federated provider the client offers: the authorize
+  // request again, naming the provider.
+  for (const std::string& name : a.client->supported_identity_providers.value_or(std::vector<std::string>{}))
+    if (const IdentityProvider* provider = site.pool.find_identity_provider(name)) {
+      UrlParams q = a.query;
+      std::erase_if(q, [](const auto& param) { return param.first == "identity_provider" || param.first == "idp_identifier"; });
+      q.emplace_back("identity_provider", provider->name);
+      c.provider_buttons.emplace_back(provider_button_text(*provider), with_query(site.url("/oauth2/authorize"), q));
+    }
+  if (!signs_in_with_cognito(*a.client)) {
+    c.title = "Sign in";
+    return page(site, a, std::move(c), std::move(cookies));
+  }
   c.action = a.page_url(site, "/login");
   const bool email = signs_in_with_email(site.pool);
   c.fields = {{email ? "Email" : "Username", "username", email ? "email" : "text", username.empty() ? a.login_hint : username, "username"},
@@ -242,6 +262,10 @@ Json login(OpContext& ctx, const Request& r) {
   if (auto* reply = std::get_if<Reply>(&p.authorization)) return reply->to_json();
   const Authorization& a = std::get<Authorization>(p.authorization);
   if (!csrf_ok(ctx, p.request)) return login_page(ctx, p.site, a, p.request, kCsrfMessage).to_json();
+  if (!signs_in_with_cognito(*a.client)) {
+    ctx.rule("The app client does not list COGNITO in SupportedIdentityProviders: its users sign in only through federated providers");
+    return login_page(ctx, p.site, a, p.request, "Login option is not available. Please try another one").to_json();
+  }
   const std::string username = p.request.param("username");
   const std::string password = p.request.param("password");
   ctx.event.username = username;

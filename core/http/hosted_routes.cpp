@@ -13,6 +13,18 @@ Json as_object(const std::map<std::string, std::string>& values) {
   return j;
 }
 
+}  // namespace
+
+Json hosted_call(const HttpRequest& request) {
+  Json call = {{"Method", request.method}, {"Query", as_object(first_values(parse_url_params(request.query)))}};
+  const std::string content_type = request.header("Content-Type").value_or("");
+  if (request.method == "POST" && content_type.find("application/x-www-form-urlencoded") != std::string::npos)
+    call["Form"] = as_object(first_values(parse_url_params(request.body)));
+  if (const auto cookie = request.header("Cookie")) call["Cookies"] = as_object(parse_cookie_header(*cookie));
+  if (const auto authorization = request.header("Authorization")) call["Authorization"] = *authorization;
+  return call;
+}
+
 HttpResponse page_not_found(std::string_view message) {
   HttpResponse r;
   r.status = 404;
@@ -21,8 +33,6 @@ HttpResponse page_not_found(std::string_view message) {
            "</p></body></html>\n";
   return r;
 }
-
-}  // namespace
 
 std::string hosted_operation(std::string_view method, std::string_view path) {
   const bool post = method == "POST";
@@ -38,6 +48,7 @@ std::string hosted_operation(std::string_view method, std::string_view path) {
   if (path == "/oauth2/token") return "HostedUI.Token";
   if (path == "/oauth2/userInfo") return "HostedUI.GetUserInfo";
   if (path == "/oauth2/revoke") return "HostedUI.Revoke";
+  if (path == "/oauth2/idpresponse" && (post || method == "GET")) return "HostedUI.IdpResponse";
   return {};
 }
 
@@ -48,13 +59,8 @@ HostedAnswer answer_hosted(Door& door, const HttpRequest& request, std::string_v
     answer.response = page_not_found("There is no page at " + std::string(path) + " on this domain.");
     return answer;
   }
-  Json call = {{"Domain", std::string(domain)}, {"Method", request.method},
-               {"Query", as_object(first_values(parse_url_params(request.query)))}};
-  const std::string content_type = request.header("Content-Type").value_or("");
-  if (request.method == "POST" && content_type.find("application/x-www-form-urlencoded") != std::string::npos)
-    call["Form"] = as_object(first_values(parse_url_params(request.body)));
-  if (const auto cookie = request.header("Cookie")) call["Cookies"] = as_object(parse_cookie_header(*cookie));
-  if (const auto authorization = request.header("Authorization")) call["Authorization"] = *authorization;
+  Json call = hosted_call(request);
+  call["Domain"] = std::string(domain);
   const Response r = door.call(answer.operation, call);
   answer.may_have_changed = !is_read_only_operation(answer.operation);
   if (r.status != 200) {
@@ -62,16 +68,21 @@ HostedAnswer answer_hosted(Door& door, const HttpRequest& request, std::string_v
     answer.response = page_not_found(r.body.value("message", std::string("Not found.")));
     return answer;
   }
-  HttpResponse& out = answer.response;
-  out.status = r.body.value("Status", 200);
-  if (r.body.contains("Location")) out.headers.emplace_back("Location", r.body["Location"].get<std::string>());
-  if (const auto cookies = r.body.find("SetCookies"); cookies != r.body.end())
-    for (const Json& c : *cookies) out.headers.emplace_back("Set-Cookie", c.get<std::string>());
-  if (const auto headers = r.body.find("Headers"); headers != r.body.end())
-    for (const auto& [name, value] : headers->items()) out.headers.emplace_back(name, value.get<std::string>());
-  if (r.body.contains("ContentType")) out.set_header("Content-Type", r.body["ContentType"].get<std::string>());
-  out.body = r.body.value("Body", std::string());
+  answer.response = hosted_http_response(r.body);
   return answer;
+}
+
+HttpResponse hosted_http_response(const Json& reply) {
+  HttpResponse out;
+  out.status = reply.value("Status", 200);
+  if (reply.contains("Location")) out.headers.emplace_back("Location", reply["Location"].get<std::string>());
+  if (const auto cookies = reply.find("SetCookies"); cookies != reply.end())
+    for (const Json& c : *cookies) out.headers.emplace_back("Set-Cookie", c.get<std::string>());
+  if (const auto headers = reply.find("Headers"); headers != reply.end())
+    for (const auto& [name, value] : headers->items()) out.headers.emplace_back(name, value.get<std::string>());
+  if (reply.contains("ContentType")) out.set_header("Content-Type", reply["ContentType"].get<std::string>());
+  out.body = reply.value("Body", std::string());
+  return out;
 }
 
 }  // namespace userpool

@@ -19,6 +19,7 @@
 //   POST /oauth2/token                              HostedUI.Token
 //   GET|POST /oauth2/userInfo                       HostedUI.GetUserInfo
 //   POST /oauth2/revoke                             HostedUI.Revoke
+//   GET|POST /oauth2/idpresponse                    HostedUI.IdpResponse (a federated provider's answer)
 #pragma once
 
 #include <string>
@@ -38,6 +39,17 @@ struct HostedAnswer {
 // The answer of `domain` to a request for `path` (the part after the
 // domain's base URL; the query is the request's).
 HostedAnswer answer_hosted(Door& door, const HttpRequest& request, std::string_view domain, std::string_view path);
+
+// The HTTP response a page's or endpoint's answer ({"Status", "Location",
+// "SetCookies", "Headers", "ContentType", "Body"}) describes.
+HttpResponse hosted_http_response(const Json& reply);
+
+// An HTTP request as a page operation's call: {"Method", "Query", "Form"
+// (a form-encoded POST's fields), "Cookies", "Authorization"}.
+Json hosted_call(const HttpRequest& request);
+
+// A plain 404 page saying `message`.
+HttpResponse page_not_found(std::string_view message);
 
 // The operation a method and path name (empty when none).
 std::string hosted_operation(std::string_view method, std::string_view path);

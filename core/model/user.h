@@ -22,6 +22,8 @@ inline constexpr const char* kUnconfirmed = "UNCONFIRMED";
 inline constexpr const char* kConfirmed = "CONFIRMED";
 inline constexpr const char* kForceChangePassword = "FORCE_CHANGE_PASSWORD";
 inline constexpr const char* kResetRequired = "RESET_REQUIRED";
+// A user made by a first sign-in through a federated identity provider.
+inline constexpr const char* kExternalProvider = "EXTERNAL_PROVIDER";
 }  // namespace status
 
 // A code sent to the user (sign-up confirmation, password reset, attribute

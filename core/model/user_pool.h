@@ -103,6 +103,19 @@ struct HostedSession {
   Timestamp auth_time{}, expires_at{};
 };
 
+// A sign-in sent on to a federated identity provider (Developer Guide:
+// "Adding user pool sign-in through a third party"): the state Cognito gave
+// the provider names it when the browser comes back to /oauth2/idpresponse.
+// It lasts five minutes, and is not saved: a reload mid-flight starts the
+// sign-in again, as a real session that timed out does.
+struct FederationRequest {
+  std::string state;            // the state parameter Cognito sent the provider
+  std::string provider_name;
+  std::vector<std::pair<std::string, std::string>> authorize;  // the app's authorize parameters
+  std::string nonce;            // sent to OpenID Connect providers, checked in their ID token
+  Timestamp expires_at{};
+};
+
 // A challenge in progress (NEW_PASSWORD_REQUIRED, SMS_MFA, MFA_SETUP, ...).
 // The Session string the client holds is its key; the record stays on the
 // pool so a session can be used only once and expires on the pool's clock.
@@ -134,6 +147,7 @@ class UserPool {
   std::map<std::string, ChallengeSession> sessions;
   std::map<std::string, AuthorizationCode> authorization_codes;  // by code
   std::map<std::string, HostedSession> hosted_sessions;          // by cookie value
+  std::map<std::string, FederationRequest> federation_requests;  // by state
   // A pool may have a Cognito domain (a prefix) and a custom domain at once.
   std::optional<std::string> domain;  // Cognito domain prefix, when the pool has one
   DomainSettings domain_settings;     // the prefix domain's

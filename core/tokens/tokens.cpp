@@ -98,6 +98,11 @@ Json attribute_claim(std::string_view name, std::string_view value) {
   // Cognito's ID tokens carry the address as an OIDC address object
   // (UNVERIFIED beyond "formatted"; the console stores one string).
   if (name == "address") return Json{{"formatted", std::string(value)}};
+  // A federated user's identities: an array in the token, a string in the API.
+  if (name == "identities") {
+    Json list = Json::parse(value, nullptr, false);
+    if (list.is_array()) return list;
+  }
   return std::string(value);
 }
 

@@ -74,7 +74,8 @@ std::string sign_token(const Json& claims, const SigningKey& key);
 
 // A user attribute (always a string in the API) as its ID token claim:
 // email_verified and phone_number_verified become booleans, updated_at a
-// number, address an object {"formatted": ...}; everything else, custom
+// number, address an object {"formatted": ...}, identities the JSON array
+// it holds; everything else, custom
 // attributes included, stays a string.
 Json attribute_claim(std::string_view name, std::string_view value);
 

@@ -1,0 +1,31 @@
+// Sign-in through a federated identity provider, Cognito's side (Developer
+// Guide: "Adding user pool sign-in through a third party"; the reference's
+// "Federated sign-in at runtime"): the browser is sent to the provider with
+// Cognito's own client ID there and /oauth2/idpresponse as the redirect URI;
+// when it comes back with a code, Cognito exchanges it at the provider's
+// token endpoint, checks the ID token (signature by the provider's key,
+// issuer, audience, expiry, nonce) or reads the profile with the access
+// token, maps the attributes and signs the user in (core/hosted/
+// federated_users.h). Every call Cognito makes to the provider is a call of
+// the provider's operation, so its rules are in the same event.
+//
+//   GET|POST /oauth2/idpresponse   HostedUI.IdpResponse
+#pragma once
+
+#include <string>
+
+#include "core/hosted/authorization.h"
+
+namespace userpool::hosted {
+
+// The browser sent to the provider the authorize request names.
+Reply to_identity_provider(OpContext& ctx, const Site& site, const Authorization& a);
+
+// The sign-in page's button for a provider ("Continue with Google", or the
+// name of an OIDC or SAML provider).
+std::string provider_button_text(const IdentityProvider& provider);
+
+// Five minutes for the round trip through the provider.
+inline constexpr auto kFederationRequestLifetime = std::chrono::minutes(5);
+
+}  // namespace userpool::hosted
