@@ -199,7 +199,24 @@ std::string id_token(OpContext& ctx, const ProviderRequest& p, const IssuedCode&
   }
   claims["iat"] = iat;
   claims["exp"] = iat + std::chrono::duration_cast<std::chrono::seconds>(kTokenLifetime).count();
-  return sign_jwt(Json{{"kid", site.key_id()}, {"typ", "JWT"}}, claims, key);
+  Json header = {{"kid", site.key_id()}, {"typ", "JWT"}};
+  // A fault the learner asked for, so that Cognito's checks can be seen refusing the token.
+  if (site.fault == "WrongAudience") claims["aud"] = "another-app-" + c.client_id;
+  if (site.fault == "WrongIssuer") claims["iss"] = "https://issuer.example.net";
+  if (site.fault == "Expired") {
+    claims["iat"] = iat - 7200;
+    claims["exp"] = iat - 3600;
+  }
+  if (site.fault == "WrongNonce") claims["nonce"] = "a-nonce-Cognito-never-sent";
+  if (site.fault == "UnknownKey") header["kid"] = "a-key-the-provider-does-not-publish";
+  if (!site.fault.empty()) ctx.rule(p.site.title + " puts a fault in its ID token, as asked: " + site.fault);
+  std::string token = sign_jwt(header, claims, key);
+  if (site.fault == "BadSignature") {
+    // Another signature of the right length: the last character of the first signature's first byte changed.
+    const auto at = token.rfind('.') + 1;
+    token[at] = token[at] == 'A' ? 'B' : 'A';
+  }
+  return token;
 }
 
 Reply token_error(const std::string& error, const std::string& description) {
@@ -306,6 +323,26 @@ Json get_jwks(OpContext& ctx, const Request& r) {
   return hosted::json_reply(200, Json{{"keys", keys}}).to_json();
 }
 
+// SimulatedIdP.SetFault {"Url": any address of the provider, "Fault": one
+// of kIdTokenFaults, or "None"}: its next ID tokens carry that fault.
+Json set_fault(OpContext& ctx, const Request& r) {
+  const std::string url = r.string("Url", StringShape{1, 2048, nullptr, nullptr});
+  const auto site = site_for_url(ctx.account, url);
+  if (!site) fail_resource_not_found("No simulated identity provider answers at " + url + ".");
+  const std::string fault = r.string("Fault", StringShape{1, 32, nullptr, nullptr});
+  const bool known = fault == "None" || std::find(std::begin(kIdTokenFaults), std::end(kIdTokenFaults), fault) != std::end(kIdTokenFaults);
+  if (!known) {
+    std::string list = "None";
+    for (const char* f : kIdTokenFaults) list += std::string(", ") + f;
+    fail_invalid_parameter("1 validation error detected: Value '" + fault + "' at 'fault' failed to satisfy constraint: Member must satisfy enum value set: [" + list + "]");
+  }
+  if (site->kind == ProviderKind::kFacebook || site->kind == ProviderKind::kLoginWithAmazon)
+    fail_invalid_parameter(site->title + " gives Cognito no ID token, so it has no ID token faults.");
+  site_state(ctx, *site).fault = fault == "None" ? std::string() : fault;
+  ctx.rule(site->title + (fault == "None" ? " issues correct ID tokens again" : " will put a fault in its ID tokens: " + fault));
+  return Json::object();
+}
+
 }  // namespace
 
 // The operations of this file, for the registry (core/api/registry.h).
@@ -316,6 +353,7 @@ const OperationTable& provider_operations() {
       {"Token", token, OperationKind::kChange},
       {"GetUserInfo", get_user_info, OperationKind::kRead},
       {"GetJwks", get_jwks, OperationKind::kRead},
+      {"SetFault", set_fault, OperationKind::kChange},
   };
   return table;
 }

@@ -122,6 +122,7 @@ Json SimulatedProviders::to_state() const {
     for (const auto& a : site.accounts) accounts.push_back({{"Email", a.email}, {"Name", a.name}});
     s["Accounts"] = accounts;
     s["Consents"] = site.consents;
+    if (!site.fault.empty()) s["Fault"] = site.fault;
     out[key] = s;
   }
   return out;
@@ -139,6 +140,9 @@ SimulatedProviders SimulatedProviders::from_state(const Json& state) {
     for (const Json& a : s.value("Accounts", Json::array()))
       site.accounts.push_back({a.at("Email").get<std::string>(), a.at("Name").get<std::string>()});
     site.consents = s.value("Consents", std::vector<std::string>{});
+    site.fault = s.value("Fault", std::string());
+    if (!site.fault.empty() && std::find(std::begin(kIdTokenFaults), std::end(kIdTokenFaults), site.fault) == std::end(kIdTokenFaults))
+      throw std::runtime_error("SimulatedProviders." + key + ".Fault: not one of the faults a provider can simulate");
     out.sites.emplace(key, std::move(site));
   }
   return out;

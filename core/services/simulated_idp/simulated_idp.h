@@ -74,6 +74,7 @@ struct ProviderSite {
   std::string private_pem;               // the signing key, made on first use (empty until then)
   std::vector<TestAccount> accounts;     // remembered, most recent first
   std::vector<std::string> consents;     // "<client_id> <email>": what users agreed to share
+  std::string fault;                     // a fault its ID tokens carry on purpose (kIdTokenFaults), or empty
   std::map<std::string, IssuedCode> codes;                  // by code; not saved
   std::map<std::string, IssuedAccessToken> access_tokens;  // by token; not saved
 
@@ -84,6 +85,12 @@ struct ProviderSite {
   void remember(const TestAccount& account);
   bool has_consent(const std::string& client_id, const std::string& email) const;
 };
+
+// What a provider can be told to get wrong in its ID tokens, to see
+// Cognito refuse them (SimulatedIdP.SetFault): another audience, another
+// issuer, already expired, another nonce, a key ID it does not publish, a
+// signature that does not verify.
+inline constexpr const char* kIdTokenFaults[] = {"WrongAudience", "WrongIssuer", "Expired", "WrongNonce", "UnknownKey", "BadSignature"};
 
 // The simulated providers' state in the account (ServiceStates).
 struct SimulatedProviders {

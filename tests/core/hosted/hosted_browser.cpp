@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "core/http/provider_routes.h"
 #include "core/tokens/jwt.h"
 
 namespace userpool::test {
@@ -27,6 +28,14 @@ Json hosted_client_settings(Json overrides) {
 }
 
 HttpResponse HostedBrowser::send(HttpRequest request, const std::string& url) {
+  if (url.starts_with("https://") && !url.starts_with(kBase)) {
+    // Another site: a simulated identity provider's page or endpoint.
+    const auto q = url.find('?');
+    if (q != std::string::npos) request.query = url.substr(q + 1);
+    HostedAnswer answer = answer_provider(door_, request, url.substr(0, q));
+    last_operation = answer.operation;
+    return answer.response;
+  }
   std::string rest = url.starts_with(kBase) ? url.substr(kBase.size()) : url;
   const auto q = rest.find('?');
   request.path = rest.substr(0, q);
@@ -59,7 +68,7 @@ HttpResponse HostedBrowser::post(const std::string& url, const UrlParams& form, 
 }
 
 HttpResponse HostedBrowser::follow(HttpResponse response) {
-  for (int hops = 0; hops < 10 && response.status == 302 && location(response).starts_with(kBase); ++hops)
+  for (int hops = 0; hops < 10 && response.status == 302 && !location(response).starts_with(kApp); ++hops)
     response = get(location(response));
   return response;
 }
@@ -88,6 +97,24 @@ std::string HostedBrowser::action(const HttpResponse& page) {
   INFO(page.body);
   REQUIRE(std::regex_search(page.body, m, std::regex("<form method=\"post\" action=\"([^\"]*)\"")));
   return unescape_html(m[1].str());
+}
+
+UrlParams HostedBrowser::hidden_fields(const HttpResponse& page) {
+  const auto start = page.body.find("<form method=\"post\"");
+  INFO(page.body);
+  REQUIRE(start != std::string::npos);
+  const std::string form = page.body.substr(start, page.body.find("</form>", start) - start);
+  UrlParams fields;
+  const std::regex hidden("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\"");
+  for (std::sregex_iterator it(form.begin(), form.end(), hidden), end; it != end; ++it)
+    fields.emplace_back(unescape_html((*it)[1].str()), unescape_html((*it)[2].str()));
+  return fields;
+}
+
+HttpResponse HostedBrowser::submit(const HttpResponse& page, UrlParams fields) {
+  UrlParams form = hidden_fields(page);
+  for (auto& f : fields) form.push_back(std::move(f));
+  return post(action(page), form);
 }
 
 std::string HostedBrowser::url_param(const std::string& url, const std::string& name) {

@@ -1,7 +1,8 @@
 // A browser for the hosted-UI tests: it sends HTTP requests to a pool's
 // domain through the same routes the endpoint and the page use
-// (core/http/hosted_routes.h), keeps the domain's cookies, and reads the
-// forms on the pages it gets.
+// (core/http/hosted_routes.h), and any other https:// address to the
+// simulated identity providers (core/http/provider_routes.h); it keeps the
+// domain's cookies, and reads the forms on the pages it gets.
 #pragma once
 
 #include <map>
@@ -17,6 +18,7 @@ namespace userpool::test {
 // https://demo-app.auth.us-east-1.amazoncognito.com, the domain these tests give pools.
 inline const std::string kDomain = "demo-app";
 inline const std::string kBase = "https://demo-app.auth.us-east-1.amazoncognito.com";
+inline const std::string kApp = "https://app.example.com";
 inline const std::string kCallback = "https://app.example.com/callback";
 inline const std::string kSignedOut = "https://app.example.com/signed-out";
 
@@ -35,13 +37,18 @@ class HostedBrowser {
   HttpResponse get(const std::string& url, const std::string& authorization = {});
   // A form POST to a URL on the domain.
   HttpResponse post(const std::string& url, const UrlParams& form, const std::string& authorization = {});
-  // Follows a response's Location while it stays on the domain; the last response.
+  // Follows a response's Location until it leaves for the app (the domain's
+  // pages and the simulated providers' are followed); the last response.
   HttpResponse follow(HttpResponse response);
 
   // The value of a form field on a page (the test fails if there is none).
   static std::string field(const HttpResponse& page, const std::string& name);
   // The form's action (decoded).
   static std::string action(const HttpResponse& page);
+  // The hidden fields of the page's form (its first with method="post" first).
+  static UrlParams hidden_fields(const HttpResponse& page);
+  // Posts the page's form: its hidden fields and `fields`.
+  HttpResponse submit(const HttpResponse& page, UrlParams fields = {});
   static std::string location(const HttpResponse& r);
   // A parameter of a URL's query (or fragment).
   static std::string url_param(const std::string& url, const std::string& name);
