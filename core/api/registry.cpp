@@ -21,6 +21,7 @@ const OperationTable& list_users_operations();
 const OperationTable& group_operations();
 const OperationTable& resource_server_operations();
 const OperationTable& identity_provider_operations();
+const OperationTable& provider_link_operations();
 const OperationTable& domain_operations();
 const OperationTable& ui_customization_operations();
 const OperationTable& managed_login_branding_operations();
@@ -56,7 +57,7 @@ const std::vector<Service>& services() {
        {&pool_operations(), &client_operations(), &sign_up_operations(), &auth_operations(), &challenge_operations(),
         &mfa_operations(), &password_operations(), &self_service_operations(), &admin_user_operations(),
         &list_users_operations(), &group_operations(), &resource_server_operations(), &identity_provider_operations(),
-        &domain_operations(), &ui_customization_operations(), &managed_login_branding_operations()},
+        &provider_link_operations(), &domain_operations(), &ui_customization_operations(), &managed_login_branding_operations()},
        {}},
       // The pools' domains: the hosted UI's pages and the OAuth 2.0 endpoints
       // (core/hosted/site.h), called with the parts of an HTTP request.

@@ -19,17 +19,16 @@ std::optional<std::string> claim_text(const Json& claims, const std::string& nam
   return it->dump();
 }
 
-// A user whose identities include this one, linked by AdminLinkProviderForUser.
+constexpr std::size_t kMaxMappedLength = 2048;
+
+}  // namespace
+
 User* linked_user(UserPool& pool, const std::string& provider_name, const std::string& user_id) {
   for (auto& [seq, user] : pool.users.users())
     for (const FederatedIdentity& f : identities_of(user))
       if (!f.primary && f.provider_name == provider_name && f.user_id == user_id) return &user;
   return nullptr;
 }
-
-constexpr std::size_t kMaxMappedLength = 2048;
-
-}  // namespace
 
 std::string federated_username(const UserPool& pool, const std::string& provider_name, const std::string& user_id) {
   const std::string name = provider_name + "_" + user_id;

@@ -29,6 +29,10 @@ struct ProviderProfile {
 tl::expected<User*, std::string> federated_user(OpContext& ctx, UserPool& pool, const AppClient& client,
                                                  const IdentityProvider& provider, const ProviderProfile& profile);
 
+// The user a provider's identity is linked to by AdminLinkProviderForUser
+// (an entry of its identities with primary false), or nullptr.
+User* linked_user(UserPool& pool, const std::string& provider_name, const std::string& user_id);
+
 // <ProviderName>_<id>, as the pool stores it (lower case in a pool whose
 // usernames are case-insensitive; UNVERIFIED, the reference's best guess).
 std::string federated_username(const UserPool& pool, const std::string& provider_name, const std::string& user_id);

@@ -3,123 +3,12 @@
 // consent pages, /oauth2/idpresponse, the <Provider>_<id> user Cognito makes
 // and its identities claim (the reference's §7), and each check Cognito
 // makes of what the provider sends.
-#include "core/services/simulated_idp/simulated_idp.h"
-#include "tests/core/hosted/hosted_browser.h"
+#include "tests/core/hosted/federated.h"
 
 using namespace userpool;
 using namespace userpool::test;
 using namespace std::chrono_literals;
 
-namespace {
-
-const std::string kIdpResponse = kBase + "/oauth2/idpresponse";
-
-Json provider_settings(const std::string& pool, const std::string& type) {
-  if (type == "Google")
-    return {{"UserPoolId", pool}, {"ProviderName", "Google"}, {"ProviderType", "Google"},
-            {"ProviderDetails", {{"client_id", "g-client.apps.googleusercontent.com"}, {"client_secret", "g-secret"},
-                                 {"authorize_scopes", "openid email profile"}}},
-            {"AttributeMapping", {{"email", "email"}, {"name", "name"}}}};
-  if (type == "Facebook")
-    return {{"UserPoolId", pool}, {"ProviderName", "Facebook"}, {"ProviderType", "Facebook"},
-            {"ProviderDetails", {{"client_id", "1234567890"}, {"client_secret", "fb-secret"}, {"authorize_scopes", "public_profile, email"},
-                                 {"api_version", "v17.0"}}},
-            {"AttributeMapping", {{"email", "email"}, {"name", "name"}}}};
-  if (type == "LoginWithAmazon")
-    return {{"UserPoolId", pool}, {"ProviderName", "LoginWithAmazon"}, {"ProviderType", "LoginWithAmazon"},
-            {"ProviderDetails", {{"client_id", "amzn1.application-oa2-client.abc"}, {"client_secret", "amzn-secret"},
-                                 {"authorize_scopes", "profile"}}},
-            {"AttributeMapping", {{"email", "email"}, {"name", "name"}}}};
-  if (type == "SignInWithApple")
-    return {{"UserPoolId", pool}, {"ProviderName", "SignInWithApple"}, {"ProviderType", "SignInWithApple"},
-            {"ProviderDetails", {{"client_id", "com.example.app.signin"}, {"team_id", "TEAM123456"}, {"key_id", "KEY1234567"},
-                                 {"private_key", "-----BEGIN PRIVATE KEY-----\nMIGT\n-----END PRIVATE KEY-----"},
-                                 {"authorize_scopes", "email name"}}},
-            {"AttributeMapping", {{"email", "email"}, {"name", "name"}}}};
-  return {{"UserPoolId", pool}, {"ProviderName", "Corp"}, {"ProviderType", "OIDC"},
-          {"ProviderDetails", {{"client_id", "corp-client"}, {"client_secret", "corp-secret"}, {"authorize_scopes", "openid email profile"},
-                               {"attributes_request_method", "GET"}, {"oidc_issuer", "https://idp.example.com"}}},
-          {"AttributeMapping", {{"email", "email"}, {"name", "name"}}},
-          {"IdpIdentifiers", {"example.com"}}};
-}
-
-// A pool with the hosted domain, one provider of `type`, and an app client
-// that offers it beside the pool's own sign-in.
-struct Federated {
-  Sandbox s;
-  std::string pool;
-  std::string provider;  // its ProviderName
-  std::string client;
-  HostedBrowser b{s};
-
-  explicit Federated(const std::string& type, Json pool_settings = Json::object(), Json provider_overrides = Json::object()) {
-    pool = hosted_pool(s, std::move(pool_settings));
-    Json settings = provider_settings(pool, type);
-    for (const auto& [key, value] : provider_overrides.items()) settings[key] = value;
-    provider = settings["ProviderName"];
-    s.ok("CreateIdentityProvider", settings);
-    client = s.create_client(pool, hosted_client_settings({{"SupportedIdentityProviders", {"COGNITO", provider}}}));
-  }
-
-  // From authorize?identity_provider=... to the provider's sign-in page.
-  HttpResponse to_provider(UrlParams extra = {}) {
-    extra.emplace_back("identity_provider", provider);
-    const HttpResponse r = b.get(authorize_url(client, std::move(extra)));
-    INFO(r.body);
-    REQUIRE(r.status == 302);
-    return b.follow(r);
-  }
-
-  // Signs in at the provider's page with an account (the consent page
-  // allowed when it comes); the callback the app is sent to.
-  std::string sign_in(const std::string& email, const std::string& name, UrlParams extra = {}) {
-    HttpResponse page = to_provider(std::move(extra));
-    REQUIRE(page.status == 200);
-    page = b.submit(page, {{"email", email}, {"name", name}});
-    return finish(page);
-  }
-
-  // Whatever the provider shows next until the browser is back at the app:
-  // the consent page allowed, Apple's form post sent on.
-  std::string finish(HttpResponse page) {
-    page = b.follow(page);
-    for (int step = 0; step < 4 && page.status == 200; ++step) {
-      INFO(page.body);
-      REQUIRE((shows(page, "Share your account?") || shows(page, "Continue to the app")));
-      page = b.follow(b.submit(page));
-    }
-    INFO(page.body);
-    REQUIRE(page.status == 302);
-    return HostedBrowser::location(page);
-  }
-
-  Json tokens(const std::string& callback) {
-    const std::string code = HostedBrowser::url_param(callback, "code");
-    INFO(callback);
-    REQUIRE_FALSE(code.empty());
-    const HttpResponse r = b.post("/oauth2/token", {{"grant_type", "authorization_code"}, {"client_id", client}, {"code", code},
-                                                    {"redirect_uri", kCallback}});
-    INFO(r.body);
-    REQUIRE(r.status == 200);
-    return json_body(r);
-  }
-
-  Json user(const std::string& username) { return s.ok("AdminGetUser", {{"UserPoolId", pool}, {"Username", username}}); }
-  std::string attribute(const Json& user, const std::string& name) {
-    for (const Json& a : user["UserAttributes"])
-      if (a["Name"] == name) return a["Value"];
-    return {};
-  }
-  std::size_t user_count() { return s.ok("ListUsers", {{"UserPoolId", pool}})["Users"].size(); }
-};
-
-std::string epoch_ms(Timestamp t) { return std::to_string(std::chrono::duration_cast<Millis>(t.time_since_epoch()).count()); }
-
-std::string subject(Sandbox& s, const std::string& provider_url, const std::string& email) {
-  return simulated_idp::subject_for(*simulated_idp::site_for_url(s.account, provider_url), email);
-}
-
-}  // namespace
 
 TEST_CASE("Google: the button on the sign-in page, the provider's pages, and the Google_ user Cognito makes") {
   Federated f("Google");
