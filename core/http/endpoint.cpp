@@ -5,6 +5,7 @@
 #include "core/api/registry.h"
 #include "core/base/identifiers.h"
 #include "core/http/hosted_routes.h"
+#include "core/http/provider_routes.h"
 #include "core/http/status_page.h"
 
 namespace userpool {
@@ -15,6 +16,9 @@ constexpr std::string_view kCognitoTarget = "AWSCognitoIdentityProviderService."
 constexpr std::string_view kWellKnown = "/.well-known/";
 // Where each pool's domain is served: /domain/<domain>/... (Account::hosted_origin).
 constexpr std::string_view kDomainPrefix = "/domain/";
+// Where the simulated identity providers are served: /provider/<host>/...
+// stands for https://<host>/... (simulated_idp::served_url).
+constexpr std::string_view kProviderPrefix = "/provider/";
 
 std::string dump(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
@@ -189,8 +193,24 @@ EndpointAnswer Endpoint::hosted(const HttpRequest& request) {
   return a;
 }
 
+EndpointAnswer Endpoint::provider(const HttpRequest& request) {
+  EndpointAnswer a;
+  if (request.body.size() > kMaxBodyBytes) {
+    a.what = request.method + " " + request.path + " (body over 1 MiB)";
+    a.response = too_large(request);
+    return a;
+  }
+  HostedAnswer h = answer_provider(door_, request, "https://" + request.path.substr(kProviderPrefix.size()));
+  a.what = h.operation.empty() ? request.method + " " + request.path : h.operation;
+  a.response = std::move(h.response);
+  a.may_have_changed = h.may_have_changed;
+  a.response.set_header("x-amzn-RequestId", generate_uuid_v4(random_));
+  return a;
+}
+
 EndpointAnswer Endpoint::answer(const HttpRequest& request) {
   if (request.path.starts_with(kDomainPrefix)) return hosted(request);
+  if (request.path.starts_with(kProviderPrefix) && request.method != "OPTIONS") return provider(request);
   if (request.method == "OPTIONS") {
     EndpointAnswer a;
     a.what = "OPTIONS " + request.path;
@@ -235,8 +255,9 @@ EndpointAnswer Endpoint::answer(const HttpRequest& request) {
                        "Nothing is served at " + request.method + " " + request.path +
                            ". The endpoint answers POST / (the API, with X-Amz-Target: "
                            "AWSCognitoIdentityProviderService.<Operation>), GET /health, GET "
-                           "/<userPoolId>/.well-known/jwks.json, GET /<userPoolId>/.well-known/openid-configuration, and GET / "
-                           "(a page listing the pools, users and messages).");
+                           "/<userPoolId>/.well-known/jwks.json, GET /<userPoolId>/.well-known/openid-configuration, GET / "
+                           "(a page listing the pools, users and messages), the pools' domains under /domain/<domain>/ and the "
+                           "simulated identity providers under /provider/<host>/.");
   return a;
 }
 

@@ -20,6 +20,9 @@
 //   /domain/<domain>/... each pool's domain: the hosted UI and the OAuth 2.0
 //            endpoints (core/http/hosted_routes.h), when the server sets
 //            Account::hosted_origin to its own address
+//   /provider/<host>/... the simulated identity providers a pool federates
+//            with (core/http/provider_routes.h): /provider/accounts.google.com/
+//            o/oauth2/v2/auth stands for https://accounts.google.com/o/oauth2/v2/auth
 // Every answer carries x-amzn-RequestId and the CORS headers.
 //
 // Requests are not authenticated: the signature AWS clients put on
@@ -77,6 +80,7 @@ class Endpoint {
  private:
   EndpointAnswer api_call(const HttpRequest& request);
   EndpointAnswer hosted(const HttpRequest& request);
+  EndpointAnswer provider(const HttpRequest& request);
   EndpointAnswer well_known(const HttpRequest& request, const std::string& pool_id, std::string_view document);
   // Messages sent since the last look (and moves the cursor past them).
   Json new_messages(bool sandbox_replaced);

@@ -200,3 +200,66 @@ test('aws-jwt-verify accepts the hosted UI\'s tokens with Cognito\'s issuer (--i
     await server.stop();
   }
 });
+
+test('Federation: Continue with Google on the hosted page in Chromium, the simulated Google\'s pages, and openid-client\'s tokens for a Google_ user', async () => {
+  const oidc = await import('openid-client');
+  const server = await start({ issuer: 'local' });
+  try {
+    const { poolId } = await setUp(server.url);
+    await ok(server.url, 'CreateIdentityProvider', {
+      UserPoolId: poolId, ProviderName: 'Google', ProviderType: 'Google',
+      ProviderDetails: { client_id: 'g-client.apps.googleusercontent.com', client_secret: 'g-secret', authorize_scopes: 'openid email profile' },
+      AttributeMapping: { email: 'email', name: 'name' },
+    });
+    const { UserPoolClient: social } = await ok(server.url, 'CreateUserPoolClient', {
+      UserPoolId: poolId, ClientName: 'social', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'], CallbackURLs: [CALLBACK], SupportedIdentityProviders: ['COGNITO', 'Google'],
+    });
+    const issuer = new URL(`${server.url}/${poolId}`);
+    const config = await oidc.discovery(issuer, social.ClientId, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const authorizationUrl = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: CALLBACK, scope: 'openid email profile', state,
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
+    });
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(authorizationUrl.href);
+    assert.match(page.url(), /\/domain\/oidc-demo\/login\?/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'hosted-login-with-google.png') });
+    // The button leads through Cognito to the provider, served by the endpoint under /provider/<its host>/.
+    await Promise.all([page.waitForURL(/\/provider\/accounts\.google\.com\/o\/oauth2\/v2\/auth\?/), page.click('text=Continue with Google')]);
+    const atGoogle = new URL(page.url());
+    assert.equal(atGoogle.searchParams.get('client_id'), 'g-client.apps.googleusercontent.com');
+    assert.equal(atGoogle.searchParams.get('redirect_uri'), `${server.url}/domain/oidc-demo/oauth2/idpresponse`);
+    assert.match(await page.title(), /Google \(simulated\)/);
+    await page.fill('input[type="email"]', 'jane.google@example.com');
+    await page.fill('input[name="name"]', 'Jane Google');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'provider-sign-in.png') });
+    await page.click('button[name="continue"]');
+    await page.waitForSelector('button[name="allow"]');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'provider-consent.png') });
+    await Promise.all([page.waitForURL((u) => u.href.startsWith(CALLBACK)), page.click('button[name="allow"]')]);
+    const callback = page.url();
+    await context.close();
+
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: codeVerifier, expectedState: state });
+    const claims = tokens.claims();
+    assert.match(claims['cognito:username'], /^Google_\d{21}$/);
+    assert.equal(claims.email, 'jane.google@example.com');
+    assert.equal(claims.name, 'Jane Google');
+    assert.equal(claims.identities.length, 1);
+    assert.equal(claims.identities[0].providerName, 'Google');
+    assert.equal(claims.identities[0].userId, claims['cognito:username'].slice('Google_'.length));
+    assert.equal(claims.identities[0].primary, 'true');
+    const user = await ok(server.url, 'AdminGetUser', { UserPoolId: poolId, Username: claims['cognito:username'] });
+    assert.equal(user.UserStatus, 'EXTERNAL_PROVIDER');
+    // The provider's keys are published at its own (served) address.
+    const keys = await (await fetch(`${server.url}/provider/www.googleapis.com/oauth2/v3/certs`)).json();
+    assert.equal(keys.keys.length, 1);
+  } finally {
+    await server.stop();
+  }
+});
