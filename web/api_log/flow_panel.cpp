@@ -12,9 +12,11 @@ namespace {
 constexpr float kFlowCardEms = 56.0f;  // the widest the cards grow
 // Where the lifelines stand, as fractions of the diagram's width: the app
 // and the pool far apart, because requests carry the longest labels. With
-// the browser's lifeline (a hosted UI flow), four; else three.
-constexpr float kLaneAt[] = {0.0f, 0.12f, 0.56f, 0.88f};
-constexpr float kLaneAtWithBrowser[] = {0.08f, 0.30f, 0.66f, 0.92f};
+// the browser's lifeline (a hosted UI flow), four; with an identity
+// provider's too (a federated sign-in), five; else three. By Lane.
+constexpr float kLaneAt[] = {0.0f, 0.12f, 0.56f, 0.0f, 0.88f};
+constexpr float kLaneAtWithBrowser[] = {0.08f, 0.30f, 0.66f, 0.0f, 0.92f};
+constexpr float kLaneAtWithProvider[] = {0.05f, 0.22f, 0.50f, 0.74f, 0.94f};
 constexpr float kRowEms = 2.0f;  // one arrow per row
 // Cognito's colour in AWS architecture icons (Security, Identity & Compliance).
 constexpr unsigned kCognitoRed = rgb(0xdd344c);
@@ -31,8 +33,17 @@ void name_last_item(const char* label) {
 ImU32 text_color() { return ImGui::GetColorU32(ImGuiCol_Text); }
 ImU32 grey_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 
-float lane_x(const ImVec2& origin, float width, Lane lane, bool with_browser) {
-  return origin.x + width * (with_browser ? kLaneAtWithBrowser : kLaneAt)[static_cast<int>(lane)];
+// Which lifelines a diagram has, beside the app, the pool and the inbox.
+enum class Lanes { kThree, kWithBrowser, kWithProvider };
+
+Lanes lanes_of(const std::vector<FlowStep>& steps) {
+  if (uses_provider(steps)) return Lanes::kWithProvider;
+  return uses_browser(steps) ? Lanes::kWithBrowser : Lanes::kThree;
+}
+
+float lane_x(const ImVec2& origin, float width, Lane lane, Lanes lanes) {
+  const float* at = lanes == Lanes::kWithProvider ? kLaneAtWithProvider : lanes == Lanes::kWithBrowser ? kLaneAtWithBrowser : kLaneAt;
+  return origin.x + width * at[static_cast<int>(lane)];
 }
 
 // A horizontal arrow from x0 to x1 at height y; dashed for responses (the
@@ -204,17 +215,19 @@ void FlowPanel::draw_diagram(float width) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
 
   // The lifelines: a box with the name on top, a dashed line down.
-  const bool with_browser = uses_browser(steps_);
-  for (const Lane lane : {Lane::kBrowser, Lane::kApp, Lane::kPool, Lane::kInbox}) {
-    if (lane == Lane::kBrowser && !with_browser) continue;
-    const float x = lane_x(origin, width, lane, with_browser);
+  const Lanes lanes = lanes_of(steps_);
+  for (const Lane lane : {Lane::kBrowser, Lane::kApp, Lane::kPool, Lane::kProvider, Lane::kInbox}) {
+    if (lane == Lane::kBrowser && lanes == Lanes::kThree) continue;
+    if (lane == Lane::kProvider && lanes != Lanes::kWithProvider) continue;
+    const float x = lane_x(origin, width, lane, lanes);
     const char* name = lane_name(lane);
     const ImVec2 size = ImGui::CalcTextSize(name);
     const float half = size.x * 0.5f + ems(0.8f);
     const unsigned accent = lane == Lane::kPool      ? kCognitoRed
                             : lane == Lane::kApp     ? colors::blue()
                             : lane == Lane::kBrowser ? kPurple
-                                                     : colors::amber();
+                            : lane == Lane::kProvider ? colors::green()
+                                                      : colors::amber();
     draw->AddRectFilled(ImVec2(x - half, origin.y), ImVec2(x + half, origin.y + head_h),
                         ImGui::GetColorU32(ImGuiCol_WindowBg), ems(0.25f));
     draw->AddRect(ImVec2(x - half, origin.y), ImVec2(x + half, origin.y + head_h), accent, ems(0.25f));
@@ -228,7 +241,7 @@ void FlowPanel::draw_diagram(float width) {
     const FlowStep& step = steps_[i];
     const float top = origin.y + head_h + gap + row_h * static_cast<float>(i);
     const float y = top + row_h * 0.72f;
-    const float x0 = lane_x(origin, width, step.from, with_browser), x1 = lane_x(origin, width, step.to, with_browser);
+    const float x0 = lane_x(origin, width, step.from, lanes), x1 = lane_x(origin, width, step.to, lanes);
     const ImU32 color = step_color(step);
     arrow(draw, x0, x1, y, color, step.kind == FlowStep::Kind::kResponse);
     const float label_x = std::min(x0, x1) + ems(0.5f);

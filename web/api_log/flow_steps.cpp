@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/http/provider_routes.h"
 #include "core/tokens/well_known.h"
 #include "web/api_log/api_log_format.h"
 
 namespace userpool::web {
 namespace {
+
+constexpr std::string_view kProviderPrefix = "SimulatedIdP.";
 
 bool is_one_of(std::string_view value, std::initializer_list<std::string_view> options) {
   return std::find(options.begin(), options.end(), value) != options.end();
@@ -43,7 +46,7 @@ constexpr HostedRoute kHostedRoutes[] = {
     {"ForgotPassword", "/forgotPassword", false}, {"GetConfirmForgotPasswordPage", "/confirmForgotPassword", false},
     {"ConfirmForgotPassword", "/confirmForgotPassword", false}, {"GetErrorPage", "/error", false},
     {"Logout", "/logout", false}, {"Token", "/oauth2/token", true}, {"GetUserInfo", "/oauth2/userInfo", true},
-    {"Revoke", "/oauth2/revoke", true}};
+    {"Revoke", "/oauth2/revoke", true}, {"IdpResponse", "/oauth2/idpresponse", false}};
 
 const HostedRoute* hosted_route(std::string_view op) {
   if (!op.starts_with("HostedUI.")) return nullptr;
@@ -106,13 +109,27 @@ std::string hosted_response_label(const ApiLogEntry& entry) {
   return std::to_string(status);
 }
 
+// The path of a URL: "https://host/a/b?x" -> "/a/b".
+std::string url_path(std::string_view url) {
+  const auto scheme = url.find("://");
+  const auto slash = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (slash == std::string_view::npos) return "/";
+  return std::string(url.substr(slash, url.find_first_of("?#", slash) - slash));
+}
+
+// Whether a URL is a simulated identity provider's page (its own request
+// in the log draws the browser's arrow to it).
+bool is_provider_url(std::string_view url) { return !provider_operation("GET", url_path(url)).empty(); }
+
 // The browser's next request when a hosted answer sends it off the pool's
 // domain (to the app's callback or sign-out URL): "GET <url> (code, state)",
-// or nothing when the redirect stays on the domain (the next page).
+// or nothing when the redirect stays on the domain (the next page) or goes
+// to an identity provider.
 std::optional<std::string> redirect_to_app(const ApiLogEntry& entry) {
   const std::string location = text_member(entry.response, "Location");
   const std::string domain = text_member(entry.request, "Domain");
-  if (location.empty() || domain.empty() || location.find(domain) != std::string::npos) return std::nullopt;
+  if (location.empty() || domain.empty() || location.find(domain) != std::string::npos || is_provider_url(location))
+    return std::nullopt;
   const auto cut = location.find_first_of("?#");
   const std::string names = parameter_names(location);
   return "GET " + location.substr(0, cut) + (names.empty() ? "" : " (" + names + ")");
@@ -189,6 +206,7 @@ const char* lane_name(Lane lane) {
     case Lane::kBrowser: return "Browser";
     case Lane::kApp: return "Your app";
     case Lane::kPool: return "User pool";
+    case Lane::kProvider: return "Identity provider";
     case Lane::kInbox: return "Inbox";
   }
   return "";
@@ -196,6 +214,13 @@ const char* lane_name(Lane lane) {
 
 std::string request_label(const ApiLogEntry& entry) {
   const std::string op(plain_operation(entry.operation));
+  // A simulated provider's page or endpoint: the HTTP request, at the provider's own address.
+  if (op.starts_with(kProviderPrefix)) {
+    const std::string url = text_member(entry.request, "Url");
+    const std::string parameters = hosted_parameters(entry.request);
+    return text_member(entry.request, "Method") + " " + url.substr(0, url.find_first_of("?#")) +
+           (parameters.empty() ? "" : " (" + parameters + ")");
+  }
   // A hosted UI request: the HTTP request the browser (or the app) made.
   if (const HostedRoute* route = hosted_route(op)) {
     const std::string parameters = hosted_parameters(entry.request);
@@ -216,7 +241,8 @@ std::string request_label(const ApiLogEntry& entry) {
 }
 
 std::string response_label(const ApiLogEntry& entry) {
-  if (entry.status == 200 && hosted_route(plain_operation(entry.operation)) != nullptr) return hosted_response_label(entry);
+  const std::string_view op = plain_operation(entry.operation);
+  if (entry.status == 200 && (hosted_route(op) != nullptr || op.starts_with(kProviderPrefix))) return hosted_response_label(entry);
   if (entry.status != 200) return error_type(entry);
   const Json& body = entry.response;
   if (std::string challenge = text_member(body, "ChallengeName"); !challenge.empty()) return challenge;
@@ -262,9 +288,22 @@ std::vector<FlowStep> flow_steps(const std::vector<const ApiLogEntry*>& flow, co
   std::vector<FlowStep> steps;
   for (std::size_t i = 0; i < n; ++i) {
     const ApiLogEntry& e = *flow[i];
-    const HostedRoute* route = hosted_route(plain_operation(e.operation));
+    const std::string_view op = plain_operation(e.operation);
+    if (op.starts_with(kProviderPrefix)) {
+      steps.push_back({FlowStep::Kind::kRequest, Lane::kBrowser, Lane::kProvider, request_label(e), false, e.time, e.id});
+      steps.push_back({FlowStep::Kind::kResponse, Lane::kProvider, Lane::kBrowser, response_label(e), e.status != 200, e.time, e.id});
+      continue;
+    }
+    const HostedRoute* route = hosted_route(op);
     const Lane caller = route != nullptr && !route->from_app ? Lane::kBrowser : Lane::kApp;
     steps.push_back({FlowStep::Kind::kRequest, caller, Lane::kPool, request_label(e), false, e.time, e.id});
+    // At /oauth2/idpresponse with a code, Cognito calls the provider before it answers.
+    const Json& query = member(e.request, "Query");
+    const Json& form = member(e.request, "Form");
+    if (op == "HostedUI.IdpResponse" && (member(query, "code").is_string() || member(form, "code").is_string())) {
+      steps.push_back({FlowStep::Kind::kRequest, Lane::kPool, Lane::kProvider, "POST token endpoint (code); keys, user info", false, e.time, e.id});
+      steps.push_back({FlowStep::Kind::kResponse, Lane::kProvider, Lane::kPool, "tokens, keys, profile", false, e.time, e.id});
+    }
     // The pool sends while it handles the request, before it answers.
     for (const SentMessage* m : sent_by[i])
       steps.push_back({FlowStep::Kind::kMessage, Lane::kPool, Lane::kInbox, message_label(*m), false, m->time, e.id});
@@ -273,6 +312,10 @@ std::vector<FlowStep> flow_steps(const std::vector<const ApiLogEntry*>& flow, co
       if (auto to_app = redirect_to_app(e)) steps.push_back({FlowStep::Kind::kRequest, Lane::kBrowser, Lane::kApp, *to_app, false, e.time, e.id});
   }
   return steps;
+}
+
+bool uses_provider(const std::vector<FlowStep>& steps) {
+  return std::any_of(steps.begin(), steps.end(), [](const FlowStep& s) { return s.from == Lane::kProvider || s.to == Lane::kProvider; });
 }
 
 bool uses_browser(const std::vector<FlowStep>& steps) {

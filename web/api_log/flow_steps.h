@@ -58,9 +58,11 @@ bool sends_message(std::string_view operation, std::string_view purpose);
 // --- Diagram steps -------------------------------------------------------------
 
 // The lifelines of the diagram, left to right. The browser's is drawn only
-// when the flow went through the hosted UI (a redirect dance).
-enum class Lane { kBrowser, kApp, kPool, kInbox };
-const char* lane_name(Lane lane);  // "Browser", "Your app", "User pool", "Inbox"
+// when the flow went through the hosted UI (a redirect dance); the identity
+// provider's only when it went through a federated provider (the simulated
+// providers' pages, and Cognito's calls to the provider behind them).
+enum class Lane { kBrowser, kApp, kPool, kProvider, kInbox };
+const char* lane_name(Lane lane);  // "Browser", "Your app", "User pool", "Identity provider", "Inbox"
 
 struct FlowStep {
   enum class Kind { kRequest, kResponse, kMessage };
@@ -76,7 +78,10 @@ struct FlowStep {
 // A hosted UI request comes from the browser (the back-channel endpoints,
 // /oauth2/token and the like, from the app); when its answer redirects the
 // browser off the domain, to the app's callback or sign-out URL, an arrow
-// from the browser to the app follows it.
+// from the browser to the app follows it. A simulated provider's page is a
+// request from the browser to the provider; at /oauth2/idpresponse the pool
+// then calls the provider itself (the code for tokens, its keys, the user's
+// profile), drawn as one request and its answer between the two.
 //
 // The API log does not say which messages a request sent, so they are
 // matched by time and order: a message belongs to a request that can send
@@ -91,8 +96,9 @@ std::vector<FlowStep> flow_steps(const std::vector<const ApiLogEntry*>& flow, co
 std::string request_label(const ApiLogEntry& entry);
 std::string response_label(const ApiLogEntry& entry);
 std::string message_label(const SentMessage& message);
-// Whether any step involves the browser's lifeline.
+// Whether any step involves the browser's lifeline, or the provider's.
 bool uses_browser(const std::vector<FlowStep>& steps);
+bool uses_provider(const std::vector<FlowStep>& steps);
 
 // --- Architecture picture ------------------------------------------------------
 

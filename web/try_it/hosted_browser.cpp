@@ -6,6 +6,7 @@
 #include "core/base/random.h"
 #include "core/crypto/digest.h"
 #include "core/http/hosted_routes.h"
+#include "core/http/provider_routes.h"
 
 namespace userpool::web {
 namespace {
@@ -21,7 +22,28 @@ std::string param_of(const std::string& text, const std::string& name) {
   return it == values.end() ? std::string() : it->second;
 }
 
+// scheme://host of a URL (lower case), or empty.
+std::string origin_of(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return {};
+  std::string origin = url.substr(0, url.find_first_of("/?#", scheme + 3));
+  std::transform(origin.begin(), origin.end(), origin.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return origin;
+}
+
+std::string host_of(const std::string& url) {
+  const std::string origin = origin_of(url);
+  return origin.substr(origin.find("://") + 3);
+}
+
 }  // namespace
+
+bool HostedBrowser::at_provider(const std::string& method, const std::string& url) const {
+  // The app's own origin is the app's, whatever its paths look like.
+  if (!url.starts_with("https://") || origin_of(url) == origin_of(start_.redirect_uri)) return false;
+  const std::string rest = url.substr(origin_of(url).size());
+  return !provider_operation(method, rest.substr(0, rest.find_first_of("?#"))).empty();
+}
 
 bool HostedBrowser::on_domain(const std::string& url) const {
   return url.starts_with(start_.base_url + "/") || url == start_.base_url;
@@ -75,18 +97,33 @@ void HostedBrowser::back() {
 
 void HostedBrowser::load(std::string method, std::string url, std::string body, bool remember) {
   for (int hop = 0; hop <= kMaxRedirects; ++hop) {
-    if (!on_domain(url)) {
+    const bool provider = !on_domain(url) && at_provider(method, url);
+    if (!on_domain(url) && !provider) {
       arrive_at_app(url);
       if (remember) history_.push_back(url);
       return;
     }
     HttpRequest request{method, {}, {}, body, {}};
+    if (method == "POST") request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+    if (provider) {
+      // A simulated identity provider's page: its address, its query; none of the domain's cookies.
+      const auto q = url.find('?');
+      if (q != std::string::npos) request.query = url.substr(q + 1);
+      const HostedAnswer answer = answer_provider(door_, request, url.substr(0, q));
+      if (!show(method, url, host_of(url), answer)) {
+        url = answer.response.header("Location").value_or("");
+        method = "GET";
+        body.clear();
+        continue;
+      }
+      if (remember) history_.push_back(url);
+      return;
+    }
     std::string rest = url.substr(start_.base_url.size());
     if (rest.empty()) rest = "/";
     const auto q = rest.find('?');
     request.path = rest.substr(0, q);
     if (q != std::string::npos) request.query = rest.substr(q + 1);
-    if (method == "POST") request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
     std::string cookie_header;
     for (const auto& [name, value] : cookies_) cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
     if (!cookie_header.empty()) request.headers.emplace_back("Cookie", cookie_header);
@@ -99,19 +136,13 @@ void HostedBrowser::load(std::string method, std::string url, std::string body, 
       std::erase_if(cookies_, [&](const auto& c) { return c.first == cookie; });
       if (value.find("Max-Age=0") == std::string::npos) cookies_.emplace_back(cookie, content);
     }
-    const std::string location = answer.response.header("Location").value_or("");
-    hops_.push_back({"browser", method, url, answer.response.status, location, answer.operation});
-    if (answer.response.status / 100 == 3 && !location.empty()) {
+    if (!show(method, url, "Cognito", answer)) {
       // A redirect is followed with a GET, as browsers do after a form post.
-      url = location;
+      url = answer.response.header("Location").value_or("");
       method = "GET";
       body.clear();
       continue;
     }
-    url_ = url;
-    status_ = answer.response.status;
-    page_ = answer.response.body;
-    ++page_version_;
     if (remember) history_.push_back(url);
     return;
   }
@@ -119,6 +150,17 @@ void HostedBrowser::load(std::string method, std::string url, std::string body, 
   status_ = 0;
   page_ = "<!DOCTYPE html><p>Too many redirects.</p>";
   ++page_version_;
+}
+
+bool HostedBrowser::show(const std::string& method, const std::string& url, const std::string& to, const HostedAnswer& answer) {
+  const std::string location = answer.response.header("Location").value_or("");
+  hops_.push_back({"browser", to, method, url, answer.response.status, location, answer.operation});
+  if (answer.response.status / 100 == 3 && !location.empty()) return false;
+  url_ = url;
+  status_ = answer.response.status;
+  page_ = answer.response.body;
+  ++page_version_;
+  return true;
 }
 
 // The app at its callback URL: it checks the state, then exchanges the code
@@ -137,7 +179,7 @@ void HostedBrowser::arrive_at_app(const std::string& url) {
   c.error = param_of(params, "error");
   c.error_description = param_of(params, "error_description");
   c.state_matches = c.state == state_;
-  hops_.push_back({"browser", "GET", url, 200, {}, {}});
+  hops_.push_back({"browser", "app", "GET", url, 200, {}, {}});
   if (fragment != std::string::npos) {
     for (const char* name : {"id_token", "access_token", "expires_in", "token_type"}) {
       const std::string value = param_of(params, name);
@@ -156,7 +198,7 @@ void HostedBrowser::arrive_at_app(const std::string& url) {
     } catch (const std::exception&) {
       c.tokens = Json{{"error", "the token endpoint's answer is not JSON"}};
     }
-    hops_.push_back({"app", "POST", start_.base_url + "/oauth2/token", c.token_status, {}, answer.operation});
+    hops_.push_back({"app", "Cognito", "POST", start_.base_url + "/oauth2/token", c.token_status, {}, answer.operation});
   }
   url_ = url;
   status_ = 200;

@@ -1,8 +1,10 @@
 // The browser of the "Hosted UI" view: it goes where the hosted pages send
 // it, as a real browser does, and plays the learner's app at the client's
 // callback URL. The pages come from the pool's domain through the same
-// routes the local endpoint serves (core/http/hosted_routes.h), called
-// through the app's door, so every hop is in the API log. It keeps the
+// routes the local endpoint serves (core/http/hosted_routes.h), and from
+// the simulated identity providers a pool federates with
+// (core/http/provider_routes.h), called through the app's door, so every
+// hop is in the API log. It keeps the
 // domain's cookies, a history for Back, each hop for the Flow view, and
 // what the app received: a code (which it exchanges at the token endpoint
 // with its PKCE verifier) or tokens.
@@ -15,12 +17,14 @@
 
 #include "core/api/door.h"
 #include "core/base/url.h"
+#include "core/http/hosted_routes.h"
 
 namespace userpool::web {
 
 // One request the browser or the app made, and what came back.
 struct HostedHop {
   std::string who;  // "browser" or "app"
+  std::string to;   // "Cognito", "app", or the identity provider's host
   std::string method, url;
   int status = 0;
   std::string location;  // where a redirect sent the browser
@@ -84,6 +88,11 @@ class HostedBrowser {
   void load(std::string method, std::string url, std::string body, bool remember);
   void arrive_at_app(const std::string& url);
   bool on_domain(const std::string& url) const;
+  // Whether a URL off the domain is a simulated identity provider's page or
+  // endpoint (not the app's: the app is at the callback URL's origin).
+  bool at_provider(const std::string& method, const std::string& url) const;
+  // Records the hop; shows the answer unless it is a redirect (false: follow it).
+  bool show(const std::string& method, const std::string& url, const std::string& to, const HostedAnswer& answer);
 
   Door& door_;
   Start start_;

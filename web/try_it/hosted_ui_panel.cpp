@@ -35,6 +35,7 @@ constexpr std::pair<const char*, const char*> kParameters[] = {
     {"code_challenge_method", "S256, the only method Cognito accepts"},
     {"code", "the authorization code: valid 5 minutes, once, and only with the code_verifier"},
     {"scope", "the scopes asked for; the access token lists those granted"},
+    {"identity_provider", "skip the sign-in page and go straight to this provider (Google, Facebook, ... or an OIDC or SAML provider's name)"},
 };
 
 }  // namespace
@@ -278,8 +279,12 @@ void HostedUiPanel::draw_hops() {
   for (std::size_t i = 0; i < browser_.hops().size(); ++i) {
     const HostedHop& h = browser_.hops()[i];
     ImGui::PushID(static_cast<int>(i));
-    ImGui::TextWrapped("%zu. %s %s %s  ->  %d%s%s", i + 1, h.who.c_str(), h.method.c_str(), h.url.c_str(), h.status,
+    ImGui::TextWrapped("%zu. %s -> %s: %s %s  ->  %d%s%s", i + 1, h.who.c_str(), h.to.c_str(), h.method.c_str(), h.url.c_str(), h.status,
                        h.location.empty() ? "" : "  Location: ", h.location.c_str());
+    if (h.operation == "HostedUI.IdpResponse")
+      help_text("   Then Cognito -> the provider, server to server (the browser does not see it): the code exchanged at the "
+                "provider's token endpoint, its ID token checked with the provider's keys, the user's profile read. The API "
+                "log's HostedUI.IdpResponse entry lists each step.");
     ImGui::PopID();
   }
   ImGui::Spacing();

@@ -258,3 +258,35 @@ TEST_CASE("The hosted UI's requests read as the HTTP requests they are: who sent
   CHECK(web::sends_message("HostedUI.ForgotPassword", "ForgotPassword"));
   CHECK_FALSE(web::sends_message("HostedUI.GetLoginPage", "SignUp"));
 }
+
+TEST_CASE("A federated sign-in has a fifth lifeline: the browser at the provider's pages, the pool calling the provider behind them") {
+  web::ApiLogEntry authorize = entry(1, kStart, "HostedUI.Authorize", 200,
+                                     Json{{"Status", 302}, {"Location", "https://accounts.google.com/o/oauth2/v2/auth?client_id=g&state=s"}});
+  authorize.request = {{"Domain", "demo"}, {"Method", "GET"}, {"Query", {{"client_id", "c"}, {"identity_provider", "Google"}}}};
+  web::ApiLogEntry page = entry(2, kStart, "SimulatedIdP.GetSignInPage", 200, Json{{"Status", 200}, {"ContentType", "text/html;charset=UTF-8"}});
+  page.request = {{"Url", "https://accounts.google.com/o/oauth2/v2/auth"}, {"Method", "GET"}, {"Query", {{"client_id", "g"}, {"state", "s"}}}};
+  web::ApiLogEntry signin = entry(3, kStart, "SimulatedIdP.SignIn", 200,
+                                  Json{{"Status", 302}, {"Location", "https://demo.auth.us-east-1.amazoncognito.com/oauth2/idpresponse?code=x&state=s"}});
+  signin.request = {{"Url", "https://accounts.google.com/o/oauth2/v2/auth"}, {"Method", "POST"}, {"Form", {{"email", "j@example.com"}}}};
+  web::ApiLogEntry back = entry(4, kStart, "HostedUI.IdpResponse", 200, Json{{"Status", 302}, {"Location", "https://app/cb?code=c&state=a"}});
+  back.request = {{"Domain", "demo"}, {"Method", "GET"}, {"Query", {{"code", "x"}, {"state", "s"}}}};
+
+  CHECK(web::request_label(page) == "GET https://accounts.google.com/o/oauth2/v2/auth (client_id, state)");
+  CHECK(web::response_label(signin) == "302 to https://demo.auth.us-east-1.amazoncognito.com/oauth2/idpresponse (code, state)");
+  CHECK(web::request_label(back) == "GET /oauth2/idpresponse (code, state)");
+  const std::vector<web::FlowStep> steps = web::flow_steps({&authorize, &page, &signin, &back}, {});
+  REQUIRE(steps.size() == 11);
+  CHECK((steps[0].from == Lane::kBrowser && steps[0].to == Lane::kPool));      // GET /oauth2/authorize
+  CHECK((steps[1].from == Lane::kPool && steps[1].to == Lane::kBrowser));      // 302 to Google: not an arrow to the app
+  CHECK((steps[2].from == Lane::kBrowser && steps[2].to == Lane::kProvider));  // Google's sign-in page
+  CHECK((steps[3].from == Lane::kProvider && steps[3].to == Lane::kBrowser));
+  CHECK((steps[4].from == Lane::kBrowser && steps[4].to == Lane::kProvider));  // the form
+  CHECK((steps[5].from == Lane::kProvider && steps[5].to == Lane::kBrowser));  // 302 to /oauth2/idpresponse
+  CHECK((steps[6].from == Lane::kBrowser && steps[6].to == Lane::kPool));      // /oauth2/idpresponse
+  CHECK((steps[7].from == Lane::kPool && steps[7].to == Lane::kProvider));     // the back channel
+  CHECK((steps[8].from == Lane::kProvider && steps[8].to == Lane::kPool));
+  CHECK((steps[9].from == Lane::kPool && steps[9].to == Lane::kBrowser));      // 302 to the app ...
+  CHECK((steps[10].from == Lane::kBrowser && steps[10].to == Lane::kApp));     // ... which the browser follows
+  CHECK(web::uses_provider(steps));
+  CHECK(web::lane_name(Lane::kProvider) == std::string("Identity provider"));
+}

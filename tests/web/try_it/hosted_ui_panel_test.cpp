@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "core/base/url.h"
+#include "core/tokens/jwt.h"
 #include "core/crypto/totp.h"
 #include "imgui.h"
 #include "tests/web/screen_text.h"
@@ -191,4 +192,48 @@ TEST_CASE("In the Hosted UI view notices hang from the header, above the hosted 
   REQUIRE(h.t.click("nav.inbox"));
   h.t.app->context().notify("A notice for the test");
   CHECK(notice_top() > 720 * 0.75f);
+}
+
+TEST_CASE("Hosted UI: Continue with Google goes to the simulated Google's pages in the same browser, and back to the app as a Google_ user") {
+  HostedLab h;
+  h.t.ok("CreateIdentityProvider", {{"UserPoolId", h.pool}, {"ProviderName", "Google"}, {"ProviderType", "Google"},
+                                    {"ProviderDetails", {{"client_id", "g-client"}, {"client_secret", "g-secret"}, {"authorize_scopes", "openid email profile"}}},
+                                    {"AttributeMapping", {{"email", "email"}, {"name", "name"}}}});
+  const Json client = h.t.ok("DescribeUserPoolClient", {{"UserPoolId", h.pool}, {"ClientId", h.client}})["UserPoolClient"];
+  Json update = {{"UserPoolId", h.pool}, {"ClientId", h.client}};
+  for (const char* k : {"AllowedOAuthFlowsUserPoolClient", "AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs"}) update[k] = client[k];
+  update["SupportedIdentityProviders"] = {"COGNITO", "Google"};
+  h.t.ok("UpdateUserPoolClient", update);
+  REQUIRE(h.t.click("hosted.start"));
+  const std::string& login = h.browser().page();
+  const auto at = login.find("<a class=\"idpButton-customizable\" href=\"");
+  REQUIRE(at != std::string::npos);
+  const auto start = at + std::string("<a class=\"idpButton-customizable\" href=\"").size();
+  const std::string button = std::regex_replace(login.substr(start, login.find('"', start) - start), std::regex("&amp;"), "&");
+  // The frame follows the link (the browser build catches the click; here the test does).
+  h.browser().navigate("GET", button);
+  h.t.frames(1);
+  CHECK(h.browser().url().starts_with("https://accounts.google.com/o/oauth2/v2/auth?"));
+  CHECK(h.browser().page().find("Google (simulated)") != std::string::npos);
+  h.browser().navigate("POST", h.action(), "step=signin&email=jane.g%40example.com&name=Jane+G");
+  CHECK(h.browser().page().find("Share your account?") != std::string::npos);
+  h.browser().navigate("POST", h.action(), "step=consent&email=jane.g%40example.com&name=Jane+G");
+  h.t.frames(1);
+  REQUIRE(h.browser().at_app());
+  const web::AppCallback& c = *h.browser().callback();
+  CHECK(c.state_matches);
+  REQUIRE(c.token_status == 200);
+  const auto id = decode_jwt(c.tokens["id_token"].get<std::string>());
+  REQUIRE(id);
+  CHECK(id->payload["cognito:username"].get<std::string>().starts_with("Google_"));
+  CHECK(id->payload["identities"][0]["providerName"] == "Google");
+  // The hops name who was asked: Cognito, then Google's host, then Cognito again at /oauth2/idpresponse.
+  std::vector<std::string> to;
+  for (const auto& hop : h.browser().hops()) to.push_back(hop.to);
+  CHECK(std::find(to.begin(), to.end(), "accounts.google.com") != to.end());
+  CHECK(h.browser().hops().back().to == "Cognito");
+  // The Flow view draws the provider's lifeline.
+  REQUIRE(h.t.click("nav.flow"));
+  h.t.frames(2);
+  CHECK(test::screen_shows("Identity provider"));
 }
