@@ -3,6 +3,7 @@
 #   OpenSSL::Crypto                the system's libcrypto natively; for wasm the
 #                                  libcrypto.a that scripts/setup built
 #   imgui, imgui_glfw_opengl3      Dear ImGui (see cmake/ImGui.cmake)
+#   pugixml, zlib                  for SAML: XML, and the HTTP-Redirect binding's deflate
 #
 # scripts/setup keeps the slow pieces in a cache outside the checkout;
 # USERPOOL_DEPS_DIR points there (the same default as the scripts use).
@@ -51,5 +52,25 @@ else()
   pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
   find_package(Threads REQUIRED)
 endif()
+
+# pugixml, compiled from Debian's source package (scripts/setup unpacks it)
+# into both builds. Without XPath, which the SAML code does not use.
+set(PUGIXML_DIR ${USERPOOL_DEPS_DIR}/pugixml/current/src)
+userpool_require_dep(${PUGIXML_DIR}/pugixml.cpp "pugixml's source")
+add_library(pugixml STATIC ${PUGIXML_DIR}/pugixml.cpp)
+target_include_directories(pugixml SYSTEM PUBLIC ${PUGIXML_DIR})
+target_compile_definitions(pugixml PUBLIC PUGIXML_NO_XPATH)
+target_compile_options(pugixml PRIVATE -w)
+
+# zlib, likewise: its deflate and inflate, without the gz file functions.
+set(ZLIB_DIR ${USERPOOL_DEPS_DIR}/zlib/current)
+userpool_require_dep(${ZLIB_DIR}/inflate.c "zlib's source")
+add_library(userpool_zlib STATIC
+  ${ZLIB_DIR}/adler32.c ${ZLIB_DIR}/crc32.c ${ZLIB_DIR}/deflate.c ${ZLIB_DIR}/inffast.c
+  ${ZLIB_DIR}/inflate.c ${ZLIB_DIR}/inftrees.c ${ZLIB_DIR}/trees.c ${ZLIB_DIR}/zutil.c)
+target_include_directories(userpool_zlib SYSTEM PUBLIC ${ZLIB_DIR})
+target_compile_options(userpool_zlib PRIVATE -w)
+# zlib's files share names in their static scopes: one unit each.
+set_target_properties(userpool_zlib pugixml PROPERTIES UNITY_BUILD OFF)
 
 include(ImGui)

@@ -28,6 +28,27 @@ std::string to_iso8601(Timestamp t) {
   return buf;
 }
 
+std::optional<Timestamp> from_iso8601(std::string_view text) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, used = 0;
+  const std::string s(text.substr(0, 64));
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &used) != 6 || used != 19) return std::nullopt;
+  int millis = 0;
+  std::size_t at = 19;
+  if (at < s.size() && s[at] == '.') {
+    int digits = 0;
+    for (++at; at < s.size() && s[at] >= '0' && s[at] <= '9'; ++at, ++digits)
+      if (digits < 3) millis = millis * 10 + (s[at] - '0');
+    if (digits == 0) return std::nullopt;
+    for (; digits < 3; ++digits) millis *= 10;
+  }
+  if (at + 1 != s.size() || s[at] != 'Z' || s.size() != text.size()) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok() || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  return Timestamp{std::chrono::sys_days{ymd}} + std::chrono::hours(h) + std::chrono::minutes(mi) + std::chrono::seconds(sec) +
+         Millis(millis);
+}
+
 std::string to_compact_timestamp(Timestamp t) {
   std::string out;
   for (const char c : to_iso8601(t).substr(0, 19))  // 2026-01-15T10:00:00

@@ -13,7 +13,9 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace userpool {
 
@@ -28,6 +30,10 @@ std::int64_t to_epoch_whole_seconds(Timestamp t);
 Timestamp from_epoch_millis(std::int64_t ms);
 // ISO 8601 in UTC with milliseconds, e.g. "2026-11-23T08:00:00.000Z".
 std::string to_iso8601(Timestamp t);
+// The UTC form XML Schema's dateTime takes in SAML: "2026-11-23T08:00:00Z",
+// with or without a fraction of a second (milliseconds kept). nullopt for
+// anything else (another offset than Z, an impossible date).
+std::optional<Timestamp> from_iso8601(std::string_view text);
 // YYYYMMDDhhmmss in UTC, as Cognito stamps versions (DescribeUserPoolDomain's
 // Version, a UI customization's CSSVersion).
 std::string to_compact_timestamp(Timestamp t);

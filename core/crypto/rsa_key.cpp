@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "core/crypto/bignum.h"
+#include "core/crypto/openssl_owned.h"
 
 namespace userpool {
 namespace {
@@ -23,16 +24,6 @@ namespace {
   throw std::runtime_error(std::string("OpenSSL RSA: ") + what + " failed " + reason);
 }
 
-// unique_ptr for OpenSSL objects, freed by their own free function.
-template <auto Free>
-struct FreeWith {
-  template <typename T>
-  void operator()(T* p) const {
-    Free(p);
-  }
-};
-template <typename T, auto Free>
-using Owned = std::unique_ptr<T, FreeWith<Free>>;
 using PkeyCtx = Owned<EVP_PKEY_CTX, EVP_PKEY_CTX_free>;
 using MdCtx = Owned<EVP_MD_CTX, EVP_MD_CTX_free>;
 using Bio = Owned<BIO, BIO_free_all>;
@@ -96,6 +87,20 @@ tl::expected<RsaKey, std::string> RsaKey::from_public(ByteView modulus, ByteView
       EVP_PKEY_fromdata(ctx.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
     ERR_clear_error();
     return tl::unexpected(std::string("OpenSSL refused the modulus and exponent as an RSA public key"));
+  }
+  return RsaKey(key, false);
+}
+
+tl::expected<RsaKey, std::string> RsaKey::from_public_der(ByteView der) {
+  const unsigned char* p = der.data();
+  EVP_PKEY* key = d2i_PUBKEY(nullptr, &p, static_cast<long>(der.size()));
+  if (key == nullptr) {
+    ERR_clear_error();
+    return tl::unexpected(std::string("not a DER SubjectPublicKeyInfo"));
+  }
+  if (EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA) {
+    EVP_PKEY_free(key);
+    return tl::unexpected(std::string("not an RSA key"));
   }
   return RsaKey(key, false);
 }

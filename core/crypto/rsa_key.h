@@ -25,6 +25,9 @@ class RsaKey {
   // carries them.
   static tl::expected<RsaKey, std::string> from_public(ByteView modulus, ByteView exponent);
 
+  // A public key from DER SubjectPublicKeyInfo (as an X.509 certificate holds it).
+  static tl::expected<RsaKey, std::string> from_public_der(ByteView der);
+
   std::string private_pem() const;
   Bytes modulus() const;
   Bytes public_exponent() const;

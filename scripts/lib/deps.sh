@@ -7,7 +7,7 @@
 APT_PACKAGES=(
   cmake ninja-build g++ ccache pkg-config dpkg-dev libssl-dev
   emscripten nlohmann-json3-dev catch2 libexpected-dev libcpp-httplib-dev
-  awscli python3-boto3
+  awscli python3-boto3 xmlsec1
   chromium fonts-noto-core fonts-dejavu-core python3-fonttools
 )
 
@@ -71,14 +71,13 @@ ensure_deb_src() {
   as_root apt-get update -q
 }
 
-# Version of the source package apt would fetch, read from the local package
-# lists (no download).
+# Version of the source package apt would fetch (its epoch included, as
+# `apt-get source name=version` wants it), read from the local package lists.
 source_version() {
-  local dsc
-  dsc=$(apt-get source --print-uris -qq "$1" 2>/dev/null | awk '{print $2}' | grep '\.dsc$' | head -n 1 || true)
-  [ -n "$dsc" ] || die "apt has no source package '$1' (is there a deb-src entry?)"
-  dsc=${dsc%.dsc}
-  printf '%s\n' "${dsc#"$1"_}"
+  local version
+  version=$(apt-cache showsrc "$1" 2>/dev/null | awk '/^Version:/ { print $2; exit }')
+  [ -n "$version" ] || die "apt has no source package '$1' (is there a deb-src entry?)"
+  printf '%s\n' "$version"
 }
 
 # Unpacks a Debian source package into $dest (once).
@@ -102,18 +101,29 @@ fetch_source_package() {
 # Points $1/current at $2 (the version folder the build should use).
 select_current() { ln -sfn "$2" "$1/current"; }
 
-# Dear ImGui from Debian's source package (the binary package has no backends).
-ensure_imgui() {
-  local base=$USERPOOL_CACHE/imgui
-  if [ -f "$base/current/imgui.cpp" ] && [ -z "${USERPOOL_REFRESH:-}" ]; then return 0; fi
+# A Debian source package unpacked into $USERPOOL_CACHE/<name>/<version>,
+# with <name>/current pointing at it; `marker` is a file it must contain.
+ensure_source_package() {
+  local name=$1 marker=$2 base=$USERPOOL_CACHE/$1
+  if [ -f "$base/current/$marker" ] && [ -z "${USERPOOL_REFRESH:-}" ]; then return 0; fi
   ensure_deb_src
   local version
-  version=$(source_version imgui)
-  if [ ! -f "$base/$version/imgui.cpp" ]; then
-    fetch_source_package imgui "$version" "$base/$version"
+  version=$(source_version "$name")
+  if [ ! -f "$base/$version/$marker" ]; then
+    fetch_source_package "$name" "$version" "$base/$version"
   fi
   select_current "$base" "$version"
 }
+
+# Dear ImGui from Debian's source package (the binary package has no backends).
+ensure_imgui() { ensure_source_package imgui imgui.cpp; }
+
+# pugixml and zlib from Debian's source packages: the SAML code compiles
+# them into both builds (the binary packages have no wasm). pugixml reads
+# and writes the XML; zlib deflates the SAML request the HTTP-Redirect
+# binding carries, and inflates it at the simulated provider.
+ensure_pugixml() { ensure_source_package pugixml src/pugixml.cpp; }
+ensure_zlib() { ensure_source_package zlib inflate.c; }
 
 # OpenSSL 3.0 libcrypto for wasm32, built with emcc from Debian's source
 # package. Seeded from /dev/urandom, which Emscripten backs with
@@ -206,6 +216,8 @@ ensure_all_deps() {
   mkdir -p "$USERPOOL_CACHE"
   ensure_apt_packages
   ensure_imgui
+  ensure_pugixml
+  ensure_zlib
   ensure_openssl_wasm
   ensure_npm_packages
 }
