@@ -38,9 +38,11 @@ const OperationTable& authorize_operations();
 const OperationTable& sign_in_page_operations();
 const OperationTable& token_endpoint_operations();
 const OperationTable& federation_operations();
+const OperationTable& saml_federation_operations();
 }  // namespace hosted
 namespace simulated_idp {
 const OperationTable& provider_operations();
+const OperationTable& saml_provider_operations();
 StateSection provider_state();
 }  // namespace simulated_idp
 namespace ops {
@@ -63,11 +65,11 @@ const std::vector<Service>& services() {
       // (core/hosted/site.h), called with the parts of an HTTP request.
       {"HostedUI", "HostedUI.", "InvalidParameterException",
        {&hosted::authorize_operations(), &hosted::sign_in_page_operations(), &hosted::token_endpoint_operations(),
-        &hosted::federation_operations()},
+        &hosted::federation_operations(), &hosted::saml_federation_operations()},
        {}},
       // The identity providers pools federate with, simulated
       // (core/services/simulated_idp/simulated_idp.h).
-      {"SimulatedIdP", "SimulatedIdP.", "InvalidParameterException", {&simulated_idp::provider_operations()},
+      {"SimulatedIdP", "SimulatedIdP.", "InvalidParameterException", {&simulated_idp::provider_operations(), &simulated_idp::saml_provider_operations()},
        {simulated_idp::provider_state()}},
       // The connected services the tutorials use, with their own APIs' errors.
       {"ApiGateway", "ApiGateway.", "BadRequestException",

@@ -6,6 +6,7 @@
 #include "core/base/encoding.h"
 #include "core/hosted/federated_users.h"
 #include "core/hosted/pages.h"
+#include "core/hosted/saml_federation.h"
 #include "core/services/simulated_idp/simulated_idp.h"
 #include "core/tokens/jwks.h"
 #include "core/tokens/jwt.h"
@@ -15,10 +16,6 @@ namespace {
 
 bool is_oidc_style(const IdentityProvider& p) { return p.type == "Google" || p.type == "SignInWithApple" || p.type == "OIDC"; }
 
-std::string detail(const IdentityProvider& p, const char* key, std::string fallback = {}) {
-  const auto it = p.details.find(key);
-  return it == p.details.end() || it->second.empty() ? fallback : it->second;
-}
 
 // Cognito calling one of the provider's endpoints: the provider's
 // operation, with the URL split into its address and query.
@@ -47,7 +44,7 @@ ProviderAnswer call_provider(OpContext& ctx, const char* operation, const std::s
 std::string jwks_url(const IdentityProvider& p) {
   if (p.type == "Google") return "https://www.googleapis.com/oauth2/v3/certs";
   if (p.type == "SignInWithApple") return "https://appleid.apple.com/auth/keys";
-  return detail(p, "jwks_uri");
+  return provider_detail(p, "jwks_uri");
 }
 
 // The provider's ID token checked as Cognito checks it. UNVERIFIED: the
@@ -70,12 +67,12 @@ tl::expected<Json, std::string> verify_id_token(OpContext& ctx, const IdentityPr
     return tl::unexpected(std::string("Invalid id_token: the signature does not verify with the provider's key"));
   ctx.rule("The ID token's signature verifies with " + p.name + "'s public key (kid " + kid + ")");
   const Json& c = decoded->payload;
-  std::string issuer = p.type == "Google" ? "https://accounts.google.com" : p.type == "SignInWithApple" ? "https://appleid.apple.com" : detail(p, "oidc_issuer");
+  std::string issuer = p.type == "Google" ? "https://accounts.google.com" : p.type == "SignInWithApple" ? "https://appleid.apple.com" : provider_detail(p, "oidc_issuer");
   while (issuer.ends_with('/')) issuer.pop_back();
   const std::string iss = c.value("iss", std::string());
   // Google's tokens may name their issuer without the scheme.
   if (iss != issuer && !(p.type == "Google" && iss == "accounts.google.com")) return tl::unexpected("Bad id_token issuer " + iss);
-  const std::string client_id = detail(p, "client_id");
+  const std::string client_id = provider_detail(p, "client_id");
   const Json aud = c.value("aud", Json());
   const bool audience = aud == client_id || (aud.is_array() && std::find(aud.begin(), aud.end(), Json(client_id)) != aud.end());
   if (!audience) return tl::unexpected("Invalid id_token: its audience is not the client_id " + client_id + " Cognito has for " + p.name);
@@ -93,13 +90,13 @@ tl::expected<ProviderProfile, std::string> read_profile(OpContext& ctx, const Si
                                                         const HostedRequest& request, const std::string& nonce) {
   const std::string code = request.param("code");
   if (code.empty()) return tl::unexpected(p.name + " sent no authorization code");
-  UrlParams params = {{"grant_type", "authorization_code"}, {"code", code}, {"client_id", detail(p, "client_id")},
+  UrlParams params = {{"grant_type", "authorization_code"}, {"code", code}, {"client_id", provider_detail(p, "client_id")},
                       {"redirect_uri", site.url("/oauth2/idpresponse")}};
   // UNVERIFIED: Apple's client secret is a JWT Cognito signs with the
   // private key it was given; the simulated Apple does not check one.
-  if (!detail(p, "client_secret").empty()) params.emplace_back("client_secret", detail(p, "client_secret"));
-  const std::string token_method = detail(p, "token_request_method", "POST");
-  const std::string token_url = detail(p, "token_url");
+  if (!provider_detail(p, "client_secret").empty()) params.emplace_back("client_secret", provider_detail(p, "client_secret"));
+  const std::string token_method = provider_detail(p, "token_request_method", "POST");
+  const std::string token_url = provider_detail(p, "token_url");
   ctx.rule("Cognito exchanges the code at " + p.name + "'s token endpoint (" + token_method + " " + token_url + ") with its client ID and secret there");
   const ProviderAnswer tokens = call_provider(ctx, "SimulatedIdP.Token", token_url, token_method, params);
   if (tokens.status != 200 || !tokens.body.is_object())
@@ -115,15 +112,15 @@ tl::expected<ProviderProfile, std::string> read_profile(OpContext& ctx, const Si
   }
   // The profile, where the provider has a user-info endpoint; the mapped
   // names are added to its URL where the provider asks for fields by name.
-  std::string attributes_url = detail(p, "attributes_url");
+  std::string attributes_url = provider_detail(p, "attributes_url");
   if (!attributes_url.empty()) {
-    if (detail(p, "attributes_url_add_attributes") == "true") {
+    if (provider_detail(p, "attributes_url_add_attributes") == "true") {
       std::string fields = p.type == "Facebook" ? "id" : "";
       for (const auto& [attribute, claim] : p.attribute_mapping)
         if (("," + fields + ",").find("," + claim + ",") == std::string::npos) fields += (fields.empty() ? "" : ",") + claim;
       attributes_url += fields;
     }
-    const std::string method = detail(p, "attributes_request_method", "GET");
+    const std::string method = provider_detail(p, "attributes_request_method", "GET");
     const UrlParams token_param = p.type == "Facebook" ? UrlParams{{"access_token", access_token}} : UrlParams{};
     ctx.rule("Cognito reads the user's profile at " + p.name + " (" + method + " " + attributes_url + ")");
     const ProviderAnswer info = call_provider(ctx, "SimulatedIdP.GetUserInfo", attributes_url, method, token_param,
@@ -189,6 +186,11 @@ Json idp_response(OpContext& ctx, const Request& r) {
 
 }  // namespace
 
+std::string provider_detail(const IdentityProvider& p, const char* key, std::string fallback) {
+  const auto it = p.details.find(key);
+  return it == p.details.end() || it->second.empty() ? fallback : it->second;
+}
+
 std::string provider_button_text(const IdentityProvider& provider) {
   if (provider.type == "Google") return "Continue with Google";
   if (provider.type == "Facebook") return "Continue with Facebook";
@@ -200,10 +202,7 @@ std::string provider_button_text(const IdentityProvider& provider) {
 Reply to_identity_provider(OpContext& ctx, const Site& site, const Authorization& a) {
   UserPool& pool = site.pool;
   const IdentityProvider& p = *pool.find_identity_provider(a.identity_provider);
-  if (p.type == "SAML") {
-    ctx.rule("Sign-in through a SAML provider is not simulated yet");
-    return error_redirect(a, "invalid_request", "The sandbox cannot sign in through a SAML provider yet.");
-  }
+  if (p.type == "SAML") return to_saml_provider(ctx, site, a, p);
   std::erase_if(pool.federation_requests, [&](const auto& e) { return e.second.expires_at <= ctx.now; });
   FederationRequest f;
   f.state = base64url_encode(ctx.random().bytes(24));
@@ -212,8 +211,8 @@ Reply to_identity_provider(OpContext& ctx, const Site& site, const Authorization
   std::erase_if(f.authorize, [](const auto& param) { return param.first == "identity_provider" || param.first == "idp_identifier"; });
   f.authorize.emplace_back("identity_provider", p.name);
   f.expires_at = ctx.now + kFederationRequestLifetime;
-  UrlParams q = {{"client_id", detail(p, "client_id")}, {"redirect_uri", site.url("/oauth2/idpresponse")}, {"response_type", "code"},
-                 {"scope", detail(p, "authorize_scopes")}, {"state", f.state}};
+  UrlParams q = {{"client_id", provider_detail(p, "client_id")}, {"redirect_uri", site.url("/oauth2/idpresponse")}, {"response_type", "code"},
+                 {"scope", provider_detail(p, "authorize_scopes")}, {"state", f.state}};
   if (is_oidc_style(p)) {
     f.nonce = base64url_encode(ctx.random().bytes(16));
     q.emplace_back("nonce", f.nonce);
@@ -226,7 +225,7 @@ Reply to_identity_provider(OpContext& ctx, const Site& site, const Authorization
   ctx.rule("To " + p.name + "'s sign-in, with Cognito's client ID there, the redirect URI /oauth2/idpresponse and a state "
            "that brings this request back (it lasts 5 minutes)");
   pool.federation_requests.emplace(f.state, f);
-  return redirect(with_query(simulated_idp::served_url(ctx.account, detail(p, "authorize_url")), q));
+  return redirect(with_query(simulated_idp::served_url(ctx.account, provider_detail(p, "authorize_url")), q));
 }
 
 // The operations of this file, for the registry (core/api/registry.h).

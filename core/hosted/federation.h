@@ -25,6 +25,9 @@ Reply to_identity_provider(OpContext& ctx, const Site& site, const Authorization
 // name of an OIDC or SAML provider).
 std::string provider_button_text(const IdentityProvider& provider);
 
+// One of a provider's ProviderDetails, or `fallback` when it is absent or empty.
+std::string provider_detail(const IdentityProvider& p, const char* key, std::string fallback = {});
+
 // Five minutes for the round trip through the provider.
 inline constexpr auto kFederationRequestLifetime = std::chrono::minutes(5);
 

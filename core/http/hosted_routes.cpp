@@ -49,6 +49,7 @@ std::string hosted_operation(std::string_view method, std::string_view path) {
   if (path == "/oauth2/userInfo") return "HostedUI.GetUserInfo";
   if (path == "/oauth2/revoke") return "HostedUI.Revoke";
   if (path == "/oauth2/idpresponse" && (post || method == "GET")) return "HostedUI.IdpResponse";
+  if (path == "/saml2/idpresponse" && post) return "HostedUI.SamlResponse";
   return {};
 }
 

@@ -20,6 +20,7 @@
 //   GET|POST /oauth2/userInfo                       HostedUI.GetUserInfo
 //   POST /oauth2/revoke                             HostedUI.Revoke
 //   GET|POST /oauth2/idpresponse                    HostedUI.IdpResponse (a federated provider's answer)
+//   POST /saml2/idpresponse                         HostedUI.SamlResponse (a SAML provider's Response)
 #pragma once
 
 #include <string>

@@ -15,6 +15,8 @@ bool ends_with_any(std::string_view path, std::initializer_list<std::string_view
 
 std::string provider_operation(std::string_view method, std::string_view path) {
   while (path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
+  if (path.ends_with("/saml/sso")) return method == "POST" ? "SimulatedIdP.SamlSignIn" : "SimulatedIdP.GetSamlSignInPage";
+  if (path.ends_with("/saml/metadata")) return "SimulatedIdP.GetSamlMetadata";
   if (ends_with_any(path, {"/o/oauth2/v2/auth", "/dialog/oauth", "/ap/oa", "/auth/authorize", "/authorize"}))
     return method == "POST" ? "SimulatedIdP.SignIn" : "SimulatedIdP.GetSignInPage";
   if (ends_with_any(path, {"/oauth2/v4/token", "/oauth/access_token", "/auth/o2/token", "/auth/token", "/token"}))

@@ -13,6 +13,8 @@
 //       SimulatedIdP.Token
 //   user info: /people/me, /me, /user/profile, /userinfo      SimulatedIdP.GetUserInfo
 //   keys: /oauth2/v3/certs, /auth/keys, /jwks.json            SimulatedIdP.GetJwks
+//   SAML: /saml/sso   GET SimulatedIdP.GetSamlSignInPage, POST SimulatedIdP.SamlSignIn
+//         /saml/metadata                                      SimulatedIdP.GetSamlMetadata
 #pragma once
 
 #include <string>

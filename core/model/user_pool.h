@@ -113,6 +113,7 @@ struct FederationRequest {
   std::string provider_name;
   std::vector<std::pair<std::string, std::string>> authorize;  // the app's authorize parameters
   std::string nonce;            // sent to OpenID Connect providers, checked in their ID token
+  std::string saml_request_id;  // a SAML AuthnRequest's ID, which the Response must answer (InResponseTo)
   Timestamp expires_at{};
 };
 
@@ -147,7 +148,10 @@ class UserPool {
   std::map<std::string, ChallengeSession> sessions;
   std::map<std::string, AuthorizationCode> authorization_codes;  // by code
   std::map<std::string, HostedSession> hosted_sessions;          // by cookie value
-  std::map<std::string, FederationRequest> federation_requests;  // by state
+  std::map<std::string, FederationRequest> federation_requests;  // by state (a SAML provider's RelayState)
+  // The IDs of the SAML assertions the pool took, until they expire: a
+  // response is taken once (replay). Not saved, like the requests above.
+  std::map<std::string, Timestamp> saml_assertions_taken;
   // A pool may have a Cognito domain (a prefix) and a custom domain at once.
   std::optional<std::string> domain;  // Cognito domain prefix, when the pool has one
   DomainSettings domain_settings;     // the prefix domain's

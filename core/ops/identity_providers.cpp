@@ -9,6 +9,7 @@
 
 #include "core/api/api_error.h"
 #include "core/api/registry.h"
+#include "core/saml/saml_metadata.h"
 #include "core/model/schema.h"
 #include "core/ops/common.h"
 #include "core/rules/quotas.h"
@@ -58,7 +59,43 @@ void require_details(const std::string& type, const std::map<std::string, std::s
 // ProviderDetails as Cognito keeps them: what was sent, checked for what
 // the type needs, plus the endpoints Cognito adds for the type
 // (API Reference: CreateIdentityProvider, "ProviderDetails").
-std::map<std::string, std::string> provider_details(const std::string& type, std::map<std::string, std::string> d) {
+// The metadata a SAML provider's MetadataURL answers with. The sandbox
+// reaches no network: its simulated SAML providers answer; any other
+// address cannot be fetched. UNVERIFIED: Cognito's wording.
+std::string fetch_metadata(OpContext& ctx, const std::string& url) {
+  const RegisteredOperation* op = find_operation("SimulatedIdP.GetSamlMetadata");
+  try {
+    const Json reply = op->spec->handler(ctx, Request("SimulatedIdP.GetSamlMetadata", Json{{"Url", url}}));
+    return reply.value("Body", std::string());
+  } catch (const ApiException&) {
+    fail_invalid_parameter("Unable to retrieve metadata from " + url + ": the sandbox reaches only its simulated SAML providers "
+                           "(https://<any host>/saml/metadata). Paste the metadata document as MetadataFile instead.");
+  }
+}
+
+// A SAML provider's details: the metadata read (from MetadataFile or
+// MetadataURL), and the sign-on and sign-out URLs Cognito adds from it.
+void read_saml_details(OpContext& ctx, std::map<std::string, std::string>& d) {
+  const bool url = d.contains("MetadataURL") && !d["MetadataURL"].empty();
+  const bool file = d.contains("MetadataFile") && !d["MetadataFile"].empty();
+  // UNVERIFIED: the wording.
+  if (url == file) fail_invalid_parameter("A SAML provider needs either MetadataURL or MetadataFile, not both.");
+  if (file && d["MetadataFile"].size() > 131072) fail_invalid_parameter("MetadataFile is longer than 131,072 characters.");
+  if (d.contains("EncryptedResponses") && d["EncryptedResponses"] == "true")
+    fail_invalid_parameter("The sandbox does not encrypt SAML responses: set EncryptedResponses to false.");
+  if (d.contains("RequestSigningAlgorithm") && d["RequestSigningAlgorithm"] != "rsa-sha256")
+    fail_invalid_parameter("RequestSigningAlgorithm must be rsa-sha256.");
+  const auto metadata = saml::read_idp_metadata(file ? d["MetadataFile"] : fetch_metadata(ctx, d["MetadataURL"]));
+  // UNVERIFIED: the wording of Cognito's refusal of bad metadata.
+  if (!metadata) fail_invalid_parameter("Could not read the SAML metadata: " + metadata.error() + ".");
+  d["SSORedirectBindingURI"] = metadata->sso_redirect_url;
+  if (!metadata->slo_redirect_url.empty()) d["SLORedirectBindingURI"] = metadata->slo_redirect_url;
+  else d.erase("SLORedirectBindingURI");
+  ctx.rule("The metadata names the provider " + metadata->entity_id + "; Cognito sends users to " + metadata->sso_redirect_url +
+           " and trusts " + std::to_string(metadata->signing_certificates.size()) + " signing certificate(s)");
+}
+
+std::map<std::string, std::string> provider_details(OpContext& ctx, const std::string& type, std::map<std::string, std::string> d) {
   const auto set = [&](const char* key, std::string value) { d[key] = std::move(value); };
   if (type == "Google") {
     require_details(type, d, {"client_id", "client_secret", "authorize_scopes"});
@@ -110,11 +147,7 @@ std::map<std::string, std::string> provider_details(const std::string& type, std
     if (!d.contains("jwks_uri")) set("jwks_uri", issuer + "/.well-known/jwks.json");
     set("attributes_url_add_attributes", "false");
   } else if (type == "SAML") {
-    const bool url = d.contains("MetadataURL") && !d["MetadataURL"].empty();
-    const bool file = d.contains("MetadataFile") && !d["MetadataFile"].empty();
-    // UNVERIFIED: the wording. Reading the metadata (the sign-in and
-    // sign-out URLs Cognito adds) comes with SAML sign-in itself.
-    if (url == file) fail_invalid_parameter("A SAML provider needs either MetadataURL or MetadataFile, not both.");
+    read_saml_details(ctx, d);
   }
   return d;
 }
@@ -183,7 +216,7 @@ Json create_identity_provider(OpContext& ctx, const Request& r) {
     fail("LimitExceededException", "The user pool has reached its limit of " + std::to_string(quotas::kIdentityProvidersPerUserPool) +
                                        " identity providers.");
   if (!r.has("ProviderDetails")) fail_validation("providerDetails", "null", "Member must not be null");
-  p.details = provider_details(p.type, r.string_map("ProviderDetails"));
+  p.details = provider_details(ctx, p.type, r.string_map("ProviderDetails"));
   p.attribute_mapping = attribute_mapping(pool, r, p.type);
   p.idp_identifiers = identifiers(pool, r, p.name);
   p.created = p.last_modified = ctx.now;
@@ -209,7 +242,7 @@ Json update_identity_provider(OpContext& ctx, const Request& r) {
     // Apple's key is never shown, so an update may leave it out.
     if (p.type == "SignInWithApple" && !given.contains("private_key") && p.details.contains("private_key"))
       given["private_key"] = p.details.at("private_key");
-    updated.details = provider_details(p.type, std::move(given));
+    updated.details = provider_details(ctx, p.type, std::move(given));
   }
   if (r.has("AttributeMapping")) updated.attribute_mapping = attribute_mapping(pool, r, p.type);
   if (r.has("IdpIdentifiers")) updated.idp_identifiers = identifiers(pool, r, p.name);

@@ -46,7 +46,8 @@ constexpr HostedRoute kHostedRoutes[] = {
     {"ForgotPassword", "/forgotPassword", false}, {"GetConfirmForgotPasswordPage", "/confirmForgotPassword", false},
     {"ConfirmForgotPassword", "/confirmForgotPassword", false}, {"GetErrorPage", "/error", false},
     {"Logout", "/logout", false}, {"Token", "/oauth2/token", true}, {"GetUserInfo", "/oauth2/userInfo", true},
-    {"Revoke", "/oauth2/revoke", true}, {"IdpResponse", "/oauth2/idpresponse", false}};
+    {"Revoke", "/oauth2/revoke", true}, {"IdpResponse", "/oauth2/idpresponse", false},
+    {"SamlResponse", "/saml2/idpresponse", false}};
 
 const HostedRoute* hosted_route(std::string_view op) {
   if (!op.starts_with("HostedUI.")) return nullptr;

@@ -266,6 +266,8 @@ Json token(OpContext& ctx, const Request& r) {
     case ProviderKind::kOidc:
       answer = {{"access_token", access_token}, {"token_type", "Bearer"}, {"expires_in", 3600}, {"id_token", id_token(ctx, p, c, access_token)}};
       break;
+    case ProviderKind::kSaml:  // it issues no codes, so none reaches here
+      return token_error("unsupported_grant_type", "A SAML provider has no token endpoint.").to_json();
   }
   ctx.rule(p.site.title + " exchanged the code for " + (answer.contains("id_token") ? "an ID token and an access token" : "an access token"));
   return hosted::json_reply(200, answer).to_json();

@@ -74,7 +74,8 @@ std::string render_provider_error(const SiteRef& site, const std::string& messag
 }
 
 std::string render_form_post(const SiteRef& site, const std::string& redirect_uri, const UrlParams& fields) {
-  std::string b = "<p class=\"sub\">Signed in. The answer goes back to the app by a form post (response_mode=form_post).</p>\n"
+  const char* how = site.kind == ProviderKind::kSaml ? "the SAML HTTP-POST binding" : "response_mode=form_post";
+  std::string b = "<p class=\"sub\">Signed in. The answer goes back by a form post (" + std::string(how) + ").</p>\n"
                   "<form method=\"post\" action=\"" + html_escape(redirect_uri) + "\">";
   for (const auto& [name, value] : fields) b += hidden(name, value);
   b += "<button type=\"submit\" name=\"continue\">Continue</button></form>\n";

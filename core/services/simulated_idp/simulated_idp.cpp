@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/base/encoding.h"
+#include "core/crypto/certificate.h"
 #include "core/crypto/digest.h"
 #include "core/model/account.h"
 
@@ -60,7 +61,14 @@ std::optional<SiteRef> site_for_url(const Account& account, const std::string& u
         return SiteRef{ProviderKind::kOidc, "OIDC " + issuer, issuer, split_url(issuer).host + " (simulated OpenID Connect provider)"};
       }
     }
+  if (const auto* state = account.services.find<SimulatedProviders>(); state != nullptr && state->sites.contains("SAML " + host))
+    return saml_site(url);
   return std::nullopt;
+}
+
+SiteRef saml_site(const std::string& url) {
+  const std::string host = split_url(url).host;
+  return SiteRef{ProviderKind::kSaml, "SAML " + host, "https://" + host + "/saml", host + " (simulated SAML provider)"};
 }
 
 std::string served_url(const Account& account, const std::string& url) {
@@ -79,6 +87,7 @@ std::string subject_for(const SiteRef& site, const std::string& email) {
     case ProviderKind::kLoginWithAmazon: return "amzn1.account." + base32_encode(Bytes(hash.begin(), hash.begin() + 17)).substr(0, 28);
     case ProviderKind::kSignInWithApple:
       return "00" + digits(hash, 4) + "." + hex_encode(Bytes(hash.begin() + 4, hash.begin() + 20)) + "." + digits(Bytes(hash.rbegin(), hash.rend()), 4);
+    case ProviderKind::kSaml: return email;  // the NameID, in the emailAddress format
     case ProviderKind::kOidc: break;
   }
   const std::string h = hex_encode(Bytes(hash.begin(), hash.begin() + 16));
@@ -91,6 +100,15 @@ RsaKey ProviderSite::signing_key() {
   RsaKey key = RsaKey::generate();
   private_pem = key.private_pem();
   return key;
+}
+
+Bytes ProviderSite::signing_certificate(Timestamp now) {
+  if (!certificate.empty())
+    if (auto der = base64_decode(certificate)) return *der;
+  // Ten years from a day ago, as providers' certificates typically run.
+  const Bytes der = make_self_signed_certificate(signing_key(), "simulated SAML provider", now - std::chrono::hours(24), 3650);
+  certificate = base64_encode(der);
+  return der;
 }
 
 std::string ProviderSite::key_id() const {
@@ -123,6 +141,7 @@ Json SimulatedProviders::to_state() const {
     s["Accounts"] = accounts;
     s["Consents"] = site.consents;
     if (!site.fault.empty()) s["Fault"] = site.fault;
+    if (!site.certificate.empty()) s["Certificate"] = site.certificate;
     out[key] = s;
   }
   return out;
@@ -141,6 +160,9 @@ SimulatedProviders SimulatedProviders::from_state(const Json& state) {
       site.accounts.push_back({a.at("Email").get<std::string>(), a.at("Name").get<std::string>()});
     site.consents = s.value("Consents", std::vector<std::string>{});
     site.fault = s.value("Fault", std::string());
+    site.certificate = s.value("Certificate", std::string());
+    if (!site.certificate.empty() && !base64_decode(site.certificate))
+      throw std::runtime_error("SimulatedProviders." + key + ".Certificate: not base64");
     if (!site.fault.empty() && std::find(std::begin(kIdTokenFaults), std::end(kIdTokenFaults), site.fault) == std::end(kIdTokenFaults))
       throw std::runtime_error("SimulatedProviders." + key + ".Fault: not one of the faults a provider can simulate");
     out.sites.emplace(key, std::move(site));

@@ -30,20 +30,25 @@ class Account;
 
 namespace userpool::simulated_idp {
 
-enum class ProviderKind { kGoogle, kFacebook, kLoginWithAmazon, kSignInWithApple, kOidc };
+enum class ProviderKind { kGoogle, kFacebook, kLoginWithAmazon, kSignInWithApple, kOidc, kSaml };
 
 // Which simulated provider an address belongs to.
 struct SiteRef {
   ProviderKind kind = ProviderKind::kOidc;
-  std::string key;     // "Google", ..., or "OIDC <issuer>"
-  std::string issuer;  // the iss of its ID tokens (Google, Apple, OIDC)
+  std::string key;     // "Google", ..., "OIDC <issuer>" or "SAML <host>"
+  std::string issuer;  // the iss of its ID tokens (Google, Apple, OIDC); a SAML provider's entity ID
   std::string title;   // "Google (simulated)"
 };
 
-// The provider whose host a URL names: the social providers' own hosts, or
-// the host of an OIDC provider some pool of the account has. nullopt: the
-// address is no simulated provider's.
+// The provider whose host a URL names: the social providers' own hosts, the
+// host of an OIDC provider some pool of the account has, or of a simulated
+// SAML provider made so far. nullopt: the address is no simulated provider's.
 std::optional<SiteRef> site_for_url(const Account& account, const std::string& url);
+
+// The simulated SAML provider at a URL's host (whether or not it exists
+// yet): entity ID https://<host>/saml, sign-on at /saml/sso, metadata at
+// /saml/metadata. A learner makes one by asking for its metadata.
+SiteRef saml_site(const std::string& url);
 
 // Where the browser reaches a provider's address: the address itself in
 // the page; under <hosted_origin>/provider/<host>/... on a local endpoint
@@ -75,11 +80,14 @@ struct ProviderSite {
   std::vector<TestAccount> accounts;     // remembered, most recent first
   std::vector<std::string> consents;     // "<client_id> <email>": what users agreed to share
   std::string fault;                     // a fault its ID tokens carry on purpose (kIdTokenFaults), or empty
+  std::string certificate;               // a SAML provider's: its key's self-signed certificate (base64 DER)
   std::map<std::string, IssuedCode> codes;                  // by code; not saved
   std::map<std::string, IssuedAccessToken> access_tokens;  // by token; not saved
 
   // The site's signing key, made now if it has none.
   RsaKey signing_key();
+  // A SAML provider's certificate (DER), made now if it has none.
+  Bytes signing_certificate(Timestamp now);
   // Its key ID (as its JWKS lists it); empty while it has no key.
   std::string key_id() const;
   void remember(const TestAccount& account);

@@ -24,6 +24,11 @@ Json provider_settings(const std::string& pool, const std::string& type) {
                                  {"private_key", "-----BEGIN PRIVATE KEY-----\nMIGT\n-----END PRIVATE KEY-----"},
                                  {"authorize_scopes", "email name"}}},
             {"AttributeMapping", {{"email", "email"}, {"name", "name"}}}};
+  if (type == "SAML")
+    return {{"UserPoolId", pool}, {"ProviderName", "Corp"}, {"ProviderType", "SAML"},
+            {"ProviderDetails", {{"MetadataURL", "https://idp.example.com/saml/metadata"}}},
+            {"AttributeMapping", {{"email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"},
+                                  {"name", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"}}}};
   return {{"UserPoolId", pool}, {"ProviderName", "Corp"}, {"ProviderType", "OIDC"},
           {"ProviderDetails", {{"client_id", "corp-client"}, {"client_secret", "corp-secret"}, {"authorize_scopes", "openid email profile"},
                                {"attributes_request_method", "GET"}, {"oidc_issuer", "https://idp.example.com"}}},

@@ -13,8 +13,9 @@ namespace userpool::test {
 inline const std::string kIdpResponse = kBase + "/oauth2/idpresponse";
 
 // CreateIdentityProvider's request for a provider of `type` (Google,
-// Facebook, LoginWithAmazon, SignInWithApple, or OIDC: "Corp" at
-// https://idp.example.com), mapping email and name.
+// Facebook, LoginWithAmazon, SignInWithApple, OIDC: "Corp" at
+// https://idp.example.com, or SAML: "Corp", the simulated SAML provider at
+// https://idp.example.com by its MetadataURL), mapping email and name.
 Json provider_settings(const std::string& pool, const std::string& type);
 
 struct Federated {
