@@ -134,3 +134,24 @@ TEST_CASE("App integration: add Google as an identity provider with its client I
   REQUIRE(t.click("integration.idp.delete.Google"));
   CHECK(call(t.account, "DescribeIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "Google"}}).status == 400);
 }
+
+TEST_CASE("App integration: a SAML provider from a simulated provider's metadata URL, with the pool's entity ID to give it") {
+  AppUnderTest t;
+  const auto lab = open_integration(t);
+  REQUIRE(t.click("integration.idp.type"));
+  REQUIRE(t.click("integration.idp.type.SAML"));
+  REQUIRE(t.type("integration.idp.name", "CorpSAML"));
+  REQUIRE(t.click("integration.idp.add"));
+  const Json saml = t.ok("DescribeIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "CorpSAML"}})["IdentityProvider"];
+  CHECK(saml["ProviderDetails"]["MetadataURL"] == "https://idp.example.com/saml/metadata");
+  CHECK(saml["ProviderDetails"]["SSORedirectBindingURI"] == "https://idp.example.com/saml/sso");
+  CHECK(saml["AttributeMapping"]["email"] == "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress");
+  t.frames(1);
+  CHECK(test::screen_text().find("SAML: email <- http://schemas.xmlsoap.org") != std::string::npos);
+  // A pasted document that is not metadata is refused with the reason.
+  REQUIRE(t.type("integration.idp.name", "Broken"));
+  REQUIRE(t.type("integration.idp.metadata_file", "<html/>"));
+  REQUIRE(t.click("integration.idp.add"));
+  t.frames(1);
+  CHECK(test::screen_text().find("Could not read the SAML metadata") != std::string::npos);
+}
