@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <sstream>
 
 #include "core/base/encoding.h"
 #include "core/saml/c14n.h"
