@@ -93,8 +93,11 @@ constexpr Entry kClaims[] = {
                 "tokens only)."},
     {"updated_at", "User attribute: when the user's attributes last changed, in seconds since 1970 (ID tokens only)."},
     // OAuth and federation extras.
-    {"identities", "The external identity providers (Google, SAML, ...) linked to a federated user. The sandbox does "
-                   "not simulate federation."},
+    {"identities", "How the user signs in from outside: one entry per identity provider account (Google, Facebook, "
+                   "SAML, ...). userId is the provider's ID for the user (the part after <Provider>_ in the user name), "
+                   "issuer the SAML provider's entity ID (null for social ones), primary \"true\" for the identity the "
+                   "user was made by and \"false\" for one linked to an existing user (AdminLinkProviderForUser), "
+                   "dateCreated the first sign-in in milliseconds since 1970. primary and dateCreated are strings."},
     {"at_hash", "Access token hash: the left half of the SHA-256 of the access token issued alongside, base64url. A "
                 "client can check the two tokens belong together (hosted UI sign-ins)."},
     {"nonce", "The value your app sent in its authorization request (hosted UI), echoed so the app can refuse a "

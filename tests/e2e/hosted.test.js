@@ -138,3 +138,53 @@ test('a customization changes the hosted page: CSS and logo, as the learner sets
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Continue with Google: the simulated Google\'s pages in the frame, back at the app as a Google_ user; the Flow view draws the provider', async () => {
+  const { context, page, errors } = await openApp();
+  const { poolId, clientId } = await setUp(page);
+  await ok(page, 'CreateIdentityProvider', {
+    UserPoolId: poolId, ProviderName: 'Google', ProviderType: 'Google',
+    ProviderDetails: { client_id: 'g-client.apps.googleusercontent.com', client_secret: 'g-secret', authorize_scopes: 'openid email profile' },
+    AttributeMapping: { email: 'email', name: 'name' },
+  });
+  await ok(page, 'UpdateUserPoolClient', {
+    UserPoolId: poolId, ClientId: clientId, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid', 'email'], CallbackURLs: [CALLBACK], SupportedIdentityProviders: ['COGNITO', 'Google'],
+  });
+  await click(page, 'nav.hosted_ui');
+  await click(page, 'hosted.start');
+  let frame = await hostedPage(page, 'a.idpButton-customizable');
+  assert.equal(await frame.locator('a.idpButton-customizable').textContent(), 'Continue with Google');
+  await page.screenshot({ path: artifact('hosted-login-google.png') });
+  await frame.locator('a.idpButton-customizable').click();
+  frame = await hostedPage(page, 'input[type="email"]');
+  assert.match(await frame.locator('.provider').textContent(), /Google \(simulated\)/);
+  await frame.locator('input[type="email"]').fill('jane.g@example.com');
+  await frame.locator('input[name="name"]').fill('Jane G');
+  await page.screenshot({ path: artifact('hosted-google-sign-in.png') });
+  await frame.locator('button[name="continue"]').click();
+  frame = await hostedPage(page, 'button[name="allow"]');
+  await page.screenshot({ path: artifact('hosted-google-consent.png') });
+  await frame.locator('button[name="allow"]').click();
+  await page.waitForFunction(() => {
+    const f = document.getElementById('hosted-frame');
+    return f && f.style.display === 'none';
+  });
+  await frames(page, 4);
+  await page.screenshot({ path: artifact('hosted-google-app.png') });
+  const { Users } = await ok(page, 'ListUsers', { UserPoolId: poolId });
+  assert.equal(Users.length, 1);
+  assert.match(Users[0].Username, /^Google_\d{21}$/);
+  assert.equal(Users[0].UserStatus, 'EXTERNAL_PROVIDER');
+  await click(page, 'hosted.app.inspect');
+  await frames(page, 4);
+  await page.screenshot({ path: artifact('hosted-google-tokens.png') });
+  await click(page, 'nav.flow');
+  await frames(page, 3);
+  await page.screenshot({ path: artifact('hosted-google-flow.png') });
+  await click(page, 'theme.toggle');
+  await frames(page, 3);
+  await page.screenshot({ path: artifact('hosted-google-flow-dark.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
