@@ -199,10 +199,7 @@ std::string provider_button_text(const IdentityProvider& provider) {
   return provider.name;
 }
 
-Reply to_identity_provider(OpContext& ctx, const Site& site, const Authorization& a) {
-  UserPool& pool = site.pool;
-  const IdentityProvider& p = *pool.find_identity_provider(a.identity_provider);
-  if (p.type == "SAML") return to_saml_provider(ctx, site, a, p);
+FederationRequest new_federation_request(OpContext& ctx, UserPool& pool, const Authorization& a, const IdentityProvider& p) {
   std::erase_if(pool.federation_requests, [&](const auto& e) { return e.second.expires_at <= ctx.now; });
   FederationRequest f;
   f.state = base64url_encode(ctx.random().bytes(24));
@@ -211,6 +208,14 @@ Reply to_identity_provider(OpContext& ctx, const Site& site, const Authorization
   std::erase_if(f.authorize, [](const auto& param) { return param.first == "identity_provider" || param.first == "idp_identifier"; });
   f.authorize.emplace_back("identity_provider", p.name);
   f.expires_at = ctx.now + kFederationRequestLifetime;
+  return f;
+}
+
+Reply to_identity_provider(OpContext& ctx, const Site& site, const Authorization& a) {
+  UserPool& pool = site.pool;
+  const IdentityProvider& p = *pool.find_identity_provider(a.identity_provider);
+  if (p.type == "SAML") return to_saml_provider(ctx, site, a, p);
+  FederationRequest f = new_federation_request(ctx, pool, a, p);
   UrlParams q = {{"client_id", provider_detail(p, "client_id")}, {"redirect_uri", site.url("/oauth2/idpresponse")}, {"response_type", "code"},
                  {"scope", provider_detail(p, "authorize_scopes")}, {"state", f.state}};
   if (is_oidc_style(p)) {

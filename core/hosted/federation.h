@@ -25,6 +25,11 @@ Reply to_identity_provider(OpContext& ctx, const Site& site, const Authorization
 // name of an OIDC or SAML provider).
 std::string provider_button_text(const IdentityProvider& provider);
 
+// The record that brings an authorize request back when the provider
+// answers: a new state, the app's parameters (naming the provider), the
+// lifetime; expired ones are dropped first. The caller adds it to the pool.
+FederationRequest new_federation_request(OpContext& ctx, UserPool& pool, const Authorization& a, const IdentityProvider& p);
+
 // One of a provider's ProviderDetails, or `fallback` when it is absent or empty.
 std::string provider_detail(const IdentityProvider& p, const char* key, std::string fallback = {});
 

@@ -107,15 +107,8 @@ std::string service_provider_entity_id(const UserPool& pool) { return "urn:amazo
 
 Reply to_saml_provider(OpContext& ctx, const Site& site, const Authorization& a, const IdentityProvider& p) {
   UserPool& pool = site.pool;
-  std::erase_if(pool.federation_requests, [&](const auto& e) { return e.second.expires_at <= ctx.now; });
-  FederationRequest f;
-  f.state = base64url_encode(ctx.random().bytes(24));
-  f.provider_name = p.name;
-  f.authorize = a.query;
-  std::erase_if(f.authorize, [](const auto& param) { return param.first == "identity_provider" || param.first == "idp_identifier"; });
-  f.authorize.emplace_back("identity_provider", p.name);
+  FederationRequest f = new_federation_request(ctx, pool, a, p);
   f.saml_request_id = "_" + hex_encode(ctx.random().bytes(16));
-  f.expires_at = ctx.now + kFederationRequestLifetime;
   const std::string sso = provider_detail(p, "SSORedirectBindingURI");
   const saml::AuthnRequest request{f.saml_request_id, service_provider_entity_id(pool), sso, site.url("/saml2/idpresponse"), ctx.now};
   ctx.rule("To " + p.name + "'s sign-on service with a SAML AuthnRequest (HTTP-Redirect binding: deflated, base64) from " +

@@ -62,15 +62,16 @@ HostedAnswer answer_hosted(Door& door, const HttpRequest& request, std::string_v
   }
   Json call = hosted_call(request);
   call["Domain"] = std::string(domain);
+  call_page_operation(door, call, answer);
+  return answer;
+}
+
+void call_page_operation(Door& door, const Json& call, HostedAnswer& answer) {
   const Response r = door.call(answer.operation, call);
   answer.may_have_changed = !is_read_only_operation(answer.operation);
-  if (r.status != 200) {
-    // Only a request the operation cannot read at all: a domain no pool has.
-    answer.response = page_not_found(r.body.value("message", std::string("Not found.")));
-    return answer;
-  }
-  answer.response = hosted_http_response(r.body);
-  return answer;
+  // An error only for a request the operation cannot read at all (a domain
+  // no pool has, an address no provider answers): a page that says so.
+  answer.response = r.status == 200 ? hosted_http_response(r.body) : page_not_found(r.body.value("message", std::string("Not found.")));
 }
 
 HttpResponse hosted_http_response(const Json& reply) {

@@ -49,6 +49,10 @@ HttpResponse hosted_http_response(const Json& reply);
 // (a form-encoded POST's fields), "Cookies", "Authorization"}.
 Json hosted_call(const HttpRequest& request);
 
+// Calls answer.operation with `call` through the door and fills in the
+// answer: the HTTP response, and whether the sandbox may have changed.
+void call_page_operation(Door& door, const Json& call, HostedAnswer& answer);
+
 // A plain 404 page saying `message`.
 HttpResponse page_not_found(std::string_view message);
 

@@ -40,13 +40,7 @@ HostedAnswer answer_provider(Door& door, const HttpRequest& request, const std::
   Json call = hosted_call(request);
   call["Url"] = url;
   call.erase("Cookies");  // the provider's own cookies: the simulated providers remember accounts in the sandbox instead
-  const Response r = door.call(answer.operation, call);
-  answer.may_have_changed = !is_read_only_operation(answer.operation);
-  if (r.status != 200) {
-    answer.response = page_not_found(r.body.value("message", std::string("Not found.")));
-    return answer;
-  }
-  answer.response = hosted_http_response(r.body);
+  call_page_operation(door, call, answer);
   return answer;
 }
 

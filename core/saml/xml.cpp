@@ -1,5 +1,7 @@
 #include "core/saml/xml.h"
 
+#include "core/base/html.h"
+
 namespace userpool::saml {
 namespace {
 
@@ -87,19 +89,7 @@ std::string text_of(const pugi::xml_node& node) {
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// HTML's escaping (& < > " ') is XML's as well.
+std::string xml_escape(std::string_view text) { return html_escape(text); }
 
 }  // namespace userpool::saml

@@ -111,9 +111,7 @@ void HostedBrowser::load(std::string method, std::string url, std::string body, 
       if (q != std::string::npos) request.query = url.substr(q + 1);
       const HostedAnswer answer = answer_provider(door_, request, url.substr(0, q));
       if (!show(method, url, host_of(url), answer)) {
-        url = answer.response.header("Location").value_or("");
-        method = "GET";
-        body.clear();
+        follow_redirect(answer, url, method, body);
         continue;
       }
       if (remember) history_.push_back(url);
@@ -137,10 +135,7 @@ void HostedBrowser::load(std::string method, std::string url, std::string body, 
       if (value.find("Max-Age=0") == std::string::npos) cookies_.emplace_back(cookie, content);
     }
     if (!show(method, url, "Cognito", answer)) {
-      // A redirect is followed with a GET, as browsers do after a form post.
-      url = answer.response.header("Location").value_or("");
-      method = "GET";
-      body.clear();
+      follow_redirect(answer, url, method, body);
       continue;
     }
     if (remember) history_.push_back(url);
@@ -150,6 +145,13 @@ void HostedBrowser::load(std::string method, std::string url, std::string body, 
   status_ = 0;
   page_ = "<!DOCTYPE html><p>Too many redirects.</p>";
   ++page_version_;
+}
+
+void HostedBrowser::follow_redirect(const HostedAnswer& answer, std::string& url, std::string& method, std::string& body) {
+  // A redirect is followed with a GET, as browsers do after a form post.
+  url = answer.response.header("Location").value_or("");
+  method = "GET";
+  body.clear();
 }
 
 bool HostedBrowser::show(const std::string& method, const std::string& url, const std::string& to, const HostedAnswer& answer) {

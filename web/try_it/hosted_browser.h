@@ -93,6 +93,8 @@ class HostedBrowser {
   bool at_provider(const std::string& method, const std::string& url) const;
   // Records the hop; shows the answer unless it is a redirect (false: follow it).
   bool show(const std::string& method, const std::string& url, const std::string& to, const HostedAnswer& answer);
+  // The next request after a redirect answer: its Location, by GET.
+  static void follow_redirect(const HostedAnswer& answer, std::string& url, std::string& method, std::string& body);
 
   Door& door_;
   Start start_;
