@@ -94,6 +94,82 @@ struct Reader {
   }
 };
 
+// The fields of "Connect federated identity providers", by the console's
+// label for each type ("App ID" for Facebook's client_id, "Services ID" for
+// Apple's); a provider's entry has only the fields its section shows.
+struct ProviderField {
+  const char* key;
+  std::string IdentityProviderChoice::*member;
+  std::initializer_list<const char*> types;
+};
+const ProviderField kProviderFields[] = {
+    {"ProviderName", &IdentityProviderChoice::name, {"OIDC", "SAML"}},
+    {"AppId", &IdentityProviderChoice::client_id, {"Facebook"}},
+    {"AppSecret", &IdentityProviderChoice::client_secret, {"Facebook"}},
+    {"ClientId", &IdentityProviderChoice::client_id, {"Google", "LoginWithAmazon", "OIDC"}},
+    {"ClientSecret", &IdentityProviderChoice::client_secret, {"Google", "LoginWithAmazon", "OIDC"}},
+    {"ServicesId", &IdentityProviderChoice::client_id, {"SignInWithApple"}},
+    {"TeamId", &IdentityProviderChoice::team_id, {"SignInWithApple"}},
+    {"KeyId", &IdentityProviderChoice::key_id, {"SignInWithApple"}},
+    {"PrivateKey", &IdentityProviderChoice::private_key, {"SignInWithApple"}},
+    {"AuthorizedScopes", &IdentityProviderChoice::scopes, {"Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "OIDC"}},
+    {"ApiVersion", &IdentityProviderChoice::api_version, {"Facebook"}},
+    {"AttributeRequestMethod", &IdentityProviderChoice::attributes_request_method, {"OIDC"}},
+    {"IssuerUrl", &IdentityProviderChoice::issuer, {"OIDC"}},
+    {"MetadataDocument", &IdentityProviderChoice::metadata, {"SAML"}},
+};
+
+bool applies(const ProviderField& f, const std::string& type) {
+  return std::find(f.types.begin(), f.types.end(), type) != f.types.end();
+}
+
+Json federated_sign_in_options(const C& c) {
+  Json list = Json::array();
+  for (const auto& p : c.federation)
+    if (p.selected) list.push_back(provider_label(p.type));
+  return list;
+}
+
+Json identity_providers(const C& c) {
+  Json all = Json::object();
+  for (const auto& p : c.federation) {
+    Json entry = Json::object();
+    for (const auto& f : kProviderFields)
+      if (applies(f, p.type)) entry[f.key] = p.*f.member;
+    Json mapping = Json::array();
+    for (const auto& m : p.mapping)
+      mapping.push_back({{"UserPoolAttribute", m.user_pool_attribute}, {"ProviderAttribute", m.provider_attribute}});
+    entry["AttributeMapping"] = mapping;
+    all[provider_label(p.type)] = entry;
+  }
+  return all;
+}
+
+void read_identity_providers(const Json& choices, C& c) {
+  if (const auto it = choices.find("FederatedSignInOptions"); it != choices.end() && it->is_array())
+    for (auto& p : c.federation) p.selected = std::find(it->begin(), it->end(), Json(provider_label(p.type))) != it->end();
+  const auto it = choices.find("FederatedIdentityProviders");
+  if (it == choices.end() || !it->is_object()) return;
+  for (auto& p : c.federation) {
+    const auto entry = it->find(provider_label(p.type));
+    if (entry == it->end() || !entry->is_object()) continue;
+    const Reader r{*entry};
+    for (const auto& f : kProviderFields)
+      if (applies(f, p.type)) r.text(f.key, p.*f.member);
+    const Json* mapping = r.find("AttributeMapping", &Json::is_array);
+    if (mapping == nullptr) continue;
+    p.mapping.clear();
+    for (const Json& row : *mapping) {
+      if (!row.is_object()) continue;
+      AttributeMappingChoice m;
+      const Reader rr{row};
+      rr.text("UserPoolAttribute", m.user_pool_attribute);
+      rr.text("ProviderAttribute", m.provider_attribute);
+      p.mapping.push_back(std::move(m));
+    }
+  }
+}
+
 Json custom_attributes(const C& c) {
   Json list = Json::array();
   for (const auto& a : c.custom_attributes)
@@ -124,6 +200,7 @@ Json wizard_draft(const WizardChoices& c, int step) {
   const Json choices = {
       // Step 1: Configure sign-in experience
       {"ProviderTypes", ticked(c, kProviders, Json::array({"Cognito user pool"}))},
+      {"FederatedSignInOptions", federated_sign_in_options(c)},
       {"SignInOptions", ticked(c, kSignIn)},
       {"PreferredUserName", c.preferred_username},
       {"CaseSensitiveUserName", c.case_sensitive},
@@ -158,7 +235,10 @@ Json wizard_draft(const WizardChoices& c, int step) {
       {"SmsExistingRoleArn", c.sms_existing_role_arn},
       {"SnsRegion", c.sns_region},
       {"SmsExternalId", c.sms_external_id},
-      // Step 5: Integrate your app
+      // With federation, step 5: Connect federated identity providers
+      {"FederatedIdentityProviders", identity_providers(c)},
+      {"FederationSkipped", c.federation_skipped},
+      // Step 5 (6 with federation): Integrate your app
       {"UserPoolName", c.pool_name},
       {"DeletionProtection", c.deletion_protection},
       {"HostedUi", c.hosted_ui},
@@ -197,6 +277,8 @@ int read_wizard_draft(const Json& draft, WizardChoices& c) {
     const Reader r{*it};
     r.ticks("ProviderTypes", c, kProviders);
     r.ticks("SignInOptions", c, kSignIn);
+    read_identity_providers(*it, c);
+    r.flag("FederationSkipped", c.federation_skipped);
     r.flag("PreferredUserName", c.preferred_username);
     r.flag("CaseSensitiveUserName", c.case_sensitive);
     r.choice("PasswordPolicyMode", c.custom_password_policy, kPasswordMode);
@@ -262,7 +344,8 @@ int read_wizard_draft(const Json& draft, WizardChoices& c) {
   }
   const auto step = draft.find("Step");
   if (step == draft.end() || !step->is_number_integer()) return 1;
-  return static_cast<int>(std::clamp(step->get<long long>(), 1LL, static_cast<long long>(kWizardSteps)));
+  // The step as the learner saw it: 1..6, or 1..7 with federation.
+  return static_cast<int>(std::clamp(step->get<long long>(), 1LL, static_cast<long long>(wizard_step_count(c))));
 }
 
 }  // namespace userpool::web

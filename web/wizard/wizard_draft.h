@@ -15,7 +15,7 @@
 
 namespace userpool::web {
 
-// {"Step": 1..6, "Choices": {...}}
+// {"Step": 1..6 (1..7 with federation: the number the learner sees), "Choices": {...}}
 Json wizard_draft(const WizardChoices& choices, int step);
 
 // Applies a draft over `choices` (normally the console's defaults) and

@@ -75,6 +75,106 @@ const char* mfa_name(const WizardChoices& c) {
   return c.mfa == WizardChoices::Mfa::kRequired ? "ON" : c.mfa == WizardChoices::Mfa::kOptional ? "OPTIONAL" : "OFF";
 }
 
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+bool blank(const std::string& s) { return trimmed(s).empty(); }
+
+bool is_social(std::string_view type) {
+  return type == "Google" || type == "Facebook" || type == "LoginWithAmazon" || type == "SignInWithApple";
+}
+
+// ProviderNameTypeV2, as CreateIdentityProvider checks it: 3 to 32
+// characters, no white space, and no "_" after the first two (the first
+// "_" of a federated user's name ends the provider's name).
+bool is_provider_name(const std::string& s) {
+  if (s.size() < 3 || s.size() > 32 || s[0] == '_') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(s[i]);
+    if (std::isspace(ch) != 0 || ch < 0x20 || (i >= 2 && ch == '_')) return false;
+  }
+  return true;
+}
+
+std::vector<FieldError> validate_federation(const WizardChoices& c) {
+  std::vector<FieldError> errors;
+  const auto pool_attributes = permission_attributes(c);
+  std::vector<std::string> names;
+  for (const IdentityProviderChoice* p : configured_providers(c)) {
+    const std::string field = std::string("wizard.federation.") + provider_key(p->type) + ".";
+    const auto add = [&](const char* what, std::string message) { errors.push_back({field + what, std::move(message)}); };
+    const std::string label = provider_label(p->type);
+    const bool apple = p->type == "SignInWithApple", facebook = p->type == "Facebook";
+    if (p->type == "OIDC" || p->type == "SAML") {
+      const std::string name = provider_name(*p);
+      if (!is_provider_name(name))
+        add("name", "Provider names have 3 to 32 characters, no spaces, and no _ after the first two characters.");
+      else if (name == "COGNITO")
+        add("name", "COGNITO is reserved for the user pool's own users.");
+      else if (is_social(name) || ((name == "OIDC" || name == "SAML") && name != p->type))
+        add("name", name + " is the name of a provider type; choose another name.");
+      else if (std::find(names.begin(), names.end(), name) != names.end())
+        add("name", "A provider with the name " + name + " already exists in this user pool.");
+      names.push_back(name);
+    }
+    if (p->type == "SAML") {
+      if (blank(p->metadata))
+        add("metadata", "Paste the metadata document of your SAML identity provider.");
+      else if (p->metadata.find("EntityDescriptor") == std::string::npos)
+        add("metadata", "The metadata document is the XML your SAML identity provider gives (an EntityDescriptor).");
+    } else {
+      const std::string from = p->type == "OIDC" ? "your OIDC provider" : label;
+      if (blank(p->client_id))
+        add("client_id", apple      ? "Enter the Services ID from Apple."
+                         : facebook ? "Enter the App ID from Facebook."
+                                    : "Enter the client ID from " + from + ".");
+      if (apple) {
+        if (blank(p->team_id)) add("team_id", "Enter the Team ID of your Apple developer account.");
+        if (blank(p->key_id)) add("key_id", "Enter the Key ID of the private key you made for Sign in with Apple.");
+        if (blank(p->private_key)) add("private_key", "Paste the private key (the .p8 file) you made for Sign in with Apple.");
+      } else if (blank(p->client_secret)) {
+        add("client_secret", facebook ? "Enter the App secret from Facebook." : "Enter the client secret from " + from + ".");
+      }
+      if (blank(p->scopes))
+        add("scopes", facebook ? "Enter the authorized scopes, separated by commas."
+                               : "Enter the authorized scopes, separated by spaces.");
+      else if (p->type == "OIDC" && p->scopes.find("openid") == std::string::npos)
+        add("scopes", "The authorize_scopes of an OIDC provider must include openid.");
+    }
+    if (p->type == "OIDC") {
+      const std::string issuer = trimmed(p->issuer);
+      if (!issuer.starts_with("https://") || issuer.size() <= 8 || issuer.find_first_of(" \t") != std::string::npos)
+        add("issuer", "Enter the issuer URL of your OIDC provider: https://, as in the iss of its ID tokens.");
+    }
+    std::vector<std::string> mapped;
+    for (const auto& m : p->mapping) {
+      if (m.user_pool_attribute.empty())
+        add("map", "Choose the user pool attribute of each mapping.");
+      else if (std::find(pool_attributes.begin(), pool_attributes.end(), m.user_pool_attribute) == pool_attributes.end())
+        add("map", m.user_pool_attribute + " is not an attribute of this user pool.");
+      else if (std::find(mapped.begin(), mapped.end(), m.user_pool_attribute) != mapped.end())
+        add("map", m.user_pool_attribute + " is mapped twice; map each user pool attribute once.");
+      else if (blank(m.provider_attribute))
+        add("map", "Enter the " + label + " attribute that " + m.user_pool_attribute + " takes its value from.");
+      mapped.push_back(m.user_pool_attribute);
+    }
+  }
+  return errors;
+}
+
+// The app client's identity providers as ticked, of those it can name:
+// COGNITO, then the configured providers in the console's order.
+std::vector<std::string> supported_identity_providers(const WizardChoices& c) {
+  std::vector<std::string> offered = {"COGNITO"}, list;
+  for (auto& name : configured_provider_names(c)) offered.push_back(std::move(name));
+  for (const auto& name : offered)
+    if (has(c.identity_providers, name)) list.push_back(name);
+  return list;
+}
+
 std::vector<std::string> verified_attributes(const WizardChoices& c) {
   if (!c.cognito_assisted_verification) return {};
   switch (c.verify) {
@@ -108,16 +208,110 @@ std::vector<std::string> permission_attributes(const WizardChoices& c) {
   return names;
 }
 
-const char* wizard_step_title(int step) {
-  switch (step) {
-    case 1: return "Configure sign-in experience";
-    case 2: return "Configure security requirements";
-    case 3: return "Configure sign-up experience";
-    case 4: return "Configure message delivery";
-    case 5: return "Integrate your app";
-    case 6: return "Review and create";
-    default: return "";
+std::vector<IdentityProviderChoice> default_identity_provider_choices() {
+  const auto provider = [](const char* type, const char* scopes, const char* email_claim) {
+    IdentityProviderChoice p;
+    p.type = type;
+    p.scopes = scopes;
+    p.mapping = {{"email", email_claim}};
+    return p;
+  };
+  std::vector<IdentityProviderChoice> list = {
+      provider("Facebook", "public_profile, email", "email"),
+      provider("Google", "profile email openid", "email"),
+      provider("LoginWithAmazon", "profile postal_code", "email"),
+      provider("SignInWithApple", "email name", "email"),
+      provider("SAML", "", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"),
+      provider("OIDC", "openid email profile", "email"),
+  };
+  list[0].api_version = "v17.0";
+  return list;
+}
+
+const char* provider_label(std::string_view type) {
+  if (type == "LoginWithAmazon") return "Login with Amazon";
+  if (type == "SignInWithApple") return "Sign in with Apple";
+  if (type == "OIDC") return "OpenID Connect (OIDC)";
+  if (type == "Facebook") return "Facebook";
+  if (type == "Google") return "Google";
+  if (type == "SAML") return "SAML";
+  return "";
+}
+
+const char* provider_key(std::string_view type) {
+  if (type == "LoginWithAmazon") return "amazon";
+  if (type == "SignInWithApple") return "apple";
+  if (type == "OIDC") return "oidc";
+  if (type == "Facebook") return "facebook";
+  if (type == "Google") return "google";
+  if (type == "SAML") return "saml";
+  return "";
+}
+
+std::string provider_name(const IdentityProviderChoice& p) { return is_social(p.type) ? p.type : trimmed(p.name); }
+
+IdentityProviderChoice* WizardChoices::provider(std::string_view type) {
+  for (auto& p : federation)
+    if (p.type == type) return &p;
+  return nullptr;
+}
+
+const IdentityProviderChoice* WizardChoices::provider(std::string_view type) const {
+  return const_cast<WizardChoices*>(this)->provider(type);
+}
+
+std::vector<const IdentityProviderChoice*> configured_providers(const WizardChoices& c) {
+  std::vector<const IdentityProviderChoice*> list;
+  if (!c.federated_providers || c.federation_skipped) return list;
+  for (const auto& p : c.federation)
+    if (p.selected) list.push_back(&p);
+  return list;
+}
+
+std::vector<std::string> configured_provider_names(const WizardChoices& c) {
+  std::vector<std::string> names;
+  for (const IdentityProviderChoice* p : configured_providers(c)) names.push_back(provider_name(*p));
+  return names;
+}
+
+void tick_new_providers(WizardChoices& c, const std::vector<std::string>& before) {
+  const auto now = configured_provider_names(c);
+  for (const auto& name : before)
+    if (name != "COGNITO" && !has(now, name)) std::erase(c.identity_providers, name);
+  for (const auto& name : now)
+    if (!has(before, name)) add_unique(c.identity_providers, name);
+}
+
+std::vector<WizardPage> wizard_pages(const WizardChoices& c) {
+  using P = WizardPage;
+  if (c.federated_providers) return {P::kSignIn, P::kSecurity, P::kSignUp, P::kMessages, P::kFederation, P::kApp, P::kReview};
+  return {P::kSignIn, P::kSecurity, P::kSignUp, P::kMessages, P::kApp, P::kReview};
+}
+
+int wizard_step_count(const WizardChoices& c) { return c.federated_providers ? kWizardStepsWithFederation : kWizardSteps; }
+
+int wizard_step_number(const WizardChoices& c, WizardPage page) {
+  const auto pages = wizard_pages(c);
+  const auto it = std::find(pages.begin(), pages.end(), page);
+  return it == pages.end() ? 0 : static_cast<int>(it - pages.begin()) + 1;
+}
+
+WizardPage wizard_page_at(const WizardChoices& c, int step) {
+  const auto pages = wizard_pages(c);
+  return pages[static_cast<std::size_t>(std::clamp(step, 1, static_cast<int>(pages.size())) - 1)];
+}
+
+const char* wizard_page_title(WizardPage page) {
+  switch (page) {
+    case WizardPage::kSignIn: return "Configure sign-in experience";
+    case WizardPage::kSecurity: return "Configure security requirements";
+    case WizardPage::kSignUp: return "Configure sign-up experience";
+    case WizardPage::kMessages: return "Configure message delivery";
+    case WizardPage::kFederation: return "Connect federated identity providers";
+    case WizardPage::kApp: return "Integrate your app";
+    case WizardPage::kReview: return "Review and create";
   }
+  return "";
 }
 
 void apply_sign_in_defaults(WizardChoices& c) {
@@ -132,14 +326,19 @@ void apply_sign_in_defaults(WizardChoices& c) {
   c.recovery = c.sign_in_phone && !c.sign_in_email ? WizardChoices::Recovery::kSmsOnly : WizardChoices::Recovery::kEmailOnly;
 }
 
-std::vector<FieldError> validate_step(const WizardChoices& c, int step) {
+std::vector<FieldError> validate_step(const WizardChoices& c, int step) { return validate_page(c, wizard_page_at(c, step)); }
+
+std::vector<FieldError> validate_page(const WizardChoices& c, WizardPage page) {
   std::vector<FieldError> errors;
   const auto add = [&](const char* field, std::string message) { errors.push_back({field, std::move(message)}); };
-  if (step == 1 || step == 6) {
+  const bool all = page == WizardPage::kReview;
+  if (page == WizardPage::kSignIn || all) {
+    if (c.federated_providers && std::none_of(c.federation.begin(), c.federation.end(), [](const auto& p) { return p.selected; }))
+      add("wizard.federated_options", "Select at least one federated sign-in option.");
     if (!c.sign_in_username && !c.sign_in_email && !c.sign_in_phone)
       add("wizard.sign_in_options", "Select at least one Cognito user pool sign-in option.");
   }
-  if (step == 2 || step == 6) {
+  if (page == WizardPage::kSecurity || all) {
     if (c.custom_password_policy && (c.minimum_length < 6 || c.minimum_length > 99))
       add("wizard.minimum_length", "Password minimum length must be from 6 to 99 characters.");
     if (c.custom_password_policy && (c.temporary_password_days < 1 || c.temporary_password_days > 365))
@@ -147,7 +346,7 @@ std::vector<FieldError> validate_step(const WizardChoices& c, int step) {
     if (mfa_on(c) && !c.mfa_authenticator_apps && !c.mfa_sms)
       add("wizard.mfa_methods", "Select at least one MFA method.");
   }
-  if (step == 3 || step == 6) {
+  if (page == WizardPage::kSignUp || all) {
     if (c.preferred_username && has(c.required_attributes, "preferred_username"))
       add("wizard.required_attributes", "preferred_username cannot be both a sign-in alias and a required attribute.");
     if (c.cognito_assisted_verification && c.keep_original_when_pending) {
@@ -170,7 +369,7 @@ std::vector<FieldError> validate_step(const WizardChoices& c, int step) {
         add("wizard.custom_attributes", "The limits of " + a.name + " must be whole numbers.");
     }
   }
-  if (step == 4 || step == 6) {
+  if (page == WizardPage::kMessages || all) {
     if ((c.email_with_ses || !c.cognito_default_from) && !is_valid_email(c.from_email))
       add("wizard.from_email", "Enter the FROM email address of an Amazon SES verified identity.");
     if (c.uses_sms() && c.sms_new_role && c.sms_role_name.empty())
@@ -178,7 +377,11 @@ std::vector<FieldError> validate_step(const WizardChoices& c, int step) {
     if (c.uses_sms() && !c.sms_new_role && c.sms_existing_role_arn.rfind("arn:aws:iam::", 0) != 0)
       add("wizard.sms_role", "Choose an existing IAM role (an ARN that starts with arn:aws:iam::).");
   }
-  if (step == 5 || step == 6) {
+  if ((page == WizardPage::kFederation || all) && c.federated_providers) {
+    auto federation = validate_federation(c);
+    errors.insert(errors.end(), std::make_move_iterator(federation.begin()), std::make_move_iterator(federation.end()));
+  }
+  if (page == WizardPage::kApp || all) {
     if (!is_pool_name(c.pool_name))
       add("wizard.pool_name", "User pool names have 1 to 128 characters: letters, numbers, spaces and + = , . @ -");
     using D = WizardChoices::DomainType;
@@ -197,7 +400,7 @@ std::vector<FieldError> validate_step(const WizardChoices& c, int step) {
         add("wizard.callback_urls", "Enter at least one callback URL: HTTPS, or http://localhost.");
       if (!std::all_of(c.sign_out_urls.begin(), c.sign_out_urls.end(), valid_callback))
         add("wizard.sign_out_urls", "Sign-out URLs use HTTPS, or http://localhost, and have no fragment (#).");
-      if (c.identity_providers.empty()) add("wizard.idp", "Select at least one identity provider.");
+      if (supported_identity_providers(c).empty()) add("wizard.idp", "Select at least one identity provider.");
       if (c.oauth_flows.empty()) add("wizard.grant", "Select at least one OAuth 2.0 grant type.");
       if (has(c.oauth_flows, "client_credentials") && user_grants)
         add("wizard.grant", "Client credentials cannot be selected along with the authorization code or implicit grant.");
@@ -336,6 +539,39 @@ Json create_domain_request(const WizardChoices& c, const std::string& pool_id) {
   return Json{{"Domain", c.domain_prefix}, {"UserPoolId", pool_id}};
 }
 
+std::vector<Json> create_identity_provider_requests(const WizardChoices& c, const std::string& pool_id) {
+  std::vector<Json> requests;
+  for (const IdentityProviderChoice* p : configured_providers(c)) {
+    Json details = Json::object();
+    const auto detail = [&](const char* key, const std::string& value) { details[key] = trimmed(value); };
+    if (p->type == "SAML") {
+      // The document as pasted: Cognito reads the XML itself.
+      details["MetadataFile"] = p->metadata;
+    } else {
+      detail("client_id", p->client_id);
+      if (p->type == "SignInWithApple") {
+        detail("team_id", p->team_id);
+        detail("key_id", p->key_id);
+        details["private_key"] = p->private_key;
+      } else {
+        detail("client_secret", p->client_secret);
+      }
+      detail("authorize_scopes", p->scopes);
+      if (p->type == "Facebook" && !blank(p->api_version)) detail("api_version", p->api_version);
+      if (p->type == "OIDC") {
+        detail("attributes_request_method", p->attributes_request_method);
+        detail("oidc_issuer", p->issuer);
+      }
+    }
+    Json r = {{"UserPoolId", pool_id}, {"ProviderName", provider_name(*p)}, {"ProviderType", p->type}, {"ProviderDetails", details}};
+    Json mapping = Json::object();
+    for (const auto& m : p->mapping) mapping[m.user_pool_attribute] = trimmed(m.provider_attribute);
+    if (!mapping.empty()) r["AttributeMapping"] = mapping;
+    requests.push_back(std::move(r));
+  }
+  return requests;
+}
+
 Json create_client_request(const WizardChoices& c, const std::string& pool_id) {
   Json r = {{"UserPoolId", pool_id}, {"ClientName", c.client_name}, {"GenerateSecret", c.generate_secret}};
   r["RefreshTokenValidity"] = c.refresh_token_validity;
@@ -351,7 +587,7 @@ Json create_client_request(const WizardChoices& c, const std::string& pool_id) {
   r["ReadAttributes"] = read;
   r["WriteAttributes"] = write;
   r["ExplicitAuthFlows"] = c.auth_flows;
-  r["SupportedIdentityProviders"] = c.hosted_ui ? c.identity_providers : std::vector<std::string>{"COGNITO"};
+  r["SupportedIdentityProviders"] = c.hosted_ui ? supported_identity_providers(c) : std::vector<std::string>{"COGNITO"};
   if (c.hosted_ui) {
     if (!c.callback_urls.empty()) r["CallbackURLs"] = c.callback_urls;
     if (!c.sign_out_urls.empty()) r["LogoutURLs"] = c.sign_out_urls;

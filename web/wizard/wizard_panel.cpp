@@ -79,7 +79,8 @@ void WizardPanel::reset() {
   choices_ = WizardChoices{};
   apply_sign_in_defaults(choices_);
   choices_.sms_external_id = generate_uuid_v4(secure_random());
-  step_ = 1;
+  page_ = WizardPage::kSignIn;
+  configured_names_.clear();
   errors_.clear();
   create_error_.clear();
 }
@@ -101,12 +102,14 @@ void WizardPanel::sync_draft() {
     if (draft.is_object() && draft != saved_draft_) {
       const std::string external_id = choices_.sms_external_id;
       reset();
-      step_ = read_wizard_draft(draft, choices_);
+      const int step = read_wizard_draft(draft, choices_);
+      page_ = wizard_page_at(choices_, step);
       if (choices_.sms_external_id.empty()) choices_.sms_external_id = external_id;
+      configured_names_ = configured_provider_names(choices_);  // the draft has its own ticks
       saved_draft_ = draft;
     }
   }
-  const Json now = wizard_draft(choices_, step_);
+  const Json now = wizard_draft(choices_, step());
   if (now == saved_draft_) return;
   saved_draft_ = now;
   ctx_.api.call("Sandbox.PutWizardDraft", Json{{"Draft", now}});
@@ -177,16 +180,39 @@ void WizardPanel::text_field(const char* label, std::string* value, float width,
     ImGui::InputText(label, value);
 }
 
+void WizardPanel::text_area(const char* label, std::string* value, float lines) {
+  // The label over the field, where a pasted document has room.
+  const std::string_view full(label);
+  const std::size_t id = std::min(full.find("###"), full.size());
+  ImGui::TextUnformatted(std::string(full.substr(0, id)).c_str());
+  const ErrorOutline outline(invalid(label));
+  const ImVec2 size(std::min(width_left(), ems(30)), ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2);
+  ImGui::InputTextMultiline(std::string(full.substr(id)).c_str(), value, size);
+}
+
+bool WizardPanel::may_go_on() {
+  // Next on "Connect federated identity providers" connects them, after a
+  // "Skip for now" too.
+  if (page_ == WizardPage::kFederation) choices_.federation_skipped = false;
+  errors_ = validate_page(choices_, page_);
+  scroll_to_error_ = !errors_.empty();
+  return errors_.empty();
+}
+
 void WizardPanel::draw() {
   if (creating_frames_ > 0) {
     create_pool();
     return;
   }
   sync_draft();
-  if (show_step_ != 0) {
-    step_ = std::exchange(show_step_, 0);
+  if (show_page_) {
+    // Not a page these choices do not have (the providers' page without federation).
+    if (const WizardPage page = *std::exchange(show_page_, std::nullopt); wizard_step_number(choices_, page) != 0) page_ = page;
     sync_draft();
   }
+  // A page these choices do not have (federation turned off in the draft):
+  // the one that followed it.
+  if (wizard_step_number(choices_, page_) == 0) page_ = WizardPage::kApp;
   heading(ctx_, "Create user pool");
   help_text("The steps of the Amazon Cognito console. Each choice starts at the console's default; the requests it "
             "makes are shown before anything is created.");
@@ -199,34 +225,43 @@ void WizardPanel::draw() {
   // The step scrolls; the buttons stay in view under it.
   const float footer = ImGui::GetFrameHeightWithSpacing() + ems(1.2f);
   ImGui::BeginChild("wizard.body", ImVec2(0, std::max(ems(8), ImGui::GetContentRegionAvail().y - footer)), false);
-  switch (step_) {
-    case 1: draw_step_1(); break;
-    case 2: draw_step_2(); break;
-    case 3: draw_step_3(); break;
-    case 4: draw_step_4(); break;
-    case 5: draw_step_5(); break;
-    default: draw_review(); break;
+  switch (page_) {
+    case WizardPage::kSignIn: draw_step_1(); break;
+    case WizardPage::kSecurity: draw_step_2(); break;
+    case WizardPage::kSignUp: draw_step_3(); break;
+    case WizardPage::kMessages: draw_step_4(); break;
+    case WizardPage::kFederation: draw_federation(); break;
+    case WizardPage::kApp: draw_step_5(); break;
+    case WizardPage::kReview: draw_review(); break;
   }
   ImGui::Dummy(ImVec2(0, ems(0.5f)));
   ImGui::EndChild();
   ImGui::Spacing();
   draw_buttons();
   ImGui::EndGroup();
+  // A provider just configured (ticked, named, or no longer skipped) is
+  // offered on the app client, ticked, as the console does.
+  if (auto names = configured_provider_names(choices_); names != configured_names_) {
+    tick_new_providers(choices_, configured_names_);
+    configured_names_ = std::move(names);
+  }
 }
 
 void WizardPanel::draw_steps_list() {
-  for (int s = 1; s <= kWizardSteps; ++s) {
-    const bool current = s == step_;
-    const std::string label = "Step " + std::to_string(s) + "\n" + wizard_step_title(s) + "###wizard.goto." + std::to_string(s);
+  const std::vector<WizardPage> pages = wizard_pages(choices_);
+  const int now = step();
+  for (int s = 1; s <= static_cast<int>(pages.size()); ++s) {
+    const WizardPage page = pages[static_cast<std::size_t>(s - 1)];
+    const bool current = s == now;
+    const std::string label = "Step " + std::to_string(s) + "\n" + wizard_page_title(page) + "###wizard.goto." + std::to_string(s);
     ImGui::PushStyleColor(ImGuiCol_Text, current ? ImGui::GetStyleColorVec4(ImGuiCol_CheckMark) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
     // Earlier steps can be revisited; later ones open once the current one is valid.
-    if (ImGui::Selectable(label.c_str(), current, 0, ImVec2(ems(13), ems(2.6f))) && s != step_) {
-      if (s < step_) {
-        step_ = s;
+    if (ImGui::Selectable(label.c_str(), current, 0, ImVec2(ems(13), ems(2.6f))) && s != now) {
+      if (s < now) {
+        page_ = page;
         errors_.clear();
-      } else {
-        errors_ = validate_step(choices_, step_);
-        if (errors_.empty()) step_ = std::min(s, step_ + 1);
+      } else if (may_go_on()) {
+        page_ = pages[static_cast<std::size_t>(std::min(s, now + 1) - 1)];
       }
     }
     ImGui::PopStyleColor();
@@ -242,7 +277,18 @@ void WizardPanel::draw_step_1() {
   option("Cognito user pool###wizard.provider.cognito", &cognito, "Users sign in with the user pool's own directory (always on).");
   ImGui::EndDisabled();
   option("Federated identity providers###wizard.provider.federated", &c.federated_providers,
-         "Also sign in with Google, Facebook, Amazon, Apple, SAML or OIDC. The sandbox does not simulate federation.");
+         "Users may also sign in with a social provider, or your company's SAML or OpenID Connect provider. Adds the "
+         "step \"Connect federated identity providers\".");
+  if (c.federated_providers) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Federated sign-in options");
+    help_text("The providers your users can choose on the hosted sign-in page.");
+    ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    for (auto& p : c.federation)
+      ImGui::Checkbox((std::string(provider_label(p.type)) + "###wizard.provider." + provider_key(p.type)).c_str(), &p.selected);
+    ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    field_error("wizard.federated_options");
+  }
   end_card();
   ImGui::Spacing();
   begin_card(card_width());
@@ -480,6 +526,180 @@ void WizardPanel::draw_step_4() {
   }
 }
 
+namespace {
+
+// Where each provider's IDs come from, and what it needs to know of Cognito.
+const char* provider_intro(std::string_view type) {
+  if (type == "Google")
+    return "The OAuth client you made in the Google Cloud console (APIs & Services, Credentials), with "
+           "https://<your domain>/oauth2/idpresponse as an authorized redirect URI.";
+  if (type == "Facebook")
+    return "The app you made on Meta for Developers (App settings, Basic), with https://<your domain>/oauth2/idpresponse "
+           "as a valid OAuth redirect URI of Facebook Login.";
+  if (type == "LoginWithAmazon")
+    return "The security profile you made in the Amazon Developer Console, with https://<your domain>/oauth2/idpresponse "
+           "as an allowed return URL.";
+  if (type == "SignInWithApple")
+    return "From your Apple developer account: a Services ID with https://<your domain>/oauth2/idpresponse as its return "
+           "URL, your Team ID, and a key enabled for Sign in with Apple (its Key ID and .p8 file). Cognito signs its "
+           "client secret with the key.";
+  if (type == "OIDC")
+    return "Your OpenID Connect provider (Okta, Auth0, Keycloak, ...): the app you registered there, with "
+           "https://<your domain>/oauth2/idpresponse as its redirect URI. Cognito finds its endpoints at "
+           "<issuer>/.well-known/openid-configuration.";
+  return "Your SAML 2.0 identity provider (AD FS, Okta, ...): register Cognito there as a service provider (entity ID "
+         "urn:amazon:cognito:sp:<the pool's ID>, ACS URL https://<your domain>/saml2/idpresponse), then paste the metadata "
+         "it gives.";
+}
+
+// The attribute names each provider sends, for the mapping's right-hand side.
+const char* provider_attributes(std::string_view type) {
+  if (type == "Google") return "Google sends sub, email, email_verified, name, given_name, family_name, picture.";
+  if (type == "Facebook") return "Facebook sends id, email, name, first_name, last_name, middle_name, gender, birthday, locale.";
+  if (type == "LoginWithAmazon") return "Login with Amazon sends user_id, email, name, postal_code.";
+  if (type == "SignInWithApple") return "Apple sends sub, email, email_verified, and firstName, lastName (name) at the first consent only.";
+  if (type == "OIDC") return "Any claim of the provider's ID token or userinfo: sub, email, name, ...";
+  return "The attribute names of the provider's assertions, often URIs such as "
+         "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress.";
+}
+
+const char* mapping_hint(std::string_view type) { return type == "SAML" ? "http://schemas.xmlsoap.org/..." : "email"; }
+
+}  // namespace
+
+void WizardPanel::draw_federation() {
+  WizardChoices& c = choices_;
+  begin_card(card_width());
+  section(ctx_, "Federated sign-in",
+          "Each provider ticked in step 1 needs the app you registered with it. Cognito creates each one "
+          "(CreateIdentityProvider) with the pool; the app client offers it in step \"Integrate your app\". The "
+          "sandbox's simulated providers take any ID and secret.");
+  if (c.federation_skipped)
+    help_text("Skipped for now: no provider is created with the pool (what is filled in below is kept). Choose Next to "
+              "connect them after all, or add them later in the pool's App integration tab.");
+  else
+    help_text("Skip for now creates the pool without them; they can be added later in the pool's App integration tab.");
+  end_card();
+  for (auto& p : c.federation) {
+    if (!p.selected) continue;
+    ImGui::Spacing();
+    draw_provider(p);
+  }
+}
+
+void WizardPanel::draw_provider(IdentityProviderChoice& p) {
+  const std::string prefix = std::string("wizard.federation.") + provider_key(p.type) + ".";
+  const auto id = [&](const char* label, const char* field) {
+    return std::string(label) + "###" + prefix + field;
+  };
+  const auto field = [&](const char* label, const char* name, std::string* value, const char* hint = nullptr) {
+    text_field(id(label, name).c_str(), value, ems(22), hint);
+    field_error((prefix + name).c_str());
+  };
+  begin_card(card_width());
+  section(ctx_, provider_label(p.type), provider_intro(p.type));
+  ImGui::PushID(provider_key(p.type));
+  if (p.type == "OIDC" || p.type == "SAML") {
+    field("Provider name", "name", &p.name, p.type == "OIDC" ? "CorpIdP" : "CorpSAML");
+    help_text("3 to 32 characters, no spaces. Users who sign in through it are named <provider name>_<their ID there>.");
+  }
+  if (p.type == "SAML") {
+    text_area(id("Metadata document", "metadata").c_str(), &p.metadata, 6);
+    help_text("The XML your provider gives (an EntityDescriptor with its sign-in URL and signing certificate), sent as "
+              "MetadataFile.");
+    field_error((prefix + "metadata").c_str());
+  } else if (p.type == "SignInWithApple") {
+    field("Services ID", "client_id", &p.client_id, "com.example.signin");
+    field("Team ID", "team_id", &p.team_id, "ABCDE12345");
+    field("Key ID", "key_id", &p.key_id, "ABC123DEFG");
+    text_area(id("Private key", "private_key").c_str(), &p.private_key, 5);
+    help_text("The contents of the .p8 file, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----.");
+    field_error((prefix + "private_key").c_str());
+  } else {
+    const bool facebook = p.type == "Facebook";
+    field(facebook ? "App ID" : "Client ID", "client_id", &p.client_id);
+    field(facebook ? "App secret" : "Client secret", "client_secret", &p.client_secret);
+  }
+  if (p.type != "SAML") {
+    field("Authorized scopes", "scopes", &p.scopes);
+    help_text(p.type == "Facebook" ? "What Cognito asks Facebook for, separated by commas."
+              : p.type == "OIDC"   ? "What Cognito asks the provider for, separated by spaces; openid is needed."
+                                   : "What Cognito asks the provider for, separated by spaces.");
+  }
+  if (p.type == "Facebook") {
+    field("API version", "api_version", &p.api_version, "v17.0");
+    help_text("The Graph API version of the addresses Cognito calls.");
+  }
+  if (p.type == "OIDC") {
+    ImGui::TextUnformatted("Attribute request method");
+    if (ImGui::RadioButton(id("GET", "method.get").c_str(), p.attributes_request_method == "GET")) p.attributes_request_method = "GET";
+    ImGui::SameLine();
+    if (ImGui::RadioButton(id("POST", "method.post").c_str(), p.attributes_request_method == "POST"))
+      p.attributes_request_method = "POST";
+    help_text("How Cognito calls the provider's userinfo endpoint.");
+    field("Issuer URL", "issuer", &p.issuer, "https://idp.example.com");
+  }
+  card_separator();
+  draw_mapping(p, prefix);
+  ImGui::PopID();
+  end_card();
+}
+
+void WizardPanel::draw_mapping(IdentityProviderChoice& p, const std::string& prefix) {
+  const WizardChoices& c = choices_;
+  ImGui::TextUnformatted("Map attributes between your user pool and the provider");
+  help_text(provider_attributes(p.type));
+  const std::vector<std::string> attributes = permission_attributes(c);
+  const std::string provider_column = std::string(provider_label(p.type)) + " attribute";
+  if (!p.mapping.empty() &&
+      ImGui::BeginTable(("###" + prefix + "map").c_str(), 3, ImGuiTableFlags_SizingStretchProp, ImVec2(width_left(), 0))) {
+    ImGui::TableSetupColumn("User pool attribute", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(provider_column.c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("###remove", ImGuiTableColumnFlags_WidthFixed, ems(4));
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < p.mapping.size(); ++i) {
+      AttributeMappingChoice& m = p.mapping[i];
+      const std::string row = prefix + "map." + std::to_string(i);
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      const std::string combo = "###" + row + ".attribute";
+      name_item(ImGui::GetID(combo.c_str()), combo.c_str());
+      if (ImGui::BeginCombo(combo.c_str(), m.user_pool_attribute.empty() ? "Choose" : m.user_pool_attribute.c_str())) {
+        for (const auto& a : attributes)
+          if (ImGui::Selectable((a + "###" + row + ".attribute." + a).c_str(), m.user_pool_attribute == a)) m.user_pool_attribute = a;
+        ImGui::EndCombo();
+      }
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      ImGui::InputTextWithHint(("###" + row + ".provider").c_str(), mapping_hint(p.type), &m.provider_attribute);
+      ImGui::TableNextColumn();
+      const bool remove = ImGui::SmallButton(("Remove###" + row + ".remove").c_str());
+      ImGui::PopID();
+      if (remove) {
+        p.mapping.erase(p.mapping.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
+    }
+    ImGui::EndTable();
+  }
+  if (ImGui::Button(("Add another mapping###" + prefix + "map.add").c_str())) p.mapping.push_back({});
+  field_error((prefix + "map").c_str());
+  // Cognito fills required attributes from the provider: one left unmapped
+  // stops every first sign-in through it.
+  std::string unmapped;
+  for (const auto& name : c.required_attributes)
+    if (std::none_of(p.mapping.begin(), p.mapping.end(), [&](const AttributeMappingChoice& m) { return m.user_pool_attribute == name; }))
+      unmapped += (unmapped.empty() ? "" : ", ") + name;
+  if (!unmapped.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::amber());
+    ImGui::TextWrapped("Required, not mapped: %s. A first sign-in through %s fails without them.", unmapped.c_str(),
+                       provider_label(p.type));
+    ImGui::PopStyleColor();
+  }
+}
+
 void WizardPanel::draw_step_5() {
   WizardChoices& c = choices_;
   using A = WizardChoices::AppType;
@@ -496,6 +716,9 @@ void WizardPanel::draw_step_5() {
   begin_card(card_width());
   section(ctx_, "Hosted authentication pages", "Cognito's own sign-in pages for OAuth 2.0 sign-in.");
   option("Use the Cognito Hosted UI###wizard.hosted_ui", &c.hosted_ui, nullptr);
+  if (!c.hosted_ui && !configured_providers(c).empty())
+    help_text("Federated sign-in goes through the hosted UI: without it, the app client offers only the user pool's own "
+              "sign-in, and the providers wait unused.");
   if (c.hosted_ui) {
     ImGui::TextUnformatted("Domain type");
     choice("Use a Cognito domain###wizard.domain_type.cognito", &c.domain_type, D::kCognito,
@@ -617,8 +840,17 @@ void WizardPanel::draw_oauth_settings() {
   ImGui::Spacing();
   ImGui::TextUnformatted("Identity providers");
   tick(c.identity_providers, "COGNITO", "Cognito user pool###wizard.idp.COGNITO");
-  help_text("Users of this pool sign in with their password. Google, SAML and the other providers come once the pool "
-            "has them.");
+  const auto configured = configured_providers(c);
+  for (const IdentityProviderChoice* p : configured) {
+    const std::string name = provider_name(*p);
+    list_checkbox(name + "###wizard.idp." + name, c.identity_providers, name);
+  }
+  if (configured.empty())
+    help_text("Users of this pool sign in with their password. Federated providers come from step 1 (Federated identity "
+              "providers), or once the pool has them.");
+  else
+    help_text("Cognito user pool: users of this pool sign in with their password. Each provider is a button on the hosted "
+              "sign-in page.");
   field_error("wizard.idp");
   ImGui::Spacing();
   ImGui::TextUnformatted("OAuth 2.0 grant types");
@@ -682,17 +914,18 @@ void WizardPanel::draw_review() {
   const WizardChoices& c = choices_;
   const std::string account = ctx_.api.facts().account_id;
   struct Line {
-    const char* label;
+    std::string label;
     std::string value;
   };
-  const auto group = [&](int step, const std::vector<Line>& lines) {
+  const auto group = [&](WizardPage page, const std::vector<Line>& lines) {
     begin_card(card_width());
-    heading(ctx_, wizard_step_title(step));
+    heading(ctx_, wizard_page_title(page));
     ImGui::SameLine(card_width() - ems(5));
-    if (ImGui::SmallButton(("Edit###wizard.edit." + std::to_string(step)).c_str())) step_ = step;
+    // Named by the step number shown, as the steps on the left are.
+    if (ImGui::SmallButton(("Edit###wizard.edit." + std::to_string(wizard_step_number(c, page))).c_str())) page_ = page;
     card_separator();
     for (const auto& l : lines) {
-      ImGui::TextDisabled("%s", l.label);
+      ImGui::TextDisabled("%s", l.label.c_str());
       ImGui::SameLine(ems(15));
       ImGui::TextWrapped("%s", l.value.c_str());
     }
@@ -703,26 +936,46 @@ void WizardPanel::draw_review() {
   for (const auto& [on, name] : {std::pair{c.sign_in_username, "User name"}, std::pair{c.sign_in_email, "Email"},
                                  std::pair{c.sign_in_phone, "Phone number"}})
     if (on) sign_in += (sign_in.empty() ? "" : ", ") + std::string(name);
-  group(1, {{"Sign-in options", sign_in}, {"Preferred user name", yes_no(c.preferred_username)},
-            {"Case sensitive", yes_no(c.case_sensitive)}});
+  std::string federated;
+  for (const auto& p : c.federation)
+    if (p.selected) federated += (federated.empty() ? "" : ", ") + std::string(provider_label(p.type));
+  std::vector<Line> sign_in_lines = {{"Sign-in options", sign_in}, {"Preferred user name", yes_no(c.preferred_username)},
+                                     {"Case sensitive", yes_no(c.case_sensitive)}};
+  if (c.federated_providers) sign_in_lines.insert(sign_in_lines.begin(), {"Federated sign-in", federated.empty() ? "None" : federated});
+  group(WizardPage::kSignIn, sign_in_lines);
   const char* mfa = c.mfa == WizardChoices::Mfa::kRequired ? "Required" : c.mfa == WizardChoices::Mfa::kOptional ? "Optional" : "No MFA";
-  group(2, {{"Password policy", c.custom_password_policy ? "Custom, minimum " + std::to_string(c.minimum_length) : "Cognito defaults"},
+  group(WizardPage::kSecurity, {{"Password policy", c.custom_password_policy ? "Custom, minimum " + std::to_string(c.minimum_length) : "Cognito defaults"},
             {"MFA", mfa},
             {"Self-service recovery", yes_no(c.self_service_recovery)}});
   std::string required;
   for (const auto& a : c.required_attributes) required += (required.empty() ? "" : ", ") + a;
-  group(3, {{"Self-registration", yes_no(c.self_registration)},
+  group(WizardPage::kSignUp, {{"Self-registration", yes_no(c.self_registration)},
             {"Cognito-assisted verification", yes_no(c.cognito_assisted_verification)},
             {"Required attributes", required.empty() ? "None" : required},
             {"Custom attributes", std::to_string(c.custom_attributes.size())}});
   const std::string cognito_from = c.cognito_default_from ? "no-reply@verificationemail.com" : c.from_email;
-  group(4, {{"Email", c.email_with_ses ? "Amazon SES, from " + c.from_email : "Cognito, from " + cognito_from},
+  group(WizardPage::kMessages, {{"Email", c.email_with_ses ? "Amazon SES, from " + c.from_email : "Cognito, from " + cognito_from},
             {"SMS", c.uses_sms() ? "IAM role " + (c.sms_new_role ? c.sms_role_name : c.sms_existing_role_arn) : "Not used"}});
   std::string grants;
   for (const auto& f : c.oauth_flows) grants += (grants.empty() ? "" : ", ") + f;
   const std::string domain = c.domain_type == WizardChoices::DomainType::kCustom ? c.custom_domain + " (custom)" : c.domain_prefix;
-  group(5, {{"User pool name", c.pool_name},
+  if (c.federated_providers) {
+    std::vector<Line> providers;
+    for (const IdentityProviderChoice* p : configured_providers(c)) {
+      std::string mapping;
+      for (const auto& m : p->mapping)
+        mapping += (mapping.empty() ? "" : ", ") + m.user_pool_attribute + " ← " + m.provider_attribute;
+      providers.push_back({provider_name(*p), "Type " + p->type + "; " + (mapping.empty() ? "no attributes mapped" : mapping)});
+    }
+    if (c.federation_skipped) providers.push_back({"Skipped for now", "No identity provider is created."});
+    group(WizardPage::kFederation, providers);
+  }
+  std::string app_providers;
+  for (const auto& name : create_client_request(c, "")["SupportedIdentityProviders"])
+    app_providers += (app_providers.empty() ? "" : ", ") + name.get<std::string>();
+  group(WizardPage::kApp, {{"User pool name", c.pool_name},
             {"Hosted UI", c.hosted_ui ? "Yes, " + domain + "; grants: " + grants : "No"},
+            {"Identity providers", app_providers},
             {"App client", c.client_name + (c.generate_secret ? " (with a secret)" : " (public)")},
             {"Token lifetimes", "refresh " + std::to_string(c.refresh_token_validity) + " " + c.refresh_token_unit + ", access " +
                                     std::to_string(c.access_token_validity) + " " + c.access_token_unit + ", ID " +
@@ -732,7 +985,7 @@ void WizardPanel::draw_review() {
                                           : std::to_string(c.unreadable_attributes.size()) + " not readable, " +
                                                 std::to_string(c.unwritable_attributes.size()) + " not writable"}});
 
-  for (const auto& e : validate_step(c, 6)) error_text(e.message);
+  for (const auto& e : validate_page(c, WizardPage::kReview)) error_text(e.message);
   begin_card(card_width());
   heading(ctx_, "The requests");
   help_text("What the console sends, in order. Each is what `aws cognito-idp <operation> --cli-input-json` takes.");
@@ -748,6 +1001,9 @@ void WizardPanel::draw_review() {
   request("CreateUserPool", "wizard.request.pool", create_user_pool_request(c, account));
   request("SetUserPoolMfaConfig", "wizard.request.mfa", set_mfa_config_request(c, pool_placeholder, account));
   request("CreateUserPoolDomain", "wizard.request.domain", create_domain_request(c, pool_placeholder));
+  const std::vector<Json> providers = create_identity_provider_requests(c, pool_placeholder);
+  for (std::size_t i = 0; i < providers.size(); ++i)
+    request("CreateIdentityProvider", ("wizard.request.idp." + std::to_string(i)).c_str(), providers[i]);
   request("CreateUserPoolClient", "wizard.request.client", create_client_request(c, pool_placeholder));
   end_card();
   if (!create_error_.empty()) error_text(create_error_);
@@ -760,26 +1016,34 @@ void WizardPanel::draw_buttons() {
     ctx_.open(View::kWelcome);
     return;
   }
-  if (step_ > 1) {
+  const std::vector<WizardPage> pages = wizard_pages(choices_);
+  const auto index = static_cast<std::size_t>(step() - 1);
+  if (index > 0) {
     ImGui::SameLine();
     if (ImGui::Button("Previous###wizard.previous")) {
-      --step_;
+      page_ = pages[index - 1];
       errors_.clear();
     }
   }
   ImGui::SameLine();
-  if (step_ < kWizardSteps) {
-    if (primary_button("Next###wizard.next")) {
-      errors_ = validate_step(choices_, step_);
-      if (errors_.empty()) ++step_;
-      scroll_to_error_ = !errors_.empty();
+  if (page_ != WizardPage::kReview) {
+    if (page_ == WizardPage::kFederation) {
+      // The console's way on without providers: the choices stay, nothing is created.
+      if (ImGui::Button("Skip for now###wizard.federation.skip")) {
+        choices_.federation_skipped = true;
+        errors_.clear();
+        page_ = pages[index + 1];
+        return;
+      }
+      ImGui::SameLine();
     }
+    if (primary_button("Next###wizard.next") && may_go_on()) page_ = pages[index + 1];
     if (!errors_.empty()) {
       ImGui::SameLine();
       error_text("Fix the fields marked above to go on.");
     }
   } else if (primary_button("Create user pool###wizard.create")) {
-    errors_ = validate_step(choices_, 6);
+    errors_ = validate_page(choices_, WizardPage::kReview);
     if (errors_.empty()) creating_frames_ = 1;  // drawn as "Creating..." first, done next frame
   }
 }
@@ -811,6 +1075,11 @@ void WizardPanel::create_pool() {
     const Response r = ctx_.api.call("CreateUserPoolDomain", domain);
     if (r.status != 200) return fail_with("CreateUserPoolDomain", r);
   }
+  // The providers before the client, which names them.
+  for (const Json& provider : create_identity_provider_requests(choices_, pool_id)) {
+    const Response r = ctx_.api.call("CreateIdentityProvider", provider);
+    if (r.status != 200) return fail_with("CreateIdentityProvider", r);
+  }
   const Response client = ctx_.api.call("CreateUserPoolClient", create_client_request(choices_, pool_id));
   if (client.status != 200) return fail_with("CreateUserPoolClient", client);
   ctx_.notify("User pool " + choices_.pool_name + " created: " + pool_id);
@@ -823,31 +1092,40 @@ void WizardPanel::create_pool() {
   ctx_.open_pool(pool_id);
 }
 
-int wizard_step_of(std::string_view widget) {
-  if (!widget.starts_with("wizard.")) return 0;
+std::optional<WizardPage> wizard_page_of(std::string_view widget) {
+  if (!widget.starts_with("wizard.")) return std::nullopt;
   const std::string_view name = widget.substr(7);
+  using P = WizardPage;
   // Each page's widget names, or the start of them.
-  static const std::vector<std::pair<int, std::vector<std::string_view>>> kPages = {
-      {1, {"provider.", "sign_in.", "preferred_username", "case_sensitive"}},
-      {2, {"password.", "minimum_length", "require_", "temporary_password_days", "mfa.", "recovery."}},
-      {3, {"self_registration", "assisted_verification", "verify.", "keep_original", "required.", "custom."}},
-      {4, {"email.", "ses_region", "from_email", "from_name", "configuration_set", "reply_to", "sms.", "sms_role_",
-           "sns_region"}},
-      {5, {"pool_name", "deletion_protection", "hosted_ui", "domain", "custom_domain", "certificate", "app_type.",
-           "client_name", "secret.", "callback", "sign_out", "idp.", "grant", "scope", "flow.", "auth_session",
-           "refresh_token", "access_token", "id_token", "token_revocation", "prevent_user_existence_errors",
-           "permissions"}},
-      {6, {"create", "edit."}},
+  static const std::vector<std::pair<P, std::vector<std::string_view>>> kPages = {
+      {P::kSignIn, {"provider.", "sign_in.", "preferred_username", "case_sensitive"}},
+      {P::kSecurity, {"password.", "minimum_length", "require_", "temporary_password_days", "mfa.", "recovery."}},
+      {P::kSignUp, {"self_registration", "assisted_verification", "verify.", "keep_original", "required.", "custom."}},
+      {P::kMessages, {"email.", "ses_region", "from_email", "from_name", "configuration_set", "reply_to", "sms.", "sms_role_",
+                      "sns_region"}},
+      {P::kFederation, {"federation."}},
+      {P::kApp, {"pool_name", "deletion_protection", "hosted_ui", "domain", "custom_domain", "certificate", "app_type.",
+                 "client_name", "secret.", "callback", "sign_out", "idp.", "grant", "scope", "flow.", "auth_session",
+                 "refresh_token", "access_token", "id_token", "token_revocation", "prevent_user_existence_errors",
+                 "permissions"}},
+      {P::kReview, {"create", "edit."}},
   };
   for (const auto& page : kPages)
     for (std::string_view start : page.second)
       if (name.starts_with(start)) return page.first;
-  return 0;
+  return std::nullopt;
 }
+
+int wizard_step_of(std::string_view widget, const WizardChoices& choices) {
+  const auto page = wizard_page_of(widget);
+  return page ? wizard_step_number(choices, *page) : 0;
+}
+
+int wizard_step_of(std::string_view widget) { return wizard_step_of(widget, WizardChoices{}); }
 
 void WizardPanel::show_step_of(std::string_view widget) {
   // Applied in draw(), after a kept draft (which brings its own page) is loaded.
-  if (const int page = wizard_step_of(widget); page != 0) show_step_ = page;
+  if (const auto page = wizard_page_of(widget)) show_page_ = page;
 }
 
 }  // namespace userpool::web

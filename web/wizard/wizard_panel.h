@@ -1,11 +1,13 @@
-// The "Create user pool" wizard, drawn: the console's six steps with every
-// choice, its default, a line on what it does, inline validation and a lock
-// on settings that cannot change later; the review page with the exact
-// requests; and creating the pool through the API.
+// The "Create user pool" wizard, drawn: the console's six steps (seven with
+// federated identity providers) with every choice, its default, a line on
+// what it does, inline validation and a lock on settings that cannot change
+// later; the review page with the exact requests; and creating the pool
+// through the API.
 #pragma once
 
 #include <cstdint>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,15 +30,26 @@ class WizardPanel {
   // Starts over with the console's defaults.
   void reset();
 
-  int step() const { return step_; }
+  // The step shown, as numbered on screen (Integrate your app is 5, or 6
+  // with federation).
+  int step() const { return wizard_step_number(choices_, page_); }
+  WizardPage page() const { return page_; }
   const WizardChoices& choices() const { return choices_; }
 
  private:
+  // Whether the wizard may leave the page forwards (Next, or a later step
+  // in the list): the page's errors are kept to be drawn.
+  bool may_go_on();
   void draw_steps_list();
   void draw_step_1();
   void draw_step_2();
   void draw_step_3();
   void draw_step_4();
+  void draw_federation();
+  void draw_provider(IdentityProviderChoice& p);
+  // "Map attributes between your user pool and the provider": one row per
+  // AttributeMapping entry.
+  void draw_mapping(IdentityProviderChoice& p, const std::string& prefix);
   void draw_step_5();
   void draw_review();
   void draw_buttons();
@@ -51,6 +64,8 @@ class WizardPanel {
   // Fields outlined in red while the last attempt to go on found them wrong.
   // A width of 0 is the usual width for the kind of field.
   void text_field(const char* label, std::string* value, float width = 0, const char* hint = nullptr);
+  // A field for pasted text of several lines (a private key, a metadata document).
+  void text_area(const char* label, std::string* value, float lines);
   void int_field(const char* label, int* value, int min, int max);
   // A number and its unit (minutes, hours, days), as the console asks for
   // token lifetimes. `id` is the widget name without "wizard.".
@@ -63,8 +78,8 @@ class WizardPanel {
 
   UiContext& ctx_;
   WizardChoices choices_;
-  int step_ = 1;
-  int show_step_ = 0;  // a page "Show me" asked for, or 0
+  WizardPage page_ = WizardPage::kSignIn;
+  std::optional<WizardPage> show_page_;  // a page "Show me" asked for
   std::vector<FieldError> errors_;  // of the last attempt to leave the step
   bool scroll_to_error_ = false;    // set by a refused Next, until the first error is drawn
   int creating_frames_ = 0;  // >0: "Creating..." is on screen; the work runs on the next frame
@@ -73,10 +88,20 @@ class WizardPanel {
   std::uint64_t draft_revision_ = ~0ull;
   std::string new_callback_url_;
   std::string new_sign_out_url_;
+  // The providers configured when last drawn: one that appears is ticked
+  // on the app client (tick_new_providers).
+  std::vector<std::string> configured_names_;
 };
 
-// The wizard page (1-6) that holds a widget ("wizard.mfa.off" is on page 2),
-// or 0 for the widgets on every page (Next, Cancel) and unknown names.
+// The wizard page that holds a widget ("wizard.mfa.off" is on Configure
+// security requirements), or nullopt for the widgets on every page (Next,
+// Cancel) and unknown names.
+std::optional<WizardPage> wizard_page_of(std::string_view widget);
+// The same as the step number the wizard shows for `choices` (2 for
+// "wizard.mfa.off"; 6 for "wizard.pool_name" with federation, else 5), or 0
+// (also for a page these choices do not have).
+int wizard_step_of(std::string_view widget, const WizardChoices& choices);
+// As numbered without federation.
 int wizard_step_of(std::string_view widget);
 
 }  // namespace userpool::web

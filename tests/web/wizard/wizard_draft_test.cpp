@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace userpool;
 using web::WizardChoices;
 
@@ -57,6 +59,24 @@ WizardChoices everything_changed() {
   c.unwritable_attributes = {"website", "custom:team"};
   c.token_revocation = false;
   c.oauth_scopes = {"openid"};
+  // Connect federated identity providers
+  c.provider("Google")->selected = true;
+  c.provider("Google")->client_id = "123-abc.apps.googleusercontent.com";
+  c.provider("Google")->client_secret = "GOCSPX-secret";
+  c.provider("Google")->mapping.push_back({"name", "name"});
+  c.provider("Facebook")->api_version = "v18.0";
+  c.provider("SignInWithApple")->selected = true;
+  c.provider("SignInWithApple")->team_id = "ABCDE12345";
+  c.provider("SignInWithApple")->key_id = "ABC123DEFG";
+  c.provider("SignInWithApple")->private_key = "-----BEGIN PRIVATE KEY-----\nMIGT\n-----END PRIVATE KEY-----";
+  c.provider("OIDC")->selected = true;
+  c.provider("OIDC")->name = "CorpIdP";
+  c.provider("OIDC")->attributes_request_method = "POST";
+  c.provider("OIDC")->issuer = "https://idp.example.com";
+  c.provider("SAML")->name = "CorpSAML";
+  c.provider("SAML")->metadata = "<EntityDescriptor entityID=\"urn:corp\"/>";
+  c.provider("SAML")->mapping.clear();
+  c.federation_skipped = true;
   return c;
 }
 
@@ -121,4 +141,66 @@ TEST_CASE("A draft kept before token lifetimes had units reads its days and minu
   CHECK(read.access_token_validity == 30);
   CHECK(read.access_token_unit == "minutes");
   CHECK(read.id_token_validity == 45);
+}
+
+TEST_CASE("A draft keeps the federated providers in the console's words, and its step counts seven with them") {
+  const WizardChoices changed = everything_changed();
+  const Json draft = web::wizard_draft(changed, 6);  // Integrate your app, with federation
+  const Json& choices = draft["Choices"];
+  CHECK(choices["ProviderTypes"] == Json::array({"Cognito user pool", "Federated identity providers"}));
+  CHECK(choices["FederatedSignInOptions"] == Json::array({"Google", "Sign in with Apple", "OpenID Connect (OIDC)"}));
+  CHECK(choices["FederationSkipped"] == true);
+  const Json& providers = choices["FederatedIdentityProviders"];
+  CHECK(providers["Google"]["ClientId"] == "123-abc.apps.googleusercontent.com");
+  CHECK(providers["Google"]["AttributeMapping"] ==
+        Json::array({{{"UserPoolAttribute", "email"}, {"ProviderAttribute", "email"}},
+                     {{"UserPoolAttribute", "name"}, {"ProviderAttribute", "name"}}}));
+  CHECK(providers["Facebook"]["AppId"] == "");
+  CHECK(providers["Facebook"]["ApiVersion"] == "v18.0");
+  CHECK_FALSE(providers["Facebook"].contains("ClientId"));
+  CHECK(providers["Sign in with Apple"]["ServicesId"] == "");
+  CHECK(providers["Sign in with Apple"]["TeamId"] == "ABCDE12345");
+  CHECK_FALSE(providers["Sign in with Apple"].contains("ClientSecret"));
+  CHECK(providers["OpenID Connect (OIDC)"]["IssuerUrl"] == "https://idp.example.com");
+  CHECK(providers["OpenID Connect (OIDC)"]["AttributeRequestMethod"] == "POST");
+  CHECK(providers["SAML"]["MetadataDocument"] == "<EntityDescriptor entityID=\"urn:corp\"/>");
+  CHECK(providers["SAML"]["AttributeMapping"] == Json::array());
+
+  WizardChoices read;
+  CHECK(web::read_wizard_draft(draft, read) == 6);
+  CHECK(read.provider("Google")->mapping.size() == 2);
+  CHECK(read.provider("SignInWithApple")->private_key == changed.provider("SignInWithApple")->private_key);
+  CHECK(read.provider("SAML")->mapping.empty());
+  CHECK(read.federation_skipped);
+  CHECK(web::wizard_draft(read, 6) == draft);
+  // Seven steps with federation, six without.
+  CHECK(web::read_wizard_draft(Json{{"Step", 99}, {"Choices", choices}}, read) == web::kWizardStepsWithFederation);
+  WizardChoices plain;
+  CHECK(web::read_wizard_draft(Json{{"Step", 7}}, plain) == web::kWizardSteps);
+}
+
+TEST_CASE("A draft kept before federation had a page still loads, with the console's provider defaults") {
+  // As drafts were saved before: federation ticked, no providers' members.
+  const Json old = {{"Step", 3},
+                    {"Choices", {{"ProviderTypes", {"Cognito user pool", "Federated identity providers"}},
+                                 {"SignInOptions", {"Email"}},
+                                 {"UserPoolName", "kekepool"}}}};
+  WizardChoices read;
+  CHECK(web::read_wizard_draft(old, read) == 3);
+  CHECK(read.federated_providers);
+  CHECK(read.pool_name == "kekepool");
+  CHECK_FALSE(read.federation_skipped);
+  CHECK(read.federation.size() == 6);
+  CHECK(std::none_of(read.federation.begin(), read.federation.end(), [](const auto& p) { return p.selected; }));
+  CHECK(read.provider("Google")->scopes == "profile email openid");
+  CHECK(read.identity_providers == std::vector<std::string>{"COGNITO"});
+  // Damaged members keep the defaults too.
+  const Json damaged = {{"Choices", {{"FederatedSignInOptions", "Google"},
+                                     {"FederatedIdentityProviders", {{"Google", {{"ClientId", 5}, {"AttributeMapping", "email"}}},
+                                                                     {"Facebook", "x"}}}}}};
+  WizardChoices c;
+  CHECK(web::read_wizard_draft(damaged, c) == 1);
+  CHECK(c.provider("Google")->client_id.empty());
+  CHECK(c.provider("Google")->mapping.size() == 1);
+  CHECK_FALSE(c.provider("Google")->selected);
 }

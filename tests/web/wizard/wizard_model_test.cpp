@@ -301,3 +301,297 @@ TEST_CASE("Send email with Cognito, FROM an SES-verified address: Cognito sends,
   CHECK(email["EmailSendingAccount"] == "COGNITO_DEFAULT");
   CHECK(email["SourceArn"] == "arn:aws:ses:us-east-1:" + a.account_id + ":identity/hello@example.com");
 }
+
+namespace {
+
+// The lab's choices with federation ticked and each provider type filled
+// in as its section asks (the console's default scopes and mapping).
+WizardChoices federated_choices() {
+  WizardChoices c = lab_choices();
+  c.federated_providers = true;
+  for (auto& p : c.federation) p.selected = true;
+  IdentityProviderChoice& google = *c.provider("Google");
+  google.client_id = "123-abc.apps.googleusercontent.com";
+  google.client_secret = "GOCSPX-google-secret";
+  IdentityProviderChoice& facebook = *c.provider("Facebook");
+  facebook.client_id = "1613644848950245";
+  facebook.client_secret = "facebook-secret";
+  IdentityProviderChoice& amazon = *c.provider("LoginWithAmazon");
+  amazon.client_id = "amzn1.application-oa2-client.0123";
+  amazon.client_secret = "amazon-secret";
+  IdentityProviderChoice& apple = *c.provider("SignInWithApple");
+  apple.client_id = "com.example.signin";
+  apple.team_id = "ABCDE12345";
+  apple.key_id = "ABC123DEFG";
+  apple.private_key = "-----BEGIN PRIVATE KEY-----\nMIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQg\n-----END PRIVATE KEY-----";
+  IdentityProviderChoice& oidc = *c.provider("OIDC");
+  oidc.name = "CorpIdP";
+  oidc.client_id = "corp-client";
+  oidc.client_secret = "corp-secret";
+  oidc.attributes_request_method = "POST";
+  oidc.issuer = "https://idp.example.com";
+  IdentityProviderChoice& saml = *c.provider("SAML");
+  saml.name = "CorpSAML";
+  saml.metadata = "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://sso.example.com\"/>";
+  tick_new_providers(c, {});
+  c.hosted_ui = true;
+  c.domain_prefix = "keke-federation";
+  c.callback_urls = {"https://example.com/callback"};
+  return c;
+}
+
+std::vector<std::string> fields_of(const std::vector<FieldError>& errors) {
+  std::vector<std::string> out;
+  for (const auto& e : errors) out.push_back(e.field);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Federated identity providers add a step: Connect federated identity providers is 5, Integrate your app 6, Review 7") {
+  WizardChoices c = lab_choices();
+  CHECK(wizard_step_count(c) == 6);
+  CHECK(wizard_step_number(c, WizardPage::kFederation) == 0);
+  CHECK(wizard_step_number(c, WizardPage::kApp) == 5);
+  CHECK(wizard_page_at(c, 6) == WizardPage::kReview);
+  CHECK(wizard_page_at(c, 99) == WizardPage::kReview);
+  CHECK(wizard_page_at(c, 0) == WizardPage::kSignIn);
+  c.federated_providers = true;
+  CHECK(wizard_step_count(c) == 7);
+  CHECK(wizard_pages(c) == std::vector<WizardPage>{WizardPage::kSignIn, WizardPage::kSecurity, WizardPage::kSignUp,
+                                                   WizardPage::kMessages, WizardPage::kFederation, WizardPage::kApp,
+                                                   WizardPage::kReview});
+  CHECK(wizard_step_number(c, WizardPage::kMessages) == 4);
+  CHECK(wizard_step_number(c, WizardPage::kFederation) == 5);
+  CHECK(wizard_step_number(c, WizardPage::kApp) == 6);
+  CHECK(wizard_step_number(c, WizardPage::kReview) == 7);
+  CHECK(std::string(wizard_page_title(wizard_page_at(c, 5))) == "Connect federated identity providers");
+  // Step 1 needs a federated sign-in option once federation is ticked.
+  CHECK(fields_of(validate_step(c, 1)) == std::vector<std::string>{"wizard.federated_options"});
+  c.provider("Google")->selected = true;
+  CHECK(validate_step(c, 1).empty());
+  // validate_step follows the numbering: 5 is the providers' page, 6 Integrate your app.
+  CHECK(fields_of(validate_step(c, 5)) ==
+        std::vector<std::string>{"wizard.federation.google.client_id", "wizard.federation.google.client_secret"});
+  c.pool_name.clear();
+  CHECK(fields_of(validate_step(c, 6)) == std::vector<std::string>{"wizard.pool_name"});
+  CHECK(validate_step(c, 7).size() == 3);  // the review checks every page
+}
+
+TEST_CASE("The console's default scopes and mapping for each federated provider") {
+  const WizardChoices c;
+  CHECK(c.federation.size() == 6);
+  const auto scopes = [&](const char* type) { return c.provider(type)->scopes; };
+  CHECK(scopes("Google") == "profile email openid");
+  CHECK(scopes("Facebook") == "public_profile, email");
+  CHECK(scopes("LoginWithAmazon") == "profile postal_code");
+  CHECK(scopes("SignInWithApple") == "email name");
+  CHECK(scopes("OIDC") == "openid email profile");
+  CHECK(c.provider("Facebook")->api_version == "v17.0");
+  for (const char* type : {"Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "OIDC"}) {
+    INFO(type);
+    REQUIRE(c.provider(type)->mapping.size() == 1);
+    CHECK(c.provider(type)->mapping[0].user_pool_attribute == "email");
+    CHECK(c.provider(type)->mapping[0].provider_attribute == "email");
+  }
+  REQUIRE(c.provider("SAML")->mapping.size() == 1);
+  CHECK(c.provider("SAML")->mapping[0].provider_attribute == "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress");
+  CHECK(c.provider("Twitter") == nullptr);
+}
+
+TEST_CASE("Each federated provider's choices make the CreateIdentityProvider request the console sends") {
+  const WizardChoices c = federated_choices();
+  for (int step = 1; step <= wizard_step_count(c); ++step) {
+    INFO("step " << step);
+    for (const auto& e : validate_step(c, step)) INFO(e.field << ": " << e.message);
+    CHECK(validate_step(c, step).empty());
+  }
+  const std::vector<Json> requests = create_identity_provider_requests(c, "us-east-1_abc");
+  REQUIRE(requests.size() == 6);
+  const auto find = [&](const char* name) {
+    for (const Json& r : requests)
+      if (r["ProviderName"] == name) return r;
+    FAIL("no request for " << name);
+    return Json();
+  };
+  // In the console's order.
+  std::vector<std::string> names;
+  for (const Json& r : requests) names.push_back(r["ProviderName"].get<std::string>());
+  CHECK(names == std::vector<std::string>{"Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "CorpSAML", "CorpIdP"});
+  for (const Json& r : requests) CHECK(r["UserPoolId"] == "us-east-1_abc");
+
+  CHECK(find("Google")["ProviderType"] == "Google");
+  CHECK(find("Google")["ProviderDetails"] == Json{{"client_id", "123-abc.apps.googleusercontent.com"},
+                                                  {"client_secret", "GOCSPX-google-secret"},
+                                                  {"authorize_scopes", "profile email openid"}});
+  CHECK(find("Google")["AttributeMapping"] == Json{{"email", "email"}});
+  CHECK(find("Facebook")["ProviderDetails"] == Json{{"client_id", "1613644848950245"},
+                                                    {"client_secret", "facebook-secret"},
+                                                    {"authorize_scopes", "public_profile, email"},
+                                                    {"api_version", "v17.0"}});
+  CHECK(find("LoginWithAmazon")["ProviderType"] == "LoginWithAmazon");
+  CHECK(find("LoginWithAmazon")["ProviderDetails"]["authorize_scopes"] == "profile postal_code");
+  const Json apple = find("SignInWithApple")["ProviderDetails"];
+  CHECK(apple == Json{{"client_id", "com.example.signin"}, {"team_id", "ABCDE12345"}, {"key_id", "ABC123DEFG"},
+                      {"private_key", c.provider("SignInWithApple")->private_key}, {"authorize_scopes", "email name"}});
+  CHECK_FALSE(apple.contains("client_secret"));
+  CHECK(find("CorpIdP")["ProviderType"] == "OIDC");
+  CHECK(find("CorpIdP")["ProviderDetails"] == Json{{"client_id", "corp-client"}, {"client_secret", "corp-secret"},
+                                                   {"authorize_scopes", "openid email profile"},
+                                                   {"attributes_request_method", "POST"},
+                                                   {"oidc_issuer", "https://idp.example.com"}});
+  CHECK(find("CorpSAML")["ProviderType"] == "SAML");
+  CHECK(find("CorpSAML")["ProviderDetails"] == Json{{"MetadataFile", c.provider("SAML")->metadata}});
+  CHECK(find("CorpSAML")["AttributeMapping"] ==
+        Json{{"email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"}});
+
+  // The client names them all when the hosted UI is on.
+  CHECK(create_client_request(c, "us-east-1_abc")["SupportedIdentityProviders"] ==
+        Json::array({"COGNITO", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "CorpSAML", "CorpIdP"}));
+}
+
+TEST_CASE("The federated providers the wizard configures are created before the app client that names them") {
+  Account a = test_account();
+  WizardChoices c = federated_choices();
+  c.provider("SAML")->selected = false;  // SAML's metadata is read by its own engine tests
+  tick_new_providers(c, configured_provider_names(federated_choices()));
+  IdentityProviderChoice& google = *c.provider("Google");
+  google.mapping.push_back({"name", "name"});
+  google.client_id = "  123-abc.apps.googleusercontent.com\n";  // pasted with white space around it
+  for (int step = 1; step <= wizard_step_count(c); ++step) CHECK(validate_step(c, step).empty());
+
+  Created made;
+  const Json pool = call(a, "CreateUserPool", create_user_pool_request(c, a.account_id)).body;
+  made.pool = pool["UserPool"]["Id"].get<std::string>();
+  REQUIRE(call(a, "CreateUserPoolDomain", create_domain_request(c, made.pool)).status == 200);
+  for (const Json& request : create_identity_provider_requests(c, made.pool)) {
+    const Response r = call(a, "CreateIdentityProvider", request);
+    INFO(request.dump() << "\n" << r.body.dump());
+    REQUIRE(r.status == 200);
+  }
+  const Response client = call(a, "CreateUserPoolClient", create_client_request(c, made.pool));
+  INFO(client.body.dump());
+  REQUIRE(client.status == 200);
+
+  const Json listed = call(a, "ListIdentityProviders", {{"UserPoolId", made.pool}}).body["Providers"];
+  CHECK(listed.size() == 5);
+  const auto describe = [&](const char* name) {
+    return call(a, "DescribeIdentityProvider", {{"UserPoolId", made.pool}, {"ProviderName", name}}).body["IdentityProvider"];
+  };
+  const Json g = describe("Google");
+  CHECK(g["ProviderType"] == "Google");
+  CHECK(g["ProviderDetails"]["client_id"] == "123-abc.apps.googleusercontent.com");
+  CHECK(g["ProviderDetails"]["authorize_url"] == "https://accounts.google.com/o/oauth2/v2/auth");  // Cognito's addition
+  CHECK(g["AttributeMapping"]["email"] == "email");
+  CHECK(g["AttributeMapping"]["name"] == "name");
+  CHECK(describe("Facebook")["ProviderDetails"]["api_version"] == "v17.0");
+  CHECK(describe("SignInWithApple")["ProviderType"] == "SignInWithApple");
+  CHECK(describe("CorpIdP")["ProviderDetails"]["oidc_issuer"] == "https://idp.example.com");
+  CHECK(describe("CorpIdP")["ProviderDetails"]["attributes_request_method"] == "POST");
+  CHECK(client.body["UserPoolClient"]["SupportedIdentityProviders"] ==
+        Json::array({"COGNITO", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "CorpIdP"}));
+}
+
+TEST_CASE("Skip for now, or federation unticked, keeps the providers' choices but creates none") {
+  WizardChoices c = federated_choices();
+  c.federation_skipped = true;
+  CHECK(create_identity_provider_requests(c, "p").empty());
+  CHECK(configured_providers(c).empty());
+  // The providers' fields are not checked, and the client names only COGNITO.
+  c.provider("Google")->client_id.clear();
+  for (int step = 1; step <= wizard_step_count(c); ++step) CHECK(validate_step(c, step).empty());
+  CHECK(create_client_request(c, "p")["SupportedIdentityProviders"] == Json::array({"COGNITO"}));
+  CHECK(c.provider("Facebook")->client_id == "1613644848950245");  // kept
+
+  c = federated_choices();
+  c.federated_providers = false;
+  CHECK(create_identity_provider_requests(c, "p").empty());
+  CHECK(wizard_step_count(c) == 6);
+  CHECK(create_client_request(c, "p")["SupportedIdentityProviders"] == Json::array({"COGNITO"}));
+}
+
+TEST_CASE("A provider configured is ticked on the app client; one no longer configured is unticked") {
+  WizardChoices c = lab_choices();
+  c.federated_providers = true;
+  c.provider("Google")->selected = true;
+  tick_new_providers(c, {});
+  CHECK(c.identity_providers == std::vector<std::string>{"COGNITO", "Google"});
+  // Unticked by the learner: it stays so while the providers are unchanged.
+  std::erase(c.identity_providers, "Google");
+  tick_new_providers(c, {"Google"});
+  CHECK(c.identity_providers == std::vector<std::string>{"COGNITO"});
+  // An OIDC provider renamed: the new name replaces the old.
+  c.provider("OIDC")->selected = true;
+  c.provider("OIDC")->name = "Corp";
+  tick_new_providers(c, {"Google"});
+  CHECK(c.identity_providers == std::vector<std::string>{"COGNITO", "Corp"});
+  c.provider("OIDC")->name = "CorpIdP";
+  tick_new_providers(c, {"Google", "Corp"});
+  CHECK(c.identity_providers == std::vector<std::string>{"COGNITO", "CorpIdP"});
+  // Skipped: none is offered; COGNITO stays.
+  c.federation_skipped = true;
+  tick_new_providers(c, {"Google", "CorpIdP"});
+  CHECK(c.identity_providers == std::vector<std::string>{"COGNITO"});
+}
+
+TEST_CASE("Connect federated identity providers refuses what Cognito would, on the field at fault") {
+  const auto fields = [](const WizardChoices& c) { return fields_of(validate_page(c, WizardPage::kFederation)); };
+  WizardChoices c = federated_choices();
+  for (auto& p : c.federation) p.selected = false;
+
+  c.provider("Google")->selected = true;
+  c.provider("Google")->client_secret = " ";
+  c.provider("Google")->scopes.clear();
+  CHECK(fields(c) == std::vector<std::string>{"wizard.federation.google.client_secret", "wizard.federation.google.scopes"});
+  c.provider("Google")->selected = false;
+
+  // Apple: a Team ID, Key ID and private key instead of a secret.
+  c.provider("SignInWithApple")->selected = true;
+  c.provider("SignInWithApple")->team_id.clear();
+  c.provider("SignInWithApple")->private_key.clear();
+  CHECK(fields(c) == std::vector<std::string>{"wizard.federation.apple.team_id", "wizard.federation.apple.private_key"});
+  c.provider("SignInWithApple")->selected = false;
+
+  // OIDC: a name by Cognito's rule, openid among the scopes, an https:// issuer.
+  IdentityProviderChoice& oidc = *c.provider("OIDC");
+  oidc.selected = true;
+  for (const char* bad : {"ab", "Corp IdP", "Corp_IdP", "a-name-that-is-much-longer-than-32", "COGNITO", "Google"}) {
+    INFO(bad);
+    oidc.name = bad;
+    CHECK(fields(c) == std::vector<std::string>{"wizard.federation.oidc.name"});
+  }
+  oidc.name = "C_orp";  // "_" may be the second character
+  CHECK(fields(c).empty());
+  oidc.scopes = "email profile";
+  oidc.issuer = "http://idp.example.com";
+  CHECK(fields(c) == std::vector<std::string>{"wizard.federation.oidc.scopes", "wizard.federation.oidc.issuer"});
+  oidc.scopes = "openid";
+  oidc.issuer = "https://idp.example.com";
+
+  // SAML: a name and a metadata document; two providers cannot share a name.
+  IdentityProviderChoice& saml = *c.provider("SAML");
+  saml.selected = true;
+  saml.name = "C_orp";
+  saml.metadata = "";
+  // The name taken is refused on the provider after it in the console's order (OIDC).
+  CHECK(fields(c) == std::vector<std::string>{"wizard.federation.saml.metadata", "wizard.federation.oidc.name"});
+  saml.name = "CorpSAML";
+  saml.metadata = "https://sso.example.com/metadata";  // a URL, not the document
+  CHECK(fields(c) == std::vector<std::string>{"wizard.federation.saml.metadata"});
+  saml.metadata = "<EntityDescriptor/>";
+
+  // The mapping: pool attributes that exist, each once, each with the provider's attribute.
+  saml.mapping = {{"email", "urn:email"}, {"email", "urn:mail"}, {"custom:team", "urn:team"}, {"name", ""}, {"", "x"}};
+  const auto found = validate_page(c, WizardPage::kFederation);
+  REQUIRE(found.size() == 4);
+  for (const auto& e : found) CHECK(e.field == "wizard.federation.saml.map");
+  CHECK(found[0].message == "email is mapped twice; map each user pool attribute once.");
+  CHECK(found[1].message == "custom:team is not an attribute of this user pool.");
+  CHECK(found[2].message == "Enter the SAML attribute that name takes its value from.");
+  c.custom_attributes = {{"team", "String", "", "", true}};
+  saml.mapping = {{"email", "urn:email"}, {"custom:team", "urn:team"}};
+  CHECK(fields(c).empty());
+  // Checked again on Review.
+  oidc.client_id.clear();
+  CHECK(fields_of(validate_page(c, WizardPage::kReview)) == std::vector<std::string>{"wizard.federation.oidc.client_id"});
+}
