@@ -653,7 +653,8 @@ void WizardPanel::draw_mapping(IdentityProviderChoice& p, const std::string& pre
   const std::string provider_column = std::string(provider_label(p.type)) + " attribute";
   if (!p.mapping.empty() &&
       ImGui::BeginTable(("###" + prefix + "map").c_str(), 3, ImGuiTableFlags_SizingStretchProp, ImVec2(width_left(), 0))) {
-    ImGui::TableSetupColumn("User pool attribute", ImGuiTableColumnFlags_WidthStretch);
+    // The provider's names get the room: SAML's are long URIs.
+    ImGui::TableSetupColumn("User pool attribute", ImGuiTableColumnFlags_WidthFixed, ems(10.5f));
     ImGui::TableSetupColumn(provider_column.c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("###remove", ImGuiTableColumnFlags_WidthFixed, ems(4));
     ImGui::TableHeadersRow();

@@ -3,7 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
 
+#include "tests/web/layout_check.h"
 #include "tests/web/ui_harness.h"
 #include "web/shell/app.h"
 #include "web/shell/widget_registry.h"
@@ -160,4 +164,263 @@ TEST_CASE("Every widget of a wizard page is known to be on that page, so 'Show m
   CHECK(checked > 30);
   CHECK(web::wizard_step_of("wizard.next") == 0);
   CHECK(web::wizard_step_of("users.create") == 0);
+}
+
+namespace {
+
+// Steps 1 to 4 with federation ticked and the given providers chosen, the
+// rest as the lab has them (Send email with Cognito).
+void through_step_4_with(AppUnderTest& t, std::initializer_list<const char*> providers) {
+  REQUIRE(t.click("nav.create_pool"));
+  REQUIRE(t.click("wizard.provider.federated"));
+  for (const char* p : providers) REQUIRE(t.click(std::string("wizard.provider.") + p));
+  for (int step = 1; step <= 3; ++step) REQUIRE(t.click("wizard.next"));
+  REQUIRE(t.click("wizard.email.cognito"));
+  REQUIRE(t.click("wizard.next"));
+}
+
+// The layout faults of the page, scrolled through from top to bottom
+// (and back to the top after).
+std::string layout_problems_scrolled(AppUnderTest& t) {
+  std::set<std::string> problems;
+  for (int position = 0; position < 20; ++position) {
+    for (const std::string& p : test::layout_problems()) problems.insert(p);
+    t.ui.wheel(-4, t.draw());
+  }
+  for (int i = 0; i < 20; ++i) t.ui.wheel(4, t.draw());
+  std::string listed;
+  for (const std::string& p : problems) listed += "\n  - " + p;
+  return listed;
+}
+
+std::vector<std::string> logged_operations(AppUnderTest& t) {
+  std::vector<std::string> ops;
+  for (const auto& entry : t.app->api().log()) ops.push_back(entry.operation);
+  return ops;
+}
+
+}  // namespace
+
+TEST_CASE("Federated identity providers: seven steps, Google connected on step 5, named by the app client") {
+  AppUnderTest t;
+  REQUIRE(t.click("nav.create_pool"));
+  // The federated sign-in options appear once federation is ticked.
+  CHECK_FALSE(shown(t, "wizard.provider.google"));
+  CHECK(shown(t, "wizard.goto.6"));
+  CHECK_FALSE(shown(t, "wizard.goto.7"));
+  REQUIRE(t.click("wizard.provider.federated"));
+  for (const char* p : {"facebook", "google", "amazon", "apple", "saml", "oidc"})
+    CHECK(shown(t, std::string("wizard.provider.") + p));
+  CHECK(shown(t, "wizard.goto.7"));
+  // Without a provider chosen, step 1 stays.
+  REQUIRE(t.click("wizard.next"));
+  CHECK(t.app->wizard().step() == 1);
+  REQUIRE(t.click("wizard.provider.google"));
+  for (int step = 1; step <= 3; ++step) REQUIRE(t.click("wizard.next"));
+  REQUIRE(t.click("wizard.email.cognito"));
+  REQUIRE(t.click("wizard.next"));
+
+  // Step 5: Connect federated identity providers, Google's section only.
+  REQUIRE(t.app->wizard().step() == 5);
+  CHECK(t.app->wizard().page() == web::WizardPage::kFederation);
+  CHECK_FALSE(shown(t, "wizard.federation.facebook.client_id"));
+  REQUIRE(t.click("wizard.next"));  // nothing filled in: refused, on the fields
+  CHECK(t.app->wizard().step() == 5);
+  REQUIRE(t.type("wizard.federation.google.client_id", "123-abc.apps.googleusercontent.com"));
+  REQUIRE(t.type("wizard.federation.google.client_secret", "GOCSPX-secret"));
+  CHECK(t.app->wizard().choices().provider("Google")->scopes == "profile email openid");
+  // A second mapping: name from Google's name.
+  REQUIRE(t.click("wizard.federation.google.map.add"));
+  test::choose(t, "wizard.federation.google.map.1.attribute", "name");
+  REQUIRE(t.type("wizard.federation.google.map.1.provider", "name"));
+  REQUIRE(t.click("wizard.next"));
+
+  // Step 6: Integrate your app, with Google offered and ticked.
+  REQUIRE(t.app->wizard().step() == 6);
+  CHECK(t.app->wizard().page() == web::WizardPage::kApp);
+  t.frames(1);  // the draft is kept on the next frame
+  const Json draft = call(t.account, "Sandbox.GetWizardDraft", Json::object()).body["Draft"];
+  CHECK(draft["Step"] == 6);
+  CHECK(draft["Choices"]["FederatedSignInOptions"] == Json::array({"Google"}));
+  REQUIRE(t.type("wizard.pool_name", "federated"));
+  REQUIRE(t.type("wizard.client_name", "web"));
+  REQUIRE(t.click("wizard.hosted_ui"));
+  REQUIRE(t.type("wizard.domain", "federated-demo"));
+  REQUIRE(t.type("wizard.callback_url", "http://localhost:3000/callback"));
+  REQUIRE(t.click("wizard.callback.add"));
+  CHECK(shown(t, "wizard.idp.COGNITO"));
+  CHECK(shown(t, "wizard.idp.Google"));
+  CHECK(t.app->wizard().choices().identity_providers == std::vector<std::string>{"COGNITO", "Google"});
+  REQUIRE(t.click("wizard.next"));
+
+  // Step 7: Review; Edit turns to the page by its number.
+  REQUIRE(t.app->wizard().step() == 7);
+  CHECK(layout_problems_scrolled(t).empty());
+  REQUIRE(t.click("wizard.edit.5"));
+  CHECK(t.app->wizard().page() == web::WizardPage::kFederation);
+  REQUIRE(t.click("wizard.goto.6"));
+  REQUIRE(t.click("wizard.goto.7"));
+  REQUIRE(t.click("wizard.edit.6"));
+  CHECK(t.app->wizard().page() == web::WizardPage::kApp);
+  REQUIRE(t.click("wizard.next"));
+  REQUIRE(t.click("wizard.create"));
+  t.ui.frames(3, t.draw());
+  CHECK(t.app->context().view == web::View::kPool);
+
+  // The provider, through the API.
+  const Json pools = call(t.account, "ListUserPools", {{"MaxResults", 10}}).body["UserPools"];
+  REQUIRE(pools.size() == 1);
+  const Json pool_id = pools[0]["Id"];
+  const Json providers = call(t.account, "ListIdentityProviders", {{"UserPoolId", pool_id}}).body["Providers"];
+  REQUIRE(providers.size() == 1);
+  CHECK(providers[0]["ProviderName"] == "Google");
+  CHECK(providers[0]["ProviderType"] == "Google");
+  const Json google =
+      call(t.account, "DescribeIdentityProvider", {{"UserPoolId", pool_id}, {"ProviderName", "Google"}}).body["IdentityProvider"];
+  CHECK(google["ProviderDetails"]["client_id"] == "123-abc.apps.googleusercontent.com");
+  CHECK(google["ProviderDetails"]["authorize_scopes"] == "profile email openid");
+  CHECK(google["AttributeMapping"]["email"] == "email");
+  CHECK(google["AttributeMapping"]["name"] == "name");
+  const Json clients = call(t.account, "ListUserPoolClients", {{"UserPoolId", pool_id}}).body["UserPoolClients"];
+  REQUIRE(clients.size() == 1);
+  const Json client =
+      call(t.account, "DescribeUserPoolClient", {{"UserPoolId", pool_id}, {"ClientId", clients[0]["ClientId"]}}).body["UserPoolClient"];
+  CHECK(client["SupportedIdentityProviders"] == Json::array({"COGNITO", "Google"}));
+  // Through the app's API client, in the console's order.
+  const auto ops = logged_operations(t);
+  const auto at = [&](const char* op) { return std::find(ops.begin(), ops.end(), op) - ops.begin(); };
+  CHECK(at("CreateUserPool") < at("CreateUserPoolDomain"));
+  CHECK(at("CreateUserPoolDomain") < at("CreateIdentityProvider"));
+  CHECK(at("CreateIdentityProvider") < at("CreateUserPoolClient"));
+  CHECK(at("CreateUserPoolClient") < static_cast<std::ptrdiff_t>(ops.size()));
+}
+
+TEST_CASE("Skip for now goes on to Integrate your app and creates no provider") {
+  AppUnderTest t;
+  through_step_4_with(t, {"facebook"});
+  REQUIRE(t.app->wizard().step() == 5);
+  REQUIRE(t.type("wizard.federation.facebook.client_id", "1613644848950245"));
+  REQUIRE(t.click("wizard.federation.skip"));
+  REQUIRE(t.app->wizard().step() == 6);
+  CHECK(t.app->wizard().choices().federation_skipped);
+  CHECK(t.app->wizard().choices().identity_providers == std::vector<std::string>{"COGNITO"});
+  REQUIRE(t.type("wizard.pool_name", "skipped"));
+  REQUIRE(t.type("wizard.client_name", "web"));
+  REQUIRE(t.click("wizard.hosted_ui"));
+  REQUIRE(t.type("wizard.domain", "skipped-demo"));
+  REQUIRE(t.type("wizard.callback_url", "http://localhost:3000/callback"));
+  REQUIRE(t.click("wizard.callback.add"));
+  CHECK_FALSE(shown(t, "wizard.idp.Facebook"));
+  REQUIRE(t.click("wizard.next"));
+  REQUIRE(t.app->wizard().step() == 7);
+  REQUIRE(t.click("wizard.create"));
+  t.ui.frames(3, t.draw());
+  CHECK(t.app->context().view == web::View::kPool);
+  const Json pools = call(t.account, "ListUserPools", {{"MaxResults", 10}}).body["UserPools"];
+  REQUIRE(pools.size() == 1);
+  CHECK(call(t.account, "ListIdentityProviders", {{"UserPoolId", pools[0]["Id"]}}).body["Providers"].empty());
+  const auto ops = logged_operations(t);
+  CHECK(std::find(ops.begin(), ops.end(), "CreateIdentityProvider") == ops.end());
+  const Json clients = call(t.account, "ListUserPoolClients", {{"UserPoolId", pools[0]["Id"]}}).body["UserPoolClients"];
+  REQUIRE(clients.size() == 1);
+  const Json client =
+      call(t.account, "DescribeUserPoolClient", {{"UserPoolId", pools[0]["Id"]}, {"ClientId", clients[0]["ClientId"]}}).body["UserPoolClient"];
+  CHECK(client["SupportedIdentityProviders"] == Json::array({"COGNITO"}));
+}
+
+TEST_CASE("Back from Integrate your app is the providers' page; Next there connects them after a Skip") {
+  AppUnderTest t;
+  through_step_4_with(t, {"oidc"});
+  REQUIRE(t.click("wizard.federation.skip"));
+  REQUIRE(t.app->wizard().step() == 6);
+  REQUIRE(t.click("wizard.previous"));
+  REQUIRE(t.app->wizard().page() == web::WizardPage::kFederation);
+  // Next means connecting them: the empty fields are refused now.
+  REQUIRE(t.click("wizard.next"));
+  CHECK(t.app->wizard().step() == 5);
+  CHECK_FALSE(t.app->wizard().choices().federation_skipped);
+  REQUIRE(t.type("wizard.federation.oidc.name", "Corp IdP"));
+  REQUIRE(t.type("wizard.federation.oidc.client_id", "corp"));
+  REQUIRE(t.type("wizard.federation.oidc.client_secret", "secret"));
+  REQUIRE(t.type("wizard.federation.oidc.issuer", "https://idp.example.com"));
+  REQUIRE(t.click("wizard.federation.oidc.method.post"));
+  REQUIRE(t.click("wizard.next"));
+  CHECK(t.app->wizard().step() == 5);  // a space in the name
+  REQUIRE(t.type("wizard.federation.oidc.name", "CorpIdP"));
+  REQUIRE(t.click("wizard.next"));
+  CHECK(t.app->wizard().step() == 6);
+  CHECK(t.app->wizard().choices().provider("OIDC")->attributes_request_method == "POST");
+  CHECK(t.app->wizard().choices().identity_providers == std::vector<std::string>{"COGNITO", "CorpIdP"});
+  // Federation unticked: six steps again, Integrate your app is 5.
+  REQUIRE(t.click("wizard.goto.1"));
+  REQUIRE(t.click("wizard.provider.federated"));
+  CHECK_FALSE(shown(t, "wizard.goto.7"));
+  for (int step = 1; step <= 4; ++step) REQUIRE(t.click("wizard.next"));
+  CHECK(t.app->wizard().step() == 5);
+  CHECK(t.app->wizard().page() == web::WizardPage::kApp);
+}
+
+TEST_CASE("Every widget of the seven pages is known to be on its page, and the providers' page has room for them all") {
+  AppUnderTest t;
+  REQUIRE(t.click("nav.create_pool"));
+  REQUIRE(t.click("wizard.provider.federated"));
+  for (const char* p : {"facebook", "google", "amazon", "apple", "saml", "oidc"})
+    REQUIRE(t.click(std::string("wizard.provider.") + p));
+  std::set<std::string> checked, federation_widgets;
+  for (int page = 1; page <= 7; ++page) {
+    INFO("page " << page);
+    if (page == 5) REQUIRE(t.click("wizard.email.cognito"));
+    if (page == 7) {
+      REQUIRE(t.type("wizard.pool_name", "pages"));
+      REQUIRE(t.type("wizard.client_name", "pages-client"));
+    }
+    if (page == 6)
+      REQUIRE(t.click("wizard.federation.skip"));
+    else if (page > 1)
+      REQUIRE(t.click("wizard.next"));
+    t.frames(2);
+    REQUIRE(t.app->wizard().step() == page);
+    // Scrolled through: each widget drawn is known to be on this page.
+    for (int position = 0; position < 20; ++position) {
+      for (const auto& [name, rect] : web::widget_registry().all()) {
+        const int found = web::wizard_step_of(name, t.app->wizard().choices());
+        if (found == 0) continue;
+        INFO(name);
+        CHECK(found == page);
+        checked.insert(name);
+        if (name.starts_with("wizard.federation.")) federation_widgets.insert(name);
+      }
+      t.ui.wheel(-4, t.draw());
+    }
+    for (int i = 0; i < 20; ++i) t.ui.wheel(4, t.draw());
+    // Nothing drawn outside its card or over other text.
+    CHECK(layout_problems_scrolled(t).empty());
+  }
+  CHECK(federation_widgets.size() > 40);
+  CHECK(checked.size() > 100);
+  web::WizardChoices federated;
+  federated.federated_providers = true;
+  CHECK(web::wizard_step_of("wizard.pool_name", federated) == 6);
+  CHECK(web::wizard_step_of("wizard.pool_name") == 5);
+  CHECK(web::wizard_step_of("wizard.federation.google.client_id") == 0);  // no such page without federation
+  CHECK(web::wizard_step_of("wizard.federation.google.client_id", federated) == 5);
+  CHECK(web::wizard_step_of("wizard.create", federated) == 7);
+}
+
+TEST_CASE("Show me turns to the providers' page with federation, and stays put without it") {
+  AppUnderTest t;
+  through_step_4_with(t, {"google"});
+  REQUIRE(t.click("wizard.federation.skip"));
+  REQUIRE(t.app->wizard().step() == 6);
+  t.app->wizard().show_step_of("wizard.federation.google.client_id");
+  t.frames(2);
+  CHECK(t.app->wizard().page() == web::WizardPage::kFederation);
+  t.app->wizard().show_step_of("wizard.pool_name");
+  t.frames(2);
+  CHECK(t.app->wizard().step() == 6);
+  REQUIRE(t.click("wizard.goto.1"));
+  REQUIRE(t.click("wizard.provider.federated"));
+  t.app->wizard().show_step_of("wizard.federation.google.client_id");
+  t.frames(2);
+  CHECK(t.app->wizard().page() == web::WizardPage::kSignIn);
 }
