@@ -40,7 +40,9 @@ void IdentityProvidersCard::refresh(const std::string& pool_id) {
   revision_ = ctx_.api.revision();
   providers_.clear();
   for (const Json& p : ctx_.api.peek("ListIdentityProviders", {{"UserPoolId", pool_id}, {"MaxResults", 60}}).body.value("Providers", Json::array()))
-    providers_.push_back(p);
+    // The mapping is only in DescribeIdentityProvider: read here, once per change, not per frame.
+    providers_.push_back(ctx_.api.peek("DescribeIdentityProvider", {{"UserPoolId", pool_id}, {"ProviderName", p.value("ProviderName", "")}})
+                             .body.value("IdentityProvider", p));
   const Json pool = ctx_.api.peek("DescribeUserPool", {{"UserPoolId", pool_id}}).body.value("UserPool", Json::object());
   const bool custom = pool.contains("CustomDomain");
   const std::string domain = custom ? pool["CustomDomain"].get<std::string>() : pool.value("Domain", std::string());
@@ -83,8 +85,7 @@ void IdentityProvidersCard::draw(const std::string& pool_id) {
   for (const Json& p : providers_) {
     const std::string name = p.value("ProviderName", "");
     ImGui::PushID(name.c_str());
-    const Json described = ctx_.api.peek("DescribeIdentityProvider", {{"UserPoolId", pool_id_}, {"ProviderName", name}}).body;
-    value_row(name.c_str(), p.value("ProviderType", "") + ": " + mapping_text(described["IdentityProvider"].value("AttributeMapping", Json())));
+    value_row(name.c_str(), p.value("ProviderType", "") + ": " + mapping_text(p.value("AttributeMapping", Json())));
     ImGui::SameLine();
     if (ImGui::SmallButton(("Delete###integration.idp.delete." + name).c_str())) {
       const Response r = ctx_.api.call("DeleteIdentityProvider", {{"UserPoolId", pool_id_}, {"ProviderName", name}});

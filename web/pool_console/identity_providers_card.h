@@ -30,7 +30,7 @@ class IdentityProvidersCard {
   UiContext& ctx_;
   std::string pool_id_;
   std::uint64_t revision_ = ~0ull;
-  std::vector<Json> providers_;  // ListIdentityProviders' Providers
+  std::vector<Json> providers_;  // each provider as DescribeIdentityProvider describes it
   std::string acs_url_;          // https://<the pool's domain>/saml2/idpresponse, empty without a domain
   std::string type_ = "Google";
   std::string name_;  // an OIDC provider's own name

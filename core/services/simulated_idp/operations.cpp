@@ -125,9 +125,7 @@ Json sign_in(OpContext& ctx, const Request& r) {
   if (const auto problem = authorize_problem(p)) return hosted::html_page(400, render_provider_error(p.site, *problem)).to_json();
   const std::string step = p.param("step");
   TestAccount account{p.param("email"), p.param("name")};
-  const auto at = account.email.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 >= account.email.size() || account.email.size() > 254 ||
-      account.email.find_first_of(" \t\r\n<>\"") != std::string::npos)
+  if (!is_email_address(account.email))
     return sign_in_page(ctx, p, "Enter an email address, such as jane@example.com.").to_json();
   ProviderSite& site = site_state(ctx, p.site);
   if (step == "account") {

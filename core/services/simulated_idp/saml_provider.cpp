@@ -123,9 +123,7 @@ Json saml_sign_in(OpContext& ctx, const Request& r) {
     const auto known = std::find_if(site.accounts.begin(), site.accounts.end(), [&](const TestAccount& t) { return t.email == account.email; });
     if (known != site.accounts.end()) account = *known;
   }
-  const auto at = account.email.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 >= account.email.size() || account.email.size() > 254 ||
-      account.email.find_first_of(" \t\r\n<>\"") != std::string::npos)
+  if (!is_email_address(account.email))
     return page(ctx, s, *a, "Enter an email address, such as jane@example.com.").to_json();
   site.remember(account);
   saml::AssertionContent c;

@@ -120,6 +120,12 @@ std::string ProviderSite::key_id() const {
   return hex_encode(Bytes(hash.begin(), hash.begin() + 20));
 }
 
+bool is_email_address(const std::string& email) {
+  const auto at = email.find('@');
+  return at != std::string::npos && at != 0 && at + 1 < email.size() && email.size() <= 254 &&
+         email.find_first_of(" \t\r\n<>\"") == std::string::npos;
+}
+
 void ProviderSite::remember(const TestAccount& account) {
   std::erase_if(accounts, [&](const TestAccount& a) { return a.email == account.email; });
   accounts.insert(accounts.begin(), account);

@@ -60,6 +60,10 @@ std::string served_url(const Account& account, const std::string& url);
 // 000123.<hex>.0456, a UUID for OIDC).
 std::string subject_for(const SiteRef& site, const std::string& email);
 
+// Whether a test account's address looks like one: a local part, @, a
+// domain, no spaces or markup, at most 254 characters.
+bool is_email_address(const std::string& email);
+
 struct TestAccount {
   std::string email, name;
 };
