@@ -39,7 +39,14 @@ std::string provider_group_name(const UserPool& pool, const std::string& provide
 
 tl::expected<User*, std::string> federated_user(OpContext& ctx, UserPool& pool, const AppClient& client,
                                                  const IdentityProvider& provider, const ProviderProfile& profile) {
+  Json& record = ctx.event.federation;  // what Cognito read, for the inspector
+  record["ProviderName"] = provider.name;
+  record["ProviderType"] = provider.type;
+  record["ProviderUserId"] = profile.user_id;
+  record["Claims"] = profile.claims;
+  record["Mapped"] = Json::array();
   if (User* linked = linked_user(pool, provider.name, profile.user_id)) {
+    record["Username"] = linked->username;
     // UNVERIFIED: whether the mapping rewrites a linked user's attributes;
     // the sandbox keeps the profile the user already has.
     ctx.rule(provider.name + " identity " + profile.user_id + " is linked to user " + linked->username + ": signed in as that user");
@@ -65,8 +72,10 @@ tl::expected<User*, std::string> federated_user(OpContext& ctx, UserPool& pool, 
       return tl::unexpected("Invalid user attributes: " + attribute + ": Attribute value is too long.");
     }
     mapped.emplace_back(attribute, *value);
+    record["Mapped"].push_back(Json{{"Attribute", attribute}, {"From", claim}, {"Value", *value}});
   }
   const std::string username = federated_username(pool, provider.name, profile.user_id);
+  record["Username"] = username;
   User* user = pool.users.by_username(username);
   if (user != nullptr) {
     if (!user->enabled) return tl::unexpected(std::string("User is disabled."));

@@ -106,6 +106,7 @@ tl::expected<ProviderProfile, std::string> read_profile(OpContext& ctx, const Si
   if (is_oidc_style(p)) {
     const std::string id_token = tokens.body.value("id_token", std::string());
     if (id_token.empty()) return tl::unexpected(p.name + " Error - " + std::to_string(tokens.status) + " no id_token");
+    record_received(ctx, p, "IdToken", id_token);
     auto claims = verify_id_token(ctx, p, id_token, nonce);
     if (!claims) return tl::unexpected(claims.error());
     profile.claims = *claims;
@@ -127,6 +128,7 @@ tl::expected<ProviderProfile, std::string> read_profile(OpContext& ctx, const Si
                                               p.type == "Facebook" ? std::string() : "Bearer " + access_token);
     if (info.status != 200 || !info.body.is_object())
       return tl::unexpected(p.name + " Error - " + std::to_string(info.status) + " error getting user attributes");
+    record_received(ctx, p, "UserInfo", info.body.dump(2));
     for (const auto& [name, value] : info.body.items()) profile.claims[name] = value;
   }
   // Sign in with Apple gives the user's name only with the first consent,
@@ -189,6 +191,13 @@ Json idp_response(OpContext& ctx, const Request& r) {
 std::string provider_detail(const IdentityProvider& p, const char* key, std::string fallback) {
   const auto it = p.details.find(key);
   return it == p.details.end() || it->second.empty() ? fallback : it->second;
+}
+
+void record_received(OpContext& ctx, const IdentityProvider& p, const char* kind, std::string content) {
+  Json& f = ctx.event.federation;
+  f["ProviderName"] = p.name;
+  f["ProviderType"] = p.type;
+  f["Received"].push_back(Json{{"Kind", kind}, {"Content", std::move(content)}});
 }
 
 std::string provider_button_text(const IdentityProvider& provider) {

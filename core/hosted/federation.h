@@ -33,6 +33,10 @@ FederationRequest new_federation_request(OpContext& ctx, UserPool& pool, const A
 // One of a provider's ProviderDetails, or `fallback` when it is absent or empty.
 std::string provider_detail(const IdentityProvider& p, const char* key, std::string fallback = {});
 
+// Keeps what a provider sent Cognito (an ID token, a user-info answer, a
+// SAML Response) with the event, for the inspector (Event::federation).
+void record_received(OpContext& ctx, const IdentityProvider& p, const char* kind, std::string content);
+
 // Five minutes for the round trip through the provider.
 inline constexpr auto kFederationRequestLifetime = std::chrono::minutes(5);
 

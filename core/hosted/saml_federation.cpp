@@ -78,6 +78,7 @@ Json saml_response(OpContext& ctx, const Request& r) {
   if (!metadata) return refuse(metadata.error());
   const auto decoded = base64_decode(saml::without_whitespace(request.param("SAMLResponse")));
   if (!decoded || decoded->empty()) return refuse("there is no base64 SAMLResponse");
+  record_received(ctx, *p, "SamlResponse", std::string(decoded->begin(), decoded->end()));
   saml::ResponseExpectations expected{metadata->signing_certificates, metadata->entity_id, service_provider_entity_id(pool),
                                       site.url("/saml2/idpresponse"), in_response_to, ctx.now};
   const auto assertion = saml::read_response(std::string(decoded->begin(), decoded->end()), expected);

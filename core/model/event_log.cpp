@@ -11,6 +11,7 @@ Json Event::to_json() const {
   if (!message.empty()) j["Message"] = message;
   j["Status"] = status;
   j["Rules"] = rules;
+  if (!federation.is_null()) j["Federation"] = federation;
   return j;
 }
 
@@ -26,6 +27,7 @@ Event Event::from_json(const Json& j) {
   e.message = j.value("Message", "");
   e.status = j.at("Status").get<int>();
   e.rules = j.at("Rules").get<std::vector<std::string>>();
+  if (const auto f = j.find("Federation"); f != j.end() && f->is_object()) e.federation = *f;
   return e;
 }
 

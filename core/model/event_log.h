@@ -25,6 +25,14 @@ struct Event {
   std::string message;              // the error message, if any
   int status = 200;
   std::vector<std::string> rules;   // why, in the order the rules applied
+  // A sign-in through an identity provider: what the provider sent Cognito,
+  // as received, and what Cognito read from it, so the inspector can show
+  // the hop no browser sees (the back channel). Null for other events.
+  //   {"ProviderName", "ProviderType",
+  //    "Received": [{"Kind": "IdToken" | "UserInfo" | "SamlResponse", "Content": text}],
+  //    "ProviderUserId", "Claims": {provider's name: value},
+  //    "Mapped": [{"Attribute", "From", "Value"}], "Username"}
+  Json federation;
 
   Json to_json() const;
   static Event from_json(const Json& j);

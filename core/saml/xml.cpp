@@ -1,5 +1,7 @@
 #include "core/saml/xml.h"
 
+#include <sstream>
+
 #include "core/base/html.h"
 
 namespace userpool::saml {
@@ -36,6 +38,16 @@ tl::expected<XmlDocument, std::string> parse_xml(std::string_view text) {
   if (!doc->document_element()) return tl::unexpected(std::string("the XML has no element"));
   if (depth_of(*doc) > kMaxXmlDepth) return tl::unexpected("the XML nests deeper than " + std::to_string(kMaxXmlDepth) + " elements");
   return doc;
+}
+
+tl::expected<std::string, std::string> indented_xml(std::string_view text) {
+  if (auto checked = parse_xml(text); !checked) return tl::unexpected(checked.error());
+  // Read again without the whitespace between elements, which the layout replaces.
+  pugi::xml_document doc;
+  doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  return out.str();
 }
 
 std::string_view prefix_of(std::string_view qualified_name) {

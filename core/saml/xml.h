@@ -54,6 +54,11 @@ std::string without_whitespace(std::string text);
 // An element's text content (its text children joined), trimmed.
 std::string text_of(const pugi::xml_node& node);
 
+// A document laid out for reading, one element a line and indented by
+// depth; the error of parse_xml when it does not parse. Only for showing:
+// the layout changes the bytes a signature covers.
+tl::expected<std::string, std::string> indented_xml(std::string_view text);
+
 // Text escaped for an XML attribute value or element content.
 std::string xml_escape(std::string_view text);
 

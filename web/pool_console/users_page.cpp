@@ -1,6 +1,7 @@
 #include "web/pool_console/users_page.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -22,6 +23,26 @@ bool contains_text(const std::string& haystack, const std::string& needle) {
     return s;
   };
   return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+// Where the user signs in: "Cognito" for the pool's own users, the
+// provider's name for one made by a federated sign-in (its identities
+// attribute's primary entry), and the providers linked to a native user.
+std::string identity_provider_of(const std::string& identities_text) {
+  const Json identities = Json::parse(identities_text, nullptr, false);
+  if (!identities.is_array() || identities.empty()) return "Cognito";
+  std::string own, linked;
+  for (const Json& i : identities) {
+    if (!i.is_object()) continue;
+    const std::string name = i.value("providerName", std::string());
+    const Json primary = i.value("primary", Json());
+    if (primary == "true" || primary == true)
+      own = name;
+    else
+      linked += (linked.empty() ? "" : ", ") + name;
+  }
+  if (own.empty()) own = "Cognito";
+  return linked.empty() ? own : own + " (linked: " + linked + ")";
 }
 
 bool username_is_email(const Json& pool) {
@@ -50,7 +71,8 @@ void UsersPage::refresh(const std::string& pool_id) {
     for (const auto& u : r.body.value("Users", Json::array())) {
       const Json attributes = u.value("Attributes", Json::array());
       rows_.push_back({u.value("Username", ""), attribute_of(attributes, "email"), attribute_of(attributes, "phone_number"),
-                       u.value("UserStatus", ""), date_text(u.value("UserCreateDate", Json())), u.value("Enabled", true)});
+                       u.value("UserStatus", ""), identity_provider_of(attribute_of(attributes, "identities")),
+                       date_text(u.value("UserCreateDate", Json())), u.value("Enabled", true)});
     }
     if (!r.body.contains("PaginationToken")) break;
     request["PaginationToken"] = r.body["PaginationToken"];
@@ -102,22 +124,24 @@ void UsersPage::draw_table() {
     help_text("No users yet. Create one here, or sign one up in Try it.");
     return;
   }
-  static constexpr const char* kHeaders[] = {"User name", "Email address", "Phone number", "Status", "Enabled", "Created"};
+  static constexpr const char* kHeaders[] = {"User name", "Email address", "Phone number", "Status", "Identity provider", "Enabled", "Created"};
+  constexpr std::size_t kColumns = std::size(kHeaders);
   if (column_widths_.empty()) {
     // The widest cell of each column, headers included (emptied when the rows change).
-    column_widths_.assign(6, 0.0f);
+    column_widths_.assign(kColumns, 0.0f);
     const float badge_pad = ems(0.9f);
     const auto widen = [&](std::size_t column, const std::string& text, float extra = 0) {
       column_widths_[column] = std::max(column_widths_[column], ImGui::CalcTextSize(text.c_str()).x + extra);
     };
-    for (std::size_t c = 0; c < 6; ++c) widen(c, kHeaders[c]);
+    for (std::size_t c = 0; c < kColumns; ++c) widen(c, kHeaders[c]);
     for (const Row& r : rows_) {
       widen(0, r.username);
       widen(1, r.email);
       widen(2, r.phone);
       widen(3, r.status, badge_pad);
-      widen(4, r.enabled ? "Enabled" : "Disabled", badge_pad);
-      widen(5, r.created);
+      widen(4, r.provider);
+      widen(5, r.enabled ? "Enabled" : "Disabled", badge_pad);
+      widen(6, r.created);
     }
   }
   // Every column as wide as its widest cell: stretched to fill a wide view,
@@ -130,9 +154,9 @@ void UsersPage::draw_table() {
       std::min(ems(16), ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(shown.size()) + 1.5f) + ems(0.5f)) + side_bar;
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                      ImGuiTableFlags_ScrollX;
-  if (!ImGui::BeginTable("users.table", 6, kFlags, ImVec2(0, height), std::max(needed, view))) return;
+  if (!ImGui::BeginTable("users.table", static_cast<int>(kColumns), kFlags, ImVec2(0, height), std::max(needed, view))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  for (std::size_t c = 0; c < 6; ++c) ImGui::TableSetupColumn(kHeaders[c], ImGuiTableColumnFlags_WidthStretch, column_widths_[c]);
+  for (std::size_t c = 0; c < kColumns; ++c) ImGui::TableSetupColumn(kHeaders[c], ImGuiTableColumnFlags_WidthStretch, column_widths_[c]);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(shown.size()));
@@ -154,6 +178,8 @@ void UsersPage::draw_table() {
       ImGui::TextUnformatted(r.phone.c_str());
       ImGui::TableNextColumn();
       badge(r.status, status_color(r.status));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.provider.c_str());
       ImGui::TableNextColumn();
       badge(r.enabled ? "Enabled" : "Disabled", status_color(r.enabled ? "Enabled" : "Disabled"));
       ImGui::TableNextColumn();

@@ -1,5 +1,5 @@
 // The Users page of the pool console: the users table (username, email,
-// phone, status, enabled, created), "Create user" as the console offers it
+// phone, status, identity provider, enabled, created), "Create user" as the console offers it
 // (invitation or not, a generated or chosen temporary password, verified
 // flags), and one user's detail with attributes, groups and actions.
 #pragma once
@@ -20,7 +20,7 @@ class UsersPage {
 
  private:
   struct Row {
-    std::string username, email, phone, status, created;
+    std::string username, email, phone, status, provider, created;
     bool enabled = true;
   };
   struct NewUser {

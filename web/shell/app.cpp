@@ -89,9 +89,13 @@ void App::frame() {
   ImGui::SameLine(0, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ems(1.5f), ems(1.2f)));
   const float lesson_width = lessons_.step_width();
+  // A child window per view, so each keeps its own scroll position: a view
+  // opened from another scrolled far down starts at its own place, not there.
+  ImGui::PushID(static_cast<int>(ctx_.view));
   ImGui::BeginChild("main", ImVec2(-lesson_width, below_header), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   draw_main();
   ImGui::EndChild();
+  ImGui::PopID();
   ImGui::PopStyleVar();
   if (lesson_width > 0) {
     ImGui::SameLine(0, 0);

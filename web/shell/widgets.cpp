@@ -225,7 +225,7 @@ void copyable_value(UiContext& ctx, const char* label, const std::string& value,
 }
 
 unsigned status_color(std::string_view status) {
-  if (status == "CONFIRMED" || status == "Success" || status == "Enabled") return colors::green();
+  if (status == "CONFIRMED" || status == "EXTERNAL_PROVIDER" || status == "Success" || status == "Enabled") return colors::green();
   if (status == "UNCONFIRMED" || status == "FORCE_CHANGE_PASSWORD" || status == "RESET_REQUIRED") return colors::amber();
   if (status == "Disabled") return colors::red();
   return colors::grey();

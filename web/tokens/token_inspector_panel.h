@@ -4,6 +4,9 @@
 // signature and claims checked against a JWKS as aws-jwt-verify does, and an
 // edit mode in which a changed claim visibly breaks the signature.
 //
+// A session signed in through an identity provider also shows what the
+// provider sent Cognito (web/tokens/federation_card.h).
+//
 // Sections of the .cpp: controls (source, keys, edit mode), one token's
 // card, its tables, key sets and what the app expects, small drawing helpers.
 #pragma once
@@ -13,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "web/tokens/federation_card.h"
 #include "web/tokens/inspected_token.h"
 #include "web/shell/ui_context.h"
 
@@ -20,7 +24,7 @@ namespace userpool::web {
 
 class TokenInspectorPanel {
  public:
-  explicit TokenInspectorPanel(UiContext& ctx) : ctx_(ctx) {}
+  explicit TokenInspectorPanel(UiContext& ctx) : ctx_(ctx), federation_(ctx) {}
   void draw();
 
  private:
@@ -75,6 +79,8 @@ class TokenInspectorPanel {
   std::map<std::string, KeySet> pool_keys_;                     // by user pool ID
   std::map<std::string, std::vector<std::string>> pool_clients_;  // by user pool ID
   KeySet pasted_keys_;
+  // What the identity provider sent, when the session's user signed in through one.
+  FederationCard federation_;
 };
 
 }  // namespace userpool::web

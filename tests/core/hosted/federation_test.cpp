@@ -340,3 +340,63 @@ TEST_CASE("The simulated providers' accounts, consents and keys are kept in the 
   CHECK(page.status == 302);  // no consent page
   CHECK(g.finish(page).starts_with(kCallback + "?code="));
 }
+
+// The event of the hop no browser sees, kept for the inspector.
+Json last_federation(Sandbox& s, const std::string& pool) {
+  const Json events = s.ok("Sandbox.ListEvents", {{"UserPoolId", pool}})["Events"];
+  for (auto e = events.rbegin(); e != events.rend(); ++e)
+    if (e->contains("Federation")) return (*e)["Federation"];
+  return nullptr;
+}
+
+TEST_CASE("The event of a federated sign-in keeps what the provider sent Cognito and what Cognito read from it") {
+  SECTION("Google: its ID token and People API answer, the claims, the mapped attributes and the user") {
+    Federated f("Google");
+    f.tokens(f.sign_in("jane@example.com", "Jane Doe"));
+    const Json record = last_federation(f.s, f.pool);
+    REQUIRE(record.is_object());
+    CHECK(record["ProviderName"] == "Google");
+    CHECK(record["ProviderType"] == "Google");
+    REQUIRE(record["Received"].size() == 2);
+    CHECK(record["Received"][0]["Kind"] == "IdToken");
+    CHECK(record["Received"][1]["Kind"] == "UserInfo");
+    const Json google = token_claims(record["Received"][0]["Content"]);
+    CHECK(google["iss"] == "https://accounts.google.com");
+    CHECK(google["email"] == "jane@example.com");
+    const std::string sub = subject(f.s, "https://accounts.google.com", "jane@example.com");
+    CHECK(record["ProviderUserId"] == sub);
+    CHECK(record["Claims"]["sub"] == sub);
+    CHECK(record["Username"] == "Google_" + sub);
+    CHECK(record["Mapped"].size() == 2);
+    const Json email = {{"Attribute", "email"}, {"From", "email"}, {"Value", "jane@example.com"}};
+    CHECK(std::find(record["Mapped"].begin(), record["Mapped"].end(), email) != record["Mapped"].end());
+  }
+  SECTION("Facebook: the Graph API's answer, as JSON text") {
+    Federated f("Facebook");
+    f.tokens(f.sign_in("jane@example.com", "Jane Doe"));
+    const Json record = last_federation(f.s, f.pool);
+    REQUIRE(record["Received"].size() == 1);
+    CHECK(record["Received"][0]["Kind"] == "UserInfo");
+    const Json info = Json::parse(record["Received"][0]["Content"].get<std::string>());
+    CHECK(info["id"] == subject(f.s, "https://graph.facebook.com", "jane@example.com"));
+    CHECK(info["email"] == "jane@example.com");
+  }
+  SECTION("SAML: the Response as posted, and a refused one is kept too") {
+    Federated f("SAML");
+    f.tokens(f.sign_in("jane@example.com", "Jane Doe"));
+    const Json record = last_federation(f.s, f.pool);
+    REQUIRE(record["Received"].size() == 1);
+    CHECK(record["Received"][0]["Kind"] == "SamlResponse");
+    const std::string xml = record["Received"][0]["Content"];
+    CHECK(xml.find("urn:oasis:names:tc:SAML:2.0:protocol") != std::string::npos);
+    CHECK(xml.find("<ds:SignatureValue>") != std::string::npos);
+    CHECK(record["ProviderUserId"] == "jane@example.com");
+    CHECK(record["Username"] == "Corp_jane@example.com");
+  }
+  SECTION("other events have none") {
+    Federated f("Google");
+    const Json events = f.s.ok("Sandbox.ListEvents", {{"UserPoolId", f.pool}})["Events"];
+    REQUIRE_FALSE(events.empty());
+    for (const Json& e : events) CHECK_FALSE(e.contains("Federation"));
+  }
+}

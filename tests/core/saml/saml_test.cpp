@@ -284,6 +284,17 @@ TEST_CASE("Hostile XML is refused with a reason: entities, DOCTYPE, size, depth,
   CHECK_FALSE(read_idp_metadata("\xff\xfe<x"));
 }
 
+TEST_CASE("A response laid out for reading: one element a line, indented by depth; what does not parse says why") {
+  const auto shown = indented_xml("<a xmlns=\"urn:x\">\n <b c=\"1\">text</b><d/></a>");
+  REQUIRE(shown);
+  CHECK(*shown == "<a xmlns=\"urn:x\">\n  <b c=\"1\">text</b>\n  <d />\n</a>\n");
+  const auto response = indented_xml(signed_response());
+  REQUIRE(response);
+  CHECK(response->find("\n  <saml:Assertion") != std::string::npos);
+  CHECK(indented_xml("<!DOCTYPE r [<!ENTITY x \"y\">]><r>&x;</r>").error() == "the XML has a DOCTYPE, which SAML does not allow");
+  CHECK(indented_xml("<a><b></a>").error().starts_with("the XML is malformed"));
+}
+
 TEST_CASE("Fuzz-style: thousands of mutated responses and metadata documents are read without a crash, and none is taken") {
   const std::string response = signed_response();
   const std::string metadata = write_idp_metadata(kIdpEntity, "https://idp.example.com/saml/sso", "https://idp.example.com/saml/slo",

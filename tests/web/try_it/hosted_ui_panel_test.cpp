@@ -232,8 +232,92 @@ TEST_CASE("Hosted UI: Continue with Google goes to the simulated Google's pages 
   for (const auto& hop : h.browser().hops()) to.push_back(hop.to);
   CHECK(std::find(to.begin(), to.end(), "accounts.google.com") != to.end());
   CHECK(h.browser().hops().back().to == "Cognito");
+  // The inspector shows, beside Cognito's tokens, the ID token Google sent
+  // Cognito on the back channel, and what each of its claims became.
+  REQUIRE(h.t.click("hosted.app.inspect"));
+  REQUIRE(h.t.app->context().view == web::View::kTokens);
+  REQUIRE(h.t.click("tokens.provider.copy.0"));
+  const auto google = decode_jwt(test::clipboard());
+  REQUIRE(google);
+  CHECK(google->payload["iss"] == "https://accounts.google.com");
+  CHECK(google->payload["email"] == "jane.g@example.com");
+  CHECK(test::screen_shows("What Google sent Cognito"));
+  REQUIRE(h.t.click("tokens.provider.copy.1"));
+  CHECK(Json::parse(test::clipboard())["email"] == "jane.g@example.com");
+  REQUIRE(h.t.ui.reveal("tokens.provider.steps", h.t.draw()));
+  h.t.frames(1);
+  CHECK(test::screen_shows("What Cognito made of it"));
+  CHECK(test::screen_shows("In the user pool"));
+  CHECK(test::screen_shows("not mapped"));
   // The Flow view draws the provider's lifeline.
   REQUIRE(h.t.click("nav.flow"));
   h.t.frames(2);
   CHECK(test::screen_shows("Identity provider"));
+}
+
+TEST_CASE("Hosted UI through a SAML provider: the inspector shows the signed Response the browser posted, laid out, and the NameID") {
+  HostedLab h;
+  h.t.ok("CreateIdentityProvider", {{"UserPoolId", h.pool}, {"ProviderName", "Corp"}, {"ProviderType", "SAML"},
+                                    {"ProviderDetails", {{"MetadataURL", "https://idp.example.com/saml/metadata"}}},
+                                    {"AttributeMapping", {{"email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"},
+                                                          {"name", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"}}}});
+  const Json client = h.t.ok("DescribeUserPoolClient", {{"UserPoolId", h.pool}, {"ClientId", h.client}})["UserPoolClient"];
+  Json update = {{"UserPoolId", h.pool}, {"ClientId", h.client}};
+  for (const char* k : {"AllowedOAuthFlowsUserPoolClient", "AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs"}) update[k] = client[k];
+  update["SupportedIdentityProviders"] = {"Corp"};
+  h.t.ok("UpdateUserPoolClient", update);
+  REQUIRE(h.t.click("hosted.start"));
+  // The sign-in page offers the provider alone; its button goes to the provider's sign-on service.
+  const std::string& login = h.browser().page();
+  CHECK(login.find("name=\"password\"") == std::string::npos);
+  const std::string anchor = "<a class=\"idpButton-customizable\" href=\"";
+  const auto at = login.find(anchor);
+  REQUIRE(at != std::string::npos);
+  const auto start = at + anchor.size();
+  h.browser().navigate("GET", std::regex_replace(login.substr(start, login.find('"', start) - start), std::regex("&amp;"), "&"));
+  REQUIRE(h.browser().url().starts_with("https://idp.example.com/saml/sso?SAMLRequest="));
+  h.browser().navigate("POST", h.action(), "step=signin&email=sam%40corp.example&name=Sam+Corp");
+  // The provider's page posts the Response to Cognito's ACS URL.
+  const std::string post = "SAMLResponse=" + url_encode(h.field("SAMLResponse")) + "&RelayState=" + url_encode(h.field("RelayState"));
+  REQUIRE(h.action().ends_with("/saml2/idpresponse"));
+  h.browser().navigate("POST", h.action(), post);
+  h.t.frames(1);
+  REQUIRE(h.browser().at_app());
+  INFO(h.browser().callback()->url << " " << h.browser().callback()->error_description);
+  REQUIRE(h.browser().callback()->token_status == 200);
+  REQUIRE(h.t.click("hosted.app.inspect"));
+  REQUIRE(h.t.click("tokens.provider.copy.0"));
+  const std::string xml = test::clipboard();
+  CHECK(xml.find("<saml:NameID") != std::string::npos);
+  CHECK(xml.find("sam@corp.example") != std::string::npos);
+  CHECK(test::screen_shows("What Corp sent Cognito"));
+  CHECK(test::screen_shows("SAML Response"));
+  // Below the Response, what Cognito read from it; below that, its steps.
+  REQUIRE(h.t.ui.reveal("tokens.provider.steps", h.t.draw()));
+  h.t.frames(1);
+  CHECK(test::screen_shows("NameID"));
+  // Attribute names are URIs, wrapped in their column.
+  CHECK(test::screen_text().find("emailaddress") != std::string::npos);
+  // Cognito's steps, as the API log has them.
+  REQUIRE(h.t.click("tokens.provider.steps"));
+  REQUIRE(h.t.ui.reveal("tokens.copy.refresh", h.t.draw()));  // the card below
+  h.t.frames(1);
+  CHECK(test::screen_text().find("The assertion is signed by a certificate in Corp's metadata") != std::string::npos);
+
+  // The Users page names each user's provider: Corp for the user the sign-in
+  // made, Cognito for the pool's own, with the identities linked to them.
+  // In a pool with email as the user name, the user's name is its sub.
+  const std::string jane = h.t.ok("AdminGetUser", {{"UserPoolId", h.pool}, {"Username", "jane@example.com"}})["Username"];
+  h.t.ok("AdminLinkProviderForUser", {{"UserPoolId", h.pool},
+                                      {"DestinationUser", {{"ProviderName", "Cognito"}, {"ProviderAttributeValue", jane}}},
+                                      {"SourceUser", {{"ProviderName", "Corp"}, {"ProviderAttributeName", "Cognito_Subject"},
+                                                      {"ProviderAttributeValue", "jane@corp.example"}}}});
+  REQUIRE(h.t.click("nav.pool." + h.pool));
+  REQUIRE(h.t.click("pool.tab.users"));
+  h.t.frames(1);
+  const std::string screen = test::screen_text();
+  CHECK(screen.find("Identity provider") != std::string::npos);
+  CHECK(screen.find("Cognito (linked: Corp)") != std::string::npos);
+  CHECK(screen.find("Corp_sam@corp.example sam@corp.example Corp") != std::string::npos);
+  CHECK(screen.find("EXTERNAL_PROVIDER") != std::string::npos);
 }
