@@ -30,8 +30,12 @@ TokenSubject subject_of(const UserPool& pool, const AppClient& client, const Use
     return pa != pb ? pa < pb : a->name < b->name;
   });
   for (const Group* g : groups) s.groups.push_back(g->name);
+  // UNVERIFIED: a federated user's identities claim comes whatever the
+  // client's ReadAttributes say: clients the console makes list every
+  // readable attribute without identities, and their tokens for Google
+  // users carry the claim all the same.
   for (const auto& [name, value] : user.attributes)
-    if (name != "sub" && client.can_read(pool.config, name)) s.attributes[name] = attribute_claim(name, value);
+    if (name != "sub" && (name == "identities" || client.can_read(pool.config, name))) s.attributes[name] = attribute_claim(name, value);
   return s;
 }
 

@@ -7,7 +7,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, launchBrowser, watchConsole, waitForAppReady, ok, artifact } = require('./harness');
-const { recordWidgets, click, frames, shown, type } = require('./canvas');
+const { recordWidgets, click, frames, shown, type, reveal } = require('./canvas');
 
 const CALLBACK = 'http://localhost:3000/callback';
 let server, browser;
@@ -139,18 +139,50 @@ test('a customization changes the hosted page: CSS and logo, as the learner sets
   await context.close();
 });
 
-test('Continue with Google: the simulated Google\'s pages in the frame, back at the app as a Google_ user; the Flow view draws the provider', async () => {
+test('Google added in the wizard: Continue with Google, the simulated Google\'s pages in the frame, back at the app as a Google_ user; the inspector and the Flow view show the provider', async () => {
   const { context, page, errors } = await openApp();
-  const { poolId, clientId } = await setUp(page);
-  await ok(page, 'CreateIdentityProvider', {
-    UserPoolId: poolId, ProviderName: 'Google', ProviderType: 'Google',
-    ProviderDetails: { client_id: 'g-client.apps.googleusercontent.com', client_secret: 'g-secret', authorize_scopes: 'openid email profile' },
-    AttributeMapping: { email: 'email', name: 'name' },
-  });
-  await ok(page, 'UpdateUserPoolClient', {
-    UserPoolId: poolId, ClientId: clientId, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'],
-    AllowedOAuthScopes: ['openid', 'email'], CallbackURLs: [CALLBACK], SupportedIdentityProviders: ['COGNITO', 'Google'],
-  });
+  // Step 1: federated sign-in ticked, Google chosen: seven steps.
+  await click(page, 'nav.create_pool');
+  await click(page, 'wizard.provider.federated');
+  await click(page, 'wizard.provider.google');
+  assert.equal(await shown(page, 'wizard.goto.7'), true);
+  await page.screenshot({ path: artifact('wizard-federated-options.png') });
+  for (let step = 1; step <= 3; step += 1) await click(page, 'wizard.next');
+  await click(page, 'wizard.email.cognito');
+  await click(page, 'wizard.next');
+  // Step 5: Connect federated identity providers: Google's client ID and
+  // secret, and name mapped beside the default email.
+  await type(page, 'wizard.federation.google.client_id', 'g-client.apps.googleusercontent.com');
+  await type(page, 'wizard.federation.google.client_secret', 'GOCSPX-g-secret');
+  await click(page, 'wizard.federation.google.map.add');
+  await click(page, 'wizard.federation.google.map.1.attribute');
+  await click(page, 'wizard.federation.google.map.1.attribute.name');
+  await type(page, 'wizard.federation.google.map.1.provider', 'name');
+  await page.screenshot({ path: artifact('wizard-federation.png') });
+  await click(page, 'theme.toggle');
+  await frames(page, 3);
+  await page.screenshot({ path: artifact('wizard-federation-dark.png') });
+  await click(page, 'theme.toggle');
+  await click(page, 'wizard.next');
+  // Step 6: the app client, the hosted UI with a domain and the app's callback; Google offered and ticked.
+  await type(page, 'wizard.pool_name', 'federated');
+  await type(page, 'wizard.client_name', 'web');
+  await click(page, 'wizard.hosted_ui');
+  await type(page, 'wizard.domain', 'federated-demo');
+  await type(page, 'wizard.callback_url', CALLBACK);
+  await click(page, 'wizard.callback.add');
+  await reveal(page, 'wizard.idp.Google');
+  await click(page, 'wizard.next');
+  await reveal(page, 'wizard.create');
+  await page.screenshot({ path: artifact('wizard-federated-review.png') });
+  await click(page, 'wizard.create');
+  await reveal(page, 'pool.tab.users');
+  const { UserPools } = await ok(page, 'ListUserPools', { MaxResults: 10 });
+  assert.equal(UserPools.length, 1);
+  const poolId = UserPools[0].Id;
+  const { IdentityProvider: google } = await ok(page, 'DescribeIdentityProvider', { UserPoolId: poolId, ProviderName: 'Google' });
+  assert.deepEqual(google.AttributeMapping, { email: 'email', name: 'name', username: 'sub' });
+
   await click(page, 'nav.hosted_ui');
   await click(page, 'hosted.start');
   let frame = await hostedPage(page, 'a.idpButton-customizable');
@@ -174,11 +206,30 @@ test('Continue with Google: the simulated Google\'s pages in the frame, back at 
   await page.screenshot({ path: artifact('hosted-google-app.png') });
   const { Users } = await ok(page, 'ListUsers', { UserPoolId: poolId });
   assert.equal(Users.length, 1);
-  assert.match(Users[0].Username, /^Google_\d{21}$/);
+  // The wizard makes user names case-insensitive (the console's default), so the pool keeps them lower-case.
+  assert.match(Users[0].Username, /^google_\d{21}$/);
   assert.equal(Users[0].UserStatus, 'EXTERNAL_PROVIDER');
+  assert.equal(JSON.parse(Users[0].Attributes.find((a) => a.Name === 'identities').Value)[0].providerName, 'Google');
   await click(page, 'hosted.app.inspect');
   await frames(page, 4);
   await page.screenshot({ path: artifact('hosted-google-tokens.png') });
+  // What Google sent Cognito, beside Cognito's tokens, and what the saved session keeps.
+  await frames(page, 20); // the save happens at most every quarter second
+  const work = await page.evaluate(() => JSON.parse(window.localStorage.getItem('userpool-sandbox.work')));
+  const saved = JSON.parse(Buffer.from(work.Session.IdToken.split('.')[1], 'base64url').toString());
+  assert.equal(saved['cognito:username'], Users[0].Username);
+  assert.equal(saved.identities[0].providerName, 'Google');
+  await reveal(page, 'tokens.provider.steps');
+  await page.screenshot({ path: artifact('hosted-google-provider-token.png') });
+  await click(page, 'theme.toggle');
+  await frames(page, 3);
+  await page.screenshot({ path: artifact('hosted-google-provider-token-dark.png') });
+  await click(page, 'theme.toggle');
+  // The Users page names the provider.
+  await click(page, `nav.pool.${poolId}`);
+  await click(page, 'pool.tab.users');
+  await frames(page, 3);
+  await page.screenshot({ path: artifact('hosted-google-users.png') });
   await click(page, 'nav.flow');
   await frames(page, 3);
   await page.screenshot({ path: artifact('hosted-google-flow.png') });

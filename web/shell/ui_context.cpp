@@ -1,5 +1,7 @@
 #include "web/shell/ui_context.h"
 
+#include <functional>
+
 #include "imgui.h"
 
 namespace userpool::web {
@@ -25,6 +27,13 @@ AppSession AppSession::from_json(const Json& j) {
   s.access_token = text("AccessToken");
   s.refresh_token = text("RefreshToken");
   return s;
+}
+
+std::uint64_t UiContext::work_revision() const {
+  const std::string signed_in = session.pool_id + '\n' + session.client_id + '\n' + session.username + '\n' +
+                                session.id_token + '\n' + session.access_token + '\n' + session.refresh_token;
+  // Compared only for equality (has it changed since the last save?), so a hash will do.
+  return (api.revision() + lessons.version() * 0x9e3779b97f4a7c15ull) ^ std::hash<std::string>{}(signed_in);
 }
 
 void UiContext::notify(std::string text, bool error) {

@@ -95,9 +95,10 @@ class UiContext {
   // Called when the learner switches theme, so the page can remember it.
   std::function<void(Theme)> theme_chosen;
 
-  // Moves whenever the learner's work changes: the sandbox (any call but a
-  // read, through the API client) or the lessons' progress.
-  std::uint64_t work_revision() const { return api.revision() + lessons.version(); }
+  // Changes whenever the learner's work changes: the sandbox (any call but a
+  // read, through the API client), the lessons' progress, or the signed-in
+  // session (which panels set directly, without a call).
+  std::uint64_t work_revision() const;
 
   void open(View v) { view = v; }
   void open_pool(const std::string& id) {

@@ -400,3 +400,18 @@ TEST_CASE("The event of a federated sign-in keeps what the provider sent Cognito
     for (const Json& e : events) CHECK_FALSE(e.contains("Federation"));
   }
 }
+
+TEST_CASE("The identities claim comes even when the client's ReadAttributes do not list it, as with the console's clients") {
+  Federated f("Google");
+  Json client = f.s.ok("DescribeUserPoolClient", {{"UserPoolId", f.pool}, {"ClientId", f.client}})["UserPoolClient"];
+  Json update = {{"UserPoolId", f.pool}, {"ClientId", f.client}, {"ReadAttributes", {"email", "name"}}};
+  for (const char* k : {"ClientName", "AllowedOAuthFlowsUserPoolClient", "AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs",
+                        "SupportedIdentityProviders"})
+    if (client.contains(k)) update[k] = client[k];
+  f.s.ok("UpdateUserPoolClient", update);
+  const Json id = token_claims(f.tokens(f.sign_in("jane@example.com", "Jane Doe"))["id_token"]);
+  REQUIRE(id["identities"].is_array());
+  CHECK(id["identities"][0]["providerName"] == "Google");
+  CHECK(id["email"] == "jane@example.com");
+  CHECK_FALSE(id.contains("email_verified"));  // not listed: not read
+}

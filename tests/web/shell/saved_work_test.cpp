@@ -51,6 +51,20 @@ TEST_CASE("Saved work restores the same sandbox, session and open pool in a fres
   second.frames(2);  // and the app draws it
 }
 
+TEST_CASE("The work changes (and is saved again) when only the session does: tokens opened in the inspector, a sign-out") {
+  AppUnderTest t;
+  const auto lab = t.create_lab_pool();
+  web::UiContext& ctx = t.app->context();
+  const std::uint64_t before = ctx.work_revision();
+  CHECK(ctx.work_revision() == before);  // nothing changed: nothing to save
+  ctx.session.pool_id = lab.pool_id;
+  ctx.session.id_token = "a.b.c";
+  const std::uint64_t signed_in = ctx.work_revision();
+  CHECK(signed_in != before);
+  ctx.session.sign_out();
+  CHECK(ctx.work_revision() != signed_in);
+}
+
 TEST_CASE("A bare state document from Sandbox.ExportState imports too, signed out") {
   AppUnderTest first;
   some_work(first);
