@@ -160,6 +160,7 @@ test('Google added in the wizard: Continue with Google, the simulated Google\'s 
   await type(page, 'wizard.federation.google.map.1.provider', 'name');
   await page.screenshot({ path: artifact('wizard-federation.png') });
   await click(page, 'theme.toggle');
+  await page.mouse.move(640, 780); // off the switch, whose tooltip would cover the page
   await frames(page, 3);
   await page.screenshot({ path: artifact('wizard-federation-dark.png') });
   await click(page, 'theme.toggle');
@@ -222,6 +223,7 @@ test('Google added in the wizard: Continue with Google, the simulated Google\'s 
   await reveal(page, 'tokens.provider.steps');
   await page.screenshot({ path: artifact('hosted-google-provider-token.png') });
   await click(page, 'theme.toggle');
+  await page.mouse.move(640, 780);
   await frames(page, 3);
   await page.screenshot({ path: artifact('hosted-google-provider-token-dark.png') });
   await click(page, 'theme.toggle');

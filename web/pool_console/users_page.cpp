@@ -105,7 +105,7 @@ void UsersPage::draw(const Json& pool) {
     error_.clear();
   }
   ImGui::SameLine();
-  ImGui::TextDisabled("%zu users", rows_.size());
+  ImGui::TextDisabled("%zu %s", rows_.size(), rows_.size() == 1 ? "user" : "users");
   if (creating_) draw_create(pool);
   ImGui::Spacing();
   draw_table();

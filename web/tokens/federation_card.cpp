@@ -37,6 +37,15 @@ const char* kind_title(const std::string& kind) {
   return "SAML Response";
 }
 
+// What Cognito did with an ID token claim it checks rather than maps.
+std::string checked_claim(const std::string& name, const std::string& provider) {
+  if (name == "iss") return "checked: " + provider + "'s issuer";
+  if (name == "aud") return "checked: Cognito's client ID at " + provider;
+  if (name == "exp") return "checked: not expired";
+  if (name == "nonce") return "checked: the nonce Cognito sent";
+  return {};
+}
+
 // A claim's value as one line of text.
 std::string value_text(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
 
@@ -153,7 +162,8 @@ void FederationCard::draw_claims(float width) {
     const bool names_user = !saml && value.is_string() && value.get<std::string>() == user_id &&
                             (name == "sub" || name == "id" || name == "user_id");
     if (names_user) becomes = who + (becomes.empty() ? "" : "; also " + becomes);
-    row(name, value_text(value), becomes.empty() ? "not mapped" : becomes, !becomes.empty());
+    const std::string checked = saml || !becomes.empty() ? std::string() : checked_claim(name, provider);
+    row(name, value_text(value), !becomes.empty() ? becomes : !checked.empty() ? checked : "not mapped", !becomes.empty());
   }
   end_claims_table();
 }

@@ -415,3 +415,23 @@ TEST_CASE("The identities claim comes even when the client's ReadAttributes do n
   CHECK(id["email"] == "jane@example.com");
   CHECK_FALSE(id.contains("email_verified"));  // not listed: not read
 }
+
+TEST_CASE("Every provider type: the second sign-in finds the user the first made and writes its mapped attributes again") {
+  for (const std::string type : {"Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "OIDC", "SAML"}) {
+    INFO(type);
+    Federated f(type);
+    const Json first = token_claims(f.tokens(f.sign_in("kim@example.com", "Kim Lee"))["id_token"]);
+    const std::string username = first["cognito:username"];
+    CHECK(username.starts_with(f.provider + "_"));
+    CHECK(f.user(username)["UserStatus"] == "EXTERNAL_PROVIDER");
+    CHECK(first["identities"][0]["providerType"] == type);
+    f.s.advance(1h);
+    const Json second = token_claims(f.tokens(f.sign_in("kim@example.com", "Kim B. Lee"))["id_token"]);
+    CHECK(second["cognito:username"] == username);
+    CHECK(second["sub"] == first["sub"]);
+    CHECK(f.user_count() == 1);
+    // Apple gives the name only with the first consent: the attribute keeps it.
+    CHECK(f.attribute(f.user(username), "name") == (type == "SignInWithApple" ? "Kim Lee" : "Kim B. Lee"));
+    CHECK(second["identities"] == first["identities"]);
+  }
+}
