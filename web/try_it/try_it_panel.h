@@ -123,6 +123,7 @@ class TryItPanel {
   void draw_change_password();
   void draw_update_attribute();
   void draw_totp_for_signed_in_user();
+  void draw_delete_account();
   void refresh_tokens();
   void global_sign_out();
   void sign_out(const char* notice);
@@ -179,8 +180,9 @@ class TryItPanel {
     std::string attribute_name, attribute_value;
     std::string verify_attribute, verify_code;  // an attribute waiting for its code
     std::string signed_in_secret, signed_in_totp_code;
+    bool confirm_delete = false;  // "Delete my account" asked once; the second press deletes
     // Which card of the signed-in page acted last, so its outcome shows
-    // under it: "" (the session card), "password", "attribute" or "totp".
+    // under it: "" (the session card), "password", "attribute", "totp" or "delete".
     std::string messages_at;
   };
   Forms form_;

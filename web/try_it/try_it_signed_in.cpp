@@ -101,6 +101,33 @@ void TryItPanel::draw_signed_in() {
   draw_update_attribute();
   ImGui::Spacing();
   draw_totp_for_signed_in_user();
+  ImGui::Spacing();
+  draw_delete_account();
+}
+
+void TryItPanel::draw_delete_account() {
+  begin_card(form_card_width());
+  heading(ctx_, "Delete my account");
+  help_text("DeleteUser with the user's own access token: an app's \"delete my account\" button. The user and every "
+            "token of theirs are gone at once; nothing can bring them back.");
+  card_separator();
+  if (!form_.confirm_delete) {
+    if (danger_button("Delete my account###tryit.signed_in.delete")) form_.confirm_delete = true;
+  } else {
+    if (danger_button("Really delete?###tryit.signed_in.delete_confirmed")) {
+      form_.confirm_delete = false;
+      form_.messages_at = "delete";
+      if (call("DeleteUser", Json{{"AccessToken", ctx_.session.access_token}})) {
+        sign_out("Account deleted: the user is gone from the pool, and the app forgot its tokens.");
+        end_card();
+        return;
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it###tryit.signed_in.delete_cancel")) form_.confirm_delete = false;
+  }
+  if (form_.messages_at == "delete") draw_messages();
+  end_card();
 }
 
 void TryItPanel::draw_change_password() {
@@ -275,6 +302,7 @@ void TryItPanel::sign_out(const char* notice) {
   form_.user_error.clear();
   form_.verify_attribute.clear();
   form_.signed_in_secret.clear();
+  form_.confirm_delete = false;
   form_.messages_at.clear();
   succeed(notice);
   ctx_.notify(notice);
