@@ -30,6 +30,19 @@ TokenSubject subject_of(const UserPool& pool, const AppClient& client, const Use
     return pa != pb ? pa < pb : a->name < b->name;
   });
   for (const Group* g : groups) s.groups.push_back(g->name);
+  // The groups' IAM roles (Developer Guide: "Adding groups to a user pool"):
+  // all of them in cognito:roles; the one of the group with the lowest
+  // precedence in cognito:preferred_role, unless two groups with roles share
+  // that precedence (a group without one comes after every group with one).
+  const Group* preferred = nullptr;
+  bool tied = false;
+  for (const Group* g : groups) {
+    if (g->role_arn.empty()) continue;
+    if (std::find(s.roles.begin(), s.roles.end(), g->role_arn) == s.roles.end()) s.roles.push_back(g->role_arn);
+    if (preferred == nullptr) preferred = g;
+    else if (g->precedence == preferred->precedence && g->role_arn != preferred->role_arn) tied = true;
+  }
+  if (preferred != nullptr && !tied) s.preferred_role = preferred->role_arn;
   // UNVERIFIED: a federated user's identities claim comes whatever the
   // client's ReadAttributes say: clients the console makes list every
   // readable attribute without identities, and their tokens for Google

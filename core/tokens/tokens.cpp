@@ -23,6 +23,8 @@ Json id_token_claims(const TokenSubject& s, const TokenGrant& g, std::string jti
   Json c = Json::object();
   c["sub"] = s.sub;
   if (!s.groups.empty()) c["cognito:groups"] = group_list(s);
+  if (s.preferred_role) c["cognito:preferred_role"] = *s.preferred_role;
+  if (!s.roles.empty()) c["cognito:roles"] = s.roles;
   // Verification flags come early in Cognito's ID tokens, other attributes later.
   for (const char* flag : {"email_verified", "phone_number_verified"})
     if (s.attributes.contains(flag)) c[flag] = s.attributes[flag];

@@ -21,6 +21,8 @@ struct TokenSubject {
   std::string username;              // cognito:username (ID) / username (access)
   std::vector<std::string> groups;   // cognito:groups, only when not empty
   Json attributes = Json::object();  // readable attributes as ID token claims (see attribute_claim)
+  std::vector<std::string> roles = {};  // cognito:roles (ID tokens): the groups' IAM roles
+  std::optional<std::string> preferred_role = std::nullopt;  // cognito:preferred_role (ID tokens)
 };
 
 // The authentication the tokens come from.

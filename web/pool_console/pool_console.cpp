@@ -47,7 +47,7 @@ std::string recovery_summary(const Json& pool) {
 
 }  // namespace
 
-PoolConsole::PoolConsole(UiContext& ctx) : ctx_(ctx), users_(ctx), clients_(ctx), integration_(ctx), settings_(ctx) {}
+PoolConsole::PoolConsole(UiContext& ctx) : ctx_(ctx), users_(ctx), groups_(ctx), clients_(ctx), integration_(ctx), settings_(ctx) {}
 
 void PoolConsole::refresh() {
   if (loaded_pool_ == ctx_.pool_id && loaded_revision_ == ctx_.api.revision()) return;
@@ -91,6 +91,11 @@ void PoolConsole::draw() {
       users_.draw(pool_);
       ImGui::EndTabItem();
     }
+    if (ImGui::BeginTabItem("Groups###pool.tab.groups", nullptr, flags("groups"))) {
+      underline_selected_tab();
+      groups_.draw(pool_);
+      ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem("App clients###pool.tab.clients", nullptr, flags("clients"))) {
       underline_selected_tab();
       clients_.draw(pool_);
@@ -112,7 +117,7 @@ void PoolConsole::draw() {
 }
 
 void PoolConsole::show_tab_of(const std::string& widget) {
-  for (const char* tab : {"users", "clients", "settings", "integration"})
+  for (const char* tab : {"users", "groups", "clients", "settings", "integration"})
     if (widget.starts_with(std::string(tab) + ".")) pending_tab_ = tab;
   if (widget.starts_with("pool.tab.")) pending_tab_ = widget.substr(9);
   else if (widget.starts_with("pool.") && widget != "pool.id") pending_tab_ = "overview";

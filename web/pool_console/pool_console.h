@@ -1,6 +1,6 @@
 // The pool console for the pool in UiContext::pool_id, as the AWS console's
 // user pool pages: an overview (IDs, ARN, a summary of the settings, the
-// signing keys), users, app clients and settings. Each page is its own file;
+// signing keys), users, groups, app clients and settings. Each page is its own file;
 // this one draws the frame, the tabs and the overview.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include "core/base/json.h"
 #include "web/pool_console/app_clients_page.h"
 #include "web/pool_console/app_integration_page.h"
+#include "web/pool_console/groups_page.h"
 #include "web/pool_console/pool_settings_page.h"
 #include "web/shell/ui_context.h"
 #include "web/pool_console/users_page.h"
@@ -33,6 +34,7 @@ class PoolConsole {
 
   UiContext& ctx_;
   UsersPage users_;
+  GroupsPage groups_;
   AppClientsPage clients_;
   AppIntegrationPage integration_;
   PoolSettingsPage settings_;
@@ -41,7 +43,7 @@ class PoolConsole {
   Json pool_;  // DescribeUserPool's UserPool; null when the read failed
   Json jwks_;
   std::string error_;
-  std::string pending_tab_;  // "overview", "users", "clients", "settings"; empty: leave as is
+  std::string pending_tab_;  // "overview", "users", "groups", "clients", "settings"; empty: leave as is
   bool confirm_delete_ = false;
   std::string delete_text_;
   std::string delete_error_;

@@ -218,7 +218,7 @@ void App::show_me(const std::string& widget, const std::string& pool_id) {
     wizard_.show_step_of(widget);
   } else if (starts("hosted.")) {
     ctx_.open(View::kHostedUi);
-  } else if (starts("pool.") || starts("users.") || starts("clients.") || starts("settings.")) {
+  } else if (starts("pool.") || starts("users.") || starts("groups.") || starts("clients.") || starts("settings.")) {
     // The pool the step is about; else the one the learner has open, else the newest.
     if (!pool_id.empty())
       ctx_.pool_id = pool_id;

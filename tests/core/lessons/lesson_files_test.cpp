@@ -27,7 +27,7 @@ TEST_CASE("Every lesson file that ships loads, with no errors") {
 TEST_CASE("The lessons of the course ship in the course's order, each mirroring its source") {
   const LessonCatalogue& catalogue = shipped();
   const std::vector<std::string> course = {"create-user-pool", "wizard-settings", "sign-up-and-sign-in", "tokens-up-close",
-                                           "managing-a-profile", "multi-factor-authentication", "mfa-required",
+                                           "managing-a-profile", "groups-and-roles", "multi-factor-authentication", "mfa-required",
                                            "account-recovery-and-lockout", "admin-created-users", "protect-an-api",
                                            "elastic-beanstalk"};
   std::vector<std::string> order;

@@ -122,6 +122,40 @@ TEST_CASE("cognito:groups lists the user's groups by precedence, in both tokens;
         Json::array({"readers", "admins", "alpha", "editors", "zeta"}));
 }
 
+TEST_CASE("Groups' IAM roles: cognito:roles lists them, cognito:preferred_role is the lowest precedence's, unless tied; ID tokens only") {
+  Sandbox s;
+  const auto pool = s.create_pool();
+  const auto client = s.create_client(pool);
+  s.add_user(pool, "rita");
+  const std::string admin_role = "arn:aws:iam::123456789012:role/admins", reader_role = "arn:aws:iam::123456789012:role/readers";
+  s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", "readers"}, {"Precedence", 10}, {"RoleArn", reader_role}});
+  s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", "admins"}, {"Precedence", 1}, {"RoleArn", admin_role}});
+  s.ok("CreateGroup", {{"UserPoolId", pool}, {"GroupName", "no-role"}, {"Precedence", 0}});
+  s.ok("AdminAddUserToGroup", {{"UserPoolId", pool}, {"Username", "rita"}, {"GroupName", "readers"}});
+  Json id = payload(sign_in(s, client, "rita")["IdToken"]);
+  CHECK(id["cognito:roles"] == Json::array({reader_role}));
+  CHECK(id["cognito:preferred_role"] == reader_role);
+  for (const char* g : {"admins", "no-role"}) s.ok("AdminAddUserToGroup", {{"UserPoolId", pool}, {"Username", "rita"}, {"GroupName", g}});
+  const Json tokens = sign_in(s, client, "rita");
+  id = payload(tokens["IdToken"]);
+  CHECK(id["cognito:groups"] == Json::array({"no-role", "admins", "readers"}));
+  CHECK(id["cognito:roles"] == Json::array({admin_role, reader_role}));
+  CHECK(id["cognito:preferred_role"] == admin_role);  // the group of precedence 0 has no role
+  CHECK_FALSE(payload(tokens["AccessToken"]).contains("cognito:roles"));
+  CHECK_FALSE(payload(tokens["AccessToken"]).contains("cognito:preferred_role"));
+  // Two groups with roles at the same precedence: neither is preferred.
+  s.ok("UpdateGroup", {{"UserPoolId", pool}, {"GroupName", "readers"}, {"Precedence", 1}, {"RoleArn", reader_role}});
+  id = payload(sign_in(s, client, "rita")["IdToken"]);
+  CHECK(id["cognito:roles"].size() == 2);
+  CHECK_FALSE(id.contains("cognito:preferred_role"));
+  // No group with a role: neither claim.
+  s.add_user(pool, "ned");
+  s.ok("AdminAddUserToGroup", {{"UserPoolId", pool}, {"Username", "ned"}, {"GroupName", "no-role"}});
+  id = payload(sign_in(s, client, "ned")["IdToken"]);
+  CHECK_FALSE(id.contains("cognito:roles"));
+  CHECK_FALSE(id.contains("cognito:preferred_role"));
+}
+
 TEST_CASE("Custom attributes are strings in the ID token, and only attributes the client may read are in it") {
   Sandbox s;
   const auto pool = s.create_pool(Json{{"Schema", {{{"Name", "team"}, {"AttributeDataType", "String"}},

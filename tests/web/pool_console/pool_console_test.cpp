@@ -244,3 +244,41 @@ TEST_CASE("App clients: token lifetimes read in Cognito's units, one of a unit i
   CHECK(test::screen_shows("access 1 hour, ID 2 hours, refresh 1 day"));
   CHECK_FALSE(test::screen_shows("1 hours"));
 }
+
+TEST_CASE("Groups: create one with the console's four fields, see its members, delete it; a bad precedence is refused") {
+  AppUnderTest t;
+  const auto lab = open_console(t, "pool.tab.groups");
+  CHECK(test::screen_text().find("No groups yet") != std::string::npos);
+  REQUIRE(t.click("groups.create"));
+  REQUIRE(t.type("groups.new.name", "admins"));
+  REQUIRE(t.type("groups.new.description", "People who run the shop"));
+  REQUIRE(t.type("groups.new.role_arn", "arn:aws:iam::123456789012:role/admins"));
+  REQUIRE(t.type("groups.new.precedence", "1"));
+  REQUIRE(t.click("groups.new.submit"));
+  const Json group = t.ok("GetGroup", {{"UserPoolId", lab.pool_id}, {"GroupName", "admins"}})["Group"];
+  CHECK(group["Description"] == "People who run the shop");
+  CHECK(group["RoleArn"] == "arn:aws:iam::123456789012:role/admins");
+  CHECK(group["Precedence"] == 1);
+  // The same name again: refused in Cognito's words, the form kept.
+  REQUIRE(t.click("groups.create"));
+  REQUIRE(t.type("groups.new.name", "admins"));
+  REQUIRE(t.click("groups.new.submit"));
+  t.frames(1);
+  CHECK(test::screen_text().find("GroupExistsException") != std::string::npos);
+  REQUIRE(t.type("groups.new.name", "readers"));
+  REQUIRE(t.type("groups.new.precedence", "-"));
+  REQUIRE(t.click("groups.new.submit"));
+  t.frames(1);
+  CHECK(test::screen_text().find("Precedence must be a whole number") != std::string::npos);
+  REQUIRE(t.click("groups.new.cancel"));
+  // A member, seen on the group's card.
+  t.ok("AdminCreateUser", {{"UserPoolId", lab.pool_id}, {"Username", "ann@example.com"}, {"MessageAction", "SUPPRESS"}});
+  t.ok("AdminAddUserToGroup", {{"UserPoolId", lab.pool_id}, {"Username", "ann@example.com"}, {"GroupName", "admins"}});
+  REQUIRE(t.click("groups.row.admins"));
+  t.frames(1);
+  const std::string ann = t.ok("AdminGetUser", {{"UserPoolId", lab.pool_id}, {"Username", "ann@example.com"}})["Username"];
+  CHECK(test::screen_text().find(ann) != std::string::npos);
+  REQUIRE(t.click("groups.delete"));
+  REQUIRE(t.click("groups.delete_confirmed"));
+  CHECK(call(t.account, "GetGroup", {{"UserPoolId", lab.pool_id}, {"GroupName", "admins"}}).body["__type"] == "ResourceNotFoundException");
+}
