@@ -117,3 +117,35 @@ test('lesson 1 through the lesson panel: every step checks itself as the learner
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a presenter\'s link opens the app at a lesson step, with the steps before it done; a reload does not open it again', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  const home = server.url.replace(/\/?$/, '/');
+  await page.goto(`${home}#lesson=groups-and-roles&step=3`);
+  await waitForAppReady(page);
+  await recordWidgets(page);
+  await reveal(page, 'lesson.show_me');
+  const p = await progress(page);
+  assert.equal(p.Lesson, 'groups-and-roles');
+  assert.equal(p.Step, 2);
+  const pools = (await ok(page, 'ListUserPools', { MaxResults: 10 })).UserPools;
+  assert.deepEqual(pools.map((pool) => pool.Name), ['team-pool']);
+  const groups = (await ok(page, 'ListGroups', { UserPoolId: pools[0].Id })).Groups.map((g) => g.GroupName).sort();
+  assert.deepEqual(groups, ['admins', 'readers']);
+  // The address no longer holds the link, so a reload keeps the learner's own progress.
+  assert.equal(await page.evaluate(() => window.location.hash), '');
+  await showMe(page, 'pool.tab.users');
+  await page.screenshot({ path: artifact('lesson-04-from-link.png') });
+  // The panel copies a link to the step it is at.
+  await click(page, 'lesson.copy_link');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${home}#lesson=groups-and-roles&step=3`);
+  await page.reload();
+  await waitForAppReady(page);
+  assert.equal((await progress(page)).Step, 2);
+  assert.equal((await ok(page, 'ListUserPools', { MaxResults: 10 })).UserPools.length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

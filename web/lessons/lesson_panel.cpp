@@ -208,6 +208,12 @@ void LessonPanel::draw_step_actions(const lessons::Step& step) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Runs these calls in the sandbox, then checks the step");
   }
   if (ImGui::Button("Restart the lesson###lesson.restart")) start(ctx_.lessons.progress().lesson_id());
+  // For presenters: one address that opens this lesson at this step.
+  ImGui::SameLine();
+  if (ImGui::Button("Copy a link to this step###lesson.copy_link"))
+    ctx_.copy(ctx_.page_address + "#" + ctx_.lessons.link_to_step(), "A link to this step");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Whoever opens it gets this lesson with the steps before this one done for them");
 }
 
 void LessonPanel::draw_complete(const lessons::Lesson& lesson) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/base/url.h"
 #include "core/lessons/bundled_lessons.h"
 #include "web/shell/ui_context.h"
 
@@ -100,6 +101,33 @@ void LessonState::do_it_for_me(UiContext& ctx) {
   problem_ = done ? "" : done.error();
   follow_client(ctx, client_before);
   check_now(ctx);
+}
+
+std::optional<std::string> LessonState::open_link(UiContext& ctx, std::string_view fragment) {
+  if (fragment.starts_with("#")) fragment.remove_prefix(1);
+  const auto params = first_values(parse_url_params(fragment));
+  const auto id = params.find("lesson");
+  if (id == params.end() || id->second.empty()) return "The link names no lesson (#lesson=<Id>&step=<n>).";
+  const lessons::Lesson* lesson = catalogue_.find(id->second);
+  if (lesson == nullptr) return "The link's lesson \"" + id->second + "\" is not in the list.";
+  std::size_t step = 1;
+  if (const auto n = params.find("step"); n != params.end()) {
+    const std::string& text = n->second;
+    const bool digits = !text.empty() && text.size() <= 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    step = digits ? static_cast<std::size_t>(std::stoi(text)) : 0;
+    if (step < 1 || step > lesson->steps.size())
+      return "The link asks for step " + text + " of \"" + lesson->title + "\", which has steps 1 to " +
+             std::to_string(lesson->steps.size()) + ".";
+  }
+  start(ctx, lesson->id);
+  for (std::size_t i = 1; i < step && problem_.empty(); ++i) do_it_for_me(ctx);
+  return problem_.empty() ? std::nullopt : std::optional<std::string>(problem_);
+}
+
+std::string LessonState::link_to_step() const {
+  const lessons::Lesson* l = lesson();
+  if (l == nullptr || !progress_.active()) return {};
+  return "lesson=" + l->id + "&step=" + std::to_string(std::min(progress_.step_index() + 1, l->steps.size()));
 }
 
 std::optional<std::string> LessonState::add_own_lesson(const std::string& file_name, const std::string& text) {

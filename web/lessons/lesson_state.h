@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/json.h"
@@ -50,6 +51,15 @@ class LessonState {
   void update(UiContext& ctx);
   // Replays the active step's reference solution, then re-checks.
   void do_it_for_me(UiContext& ctx);
+
+  // A presenter's link to a lesson, the part of the page's address after
+  // "#": "lesson=<Id>" or "lesson=<Id>&step=<n>" (from 1). The lesson
+  // starts, and the steps before n are done for the learner, so everyone in
+  // a workshop stands at the same place. Why not, in words, when the link
+  // names no lesson of the list or a step it does not have.
+  std::optional<std::string> open_link(UiContext& ctx, std::string_view fragment);
+  // The link to the active step ("lesson=<Id>&step=<n>"); empty without one.
+  std::string link_to_step() const;
 
   // A presenter's own lesson file. Refused with the loader's precise error
   // (the file, the step, what is wrong); nothing changes then. A file with

@@ -46,6 +46,14 @@ EM_JS(char*, storage_save, (const char* text), {
     return allocateUTF8(why);
   }
 });
+// The page's address without its fragment, and the fragment (without "#"),
+// which is then taken off the address so a reload does not open it again.
+EM_JS(char*, page_address, (), { return allocateUTF8(window.location.href.split("#")[0]); });
+EM_JS(char*, take_page_fragment, (), {
+  var fragment = window.location.hash.replace(/^#/, "");
+  if (fragment) history.replaceState(null, "", window.location.pathname + window.location.search);
+  return allocateUTF8(fragment);
+});
 EM_JS(void, page_download, (const char* name, const char* text), {
   var blob = new Blob([UTF8ToString(text)], {type : "application/json"});
   var a = document.createElement("a");
@@ -191,6 +199,18 @@ void install_page_services(App& app) {
     }
   }
   g_saved_revision = ctx.work_revision();
+
+  char* address = page_address();
+  ctx.page_address = address;
+  std::free(address);
+  // A presenter's link to a lesson (#lesson=<Id>&step=<n>) opens it, over the restored work.
+  char* fragment = take_page_fragment();
+  const std::string link = fragment;
+  std::free(fragment);
+  if (link.find("lesson=") != std::string::npos) {
+    if (const auto error = ctx.lessons.open_link(ctx, link))
+      ctx.notify("This link's lesson could not be opened: " + *error, true);
+  }
 }
 
 void save_work_if_changed(App& app, double now_seconds) {

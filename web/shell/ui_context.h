@@ -94,6 +94,9 @@ class UiContext {
   std::function<void()> hide_hosted_page;
   // Called when the learner switches theme, so the page can remember it.
   std::function<void(Theme)> theme_chosen;
+  // The page's own address, without a fragment (empty outside a browser):
+  // links to a lesson step are made from it.
+  std::string page_address;
 
   // Changes whenever the learner's work changes: the sandbox (any call but a
   // read, through the API client), the lessons' progress, or the signed-in

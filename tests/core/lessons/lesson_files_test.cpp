@@ -50,3 +50,12 @@ TEST_CASE("Every shipped lesson's solutions complete it, one step at a time") {
     SECTION(lesson.id) { replay_every_solution(lesson); }
   }
 }
+
+TEST_CASE("Every step of every shipped lesson has two hints or more and says what happened once done") {
+  for (const Lesson& lesson : shipped().lessons)
+    for (const Step& step : lesson.steps) {
+      INFO(lesson.id << " step " << step.id);
+      CHECK(step.hints.size() >= 2);
+      CHECK_FALSE(step.explanation.empty());
+    }
+}

@@ -277,3 +277,26 @@ TEST_CASE("The outline round a step's widget pulses for a few seconds, then hold
   t.frames(6);
   CHECK(picture() == settled);
 }
+
+TEST_CASE("A presenter's link opens a lesson at a step, the steps before done; a wrong link says why; the panel copies the link") {
+  AppUnderTest t;
+  web::UiContext& ctx = t.app->context();
+  CHECK(ctx.lessons.open_link(ctx, "#lesson=no-such-lesson") == "The link's lesson \"no-such-lesson\" is not in the list.");
+  CHECK(ctx.lessons.open_link(ctx, "step=2") == "The link names no lesson (#lesson=<Id>&step=<n>).");
+  CHECK(ctx.lessons.open_link(ctx, "lesson=groups-and-roles&step=99").value_or("").find("which has steps 1 to 5") !=
+        std::string::npos);
+  CHECK(ctx.lessons.open_link(ctx, "lesson=groups-and-roles&step=x").has_value());
+  CHECK_FALSE(ctx.lessons.progress().active());  // a wrong link starts nothing
+
+  REQUIRE_FALSE(ctx.lessons.open_link(ctx, "#lesson=groups-and-roles&step=3").has_value());
+  CHECK(ctx.lessons.progress().lesson_id() == "groups-and-roles");
+  CHECK(ctx.lessons.progress().step_index() == 2);
+  const Json pools = t.ok("ListUserPools", {{"MaxResults", 60}})["UserPools"];
+  REQUIRE(pools.size() == 1);
+  CHECK(t.ok("ListGroups", {{"UserPoolId", pools[0]["Id"]}})["Groups"].size() == 2);  // steps 1 and 2, done
+
+  ctx.page_address = "https://sandbox.example/";
+  t.frames(2);
+  REQUIRE(t.click("lesson.copy_link"));
+  CHECK(test::clipboard() == "https://sandbox.example/#lesson=groups-and-roles&step=3");
+}
