@@ -18,4 +18,22 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string html_unescape(std::string_view text) {
+  static constexpr std::pair<std::string_view, char> kEscapes[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    for (const auto& [escape, c] : kEscapes)
+      if (text.substr(i, escape.size()) == escape) {
+        out += c;
+        i += escape.size();
+        replaced = true;
+        break;
+      }
+    if (!replaced) out += text[i++];
+  }
+  return out;
+}
+
 }  // namespace userpool

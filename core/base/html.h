@@ -10,5 +10,8 @@
 namespace userpool {
 
 std::string html_escape(std::string_view text);
+// The reverse of html_escape: its five escapes back to their characters
+// (other entities are left as written).
+std::string html_unescape(std::string_view text);
 
 }  // namespace userpool

@@ -1,14 +1,17 @@
-#include "web/try_it/hosted_browser.h"
+#include "core/client/hosted_ui_browser.h"
 
 #include <algorithm>
+#include <regex>
 
 #include "core/base/encoding.h"
+#include "core/base/html.h"
 #include "core/base/random.h"
 #include "core/crypto/digest.h"
 #include "core/http/hosted_routes.h"
 #include "core/http/provider_routes.h"
+#include "core/tokens/well_known.h"
 
-namespace userpool::web {
+namespace userpool {
 namespace {
 
 // A browser gives up after this many redirects in a row.
@@ -38,31 +41,54 @@ std::string host_of(const std::string& url) {
 
 }  // namespace
 
-bool HostedBrowser::at_provider(const std::string& method, const std::string& url) const {
+bool HostedUiBrowser::at_provider(const std::string& method, const std::string& url) const {
   // The app's own origin is the app's, whatever its paths look like.
   if (!url.starts_with("https://") || origin_of(url) == origin_of(start_.redirect_uri)) return false;
   const std::string rest = url.substr(origin_of(url).size());
   return !provider_operation(method, rest.substr(0, rest.find_first_of("?#"))).empty();
 }
 
-bool HostedBrowser::on_domain(const std::string& url) const {
+bool HostedUiBrowser::on_domain(const std::string& url) const {
   return url.starts_with(start_.base_url + "/") || url == start_.base_url;
 }
 
-void HostedBrowser::arrive_at_site(const Start& site) {
+void HostedUiBrowser::arrive_at_site(const Start& site) {
   start_ = site;
   hops_.clear();
   history_.clear();
   callback_.reset();
 }
 
-void HostedBrowser::start(const Start& start) {
+tl::expected<HostedUiBrowser::Start, std::string> HostedUiBrowser::start_for(Door& door, const std::string& user_pool_id,
+                                                                             const std::string& client_id) {
+  const Response pool = door.read("DescribeUserPool", Json{{"UserPoolId", user_pool_id}});
+  const Response client = door.read("DescribeUserPoolClient", Json{{"UserPoolId", user_pool_id}, {"ClientId", client_id}});
+  if (pool.status != 200) return tl::unexpected("DescribeUserPool answered " + pool.body.value("__type", std::string("an error")));
+  if (client.status != 200) return tl::unexpected("DescribeUserPoolClient answered " + client.body.value("__type", std::string("an error")));
+  const Json& p = pool.body["UserPool"];
+  const Json& c = client.body["UserPoolClient"];
+  Start s;
+  s.user_pool_id = user_pool_id;
+  s.client_id = client_id;
+  s.client_secret = c.value("ClientSecret", std::string());
+  const bool custom = p.contains("CustomDomain");
+  s.domain = custom ? p.value("CustomDomain", std::string()) : p.value("Domain", std::string());
+  if (s.domain.empty()) return tl::unexpected(std::string("the user pool has no domain"));
+  s.base_url = domain_base_url(s.domain, domain_host(user_pool_id, s.domain, custom), "");
+  const Json callbacks = c.value("CallbackURLs", Json::array());
+  if (callbacks.empty() || !callbacks[0].is_string()) return tl::unexpected(std::string("the app client has no callback URL"));
+  s.redirect_uri = callbacks[0].get<std::string>();
+  return s;
+}
+
+void HostedUiBrowser::start(const Start& start) {
   arrive_at_site(start);
   state_ = random_text(12);
   nonce_ = random_text(12);
   UrlParams p = {{"client_id", start.client_id}, {"response_type", start.implicit ? "token" : "code"},
                  {"redirect_uri", start.redirect_uri}};
   if (!start.scope.empty()) p.emplace_back("scope", start.scope);
+  if (!start.identity_provider.empty()) p.emplace_back("identity_provider", start.identity_provider);
   p.emplace_back("state", state_);
   p.emplace_back("nonce", nonce_);
   verifier_.clear();
@@ -75,18 +101,43 @@ void HostedBrowser::start(const Start& start) {
   load("GET", with_query(start.base_url + "/oauth2/authorize", p), {}, true);
 }
 
-void HostedBrowser::navigate(const std::string& method, const std::string& url, const std::string& form_body) {
+void HostedUiBrowser::navigate(const std::string& method, const std::string& url, const std::string& form_body) {
   if (url.empty()) return;
   callback_.reset();
   load(method == "POST" ? "POST" : "GET", url, form_body, true);
 }
 
-void HostedBrowser::open(const Start& site, const std::string& url) {
+void HostedUiBrowser::open(const Start& site, const std::string& url) {
   arrive_at_site(site);
   load("GET", url, {}, true);
 }
 
-void HostedBrowser::back() {
+std::optional<HostedUiBrowser::PageForm> HostedUiBrowser::post_form() const {
+  std::smatch form;
+  if (!std::regex_search(page_, form, std::regex("<form[^>]*method=\"post\"[^>]*action=\"([^\"]*)\"[^>]*>([\\s\\S]*?)</form>")))
+    return std::nullopt;
+  // Attribute values are written with html_escape.
+  const auto unescape = [](const std::string& text) { return html_unescape(text); };
+  PageForm f{unescape(form[1].str()), {}};
+  const std::string inside = form[2].str();
+  const std::regex hidden("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\"");
+  for (std::sregex_iterator it(inside.begin(), inside.end(), hidden), end; it != end; ++it)
+    f.hidden.emplace_back(unescape((*it)[1].str()), unescape((*it)[2].str()));
+  return f;
+}
+
+bool HostedUiBrowser::submit(const UrlParams& fields) {
+  auto form = post_form();
+  if (!form) return false;
+  UrlParams body;
+  for (const auto& h : form->hidden)
+    if (std::none_of(fields.begin(), fields.end(), [&](const auto& f) { return f.first == h.first; })) body.push_back(h);
+  body.insert(body.end(), fields.begin(), fields.end());
+  navigate("POST", form->action, format_url_params(body));
+  return true;
+}
+
+void HostedUiBrowser::back() {
   if (history_.size() < 2) return;
   history_.pop_back();
   const std::string previous = history_.back();
@@ -95,7 +146,7 @@ void HostedBrowser::back() {
   load("GET", previous, {}, true);
 }
 
-void HostedBrowser::load(std::string method, std::string url, std::string body, bool remember) {
+void HostedUiBrowser::load(std::string method, std::string url, std::string body, bool remember) {
   for (int hop = 0; hop <= kMaxRedirects; ++hop) {
     const bool provider = !on_domain(url) && at_provider(method, url);
     if (!on_domain(url) && !provider) {
@@ -147,14 +198,14 @@ void HostedBrowser::load(std::string method, std::string url, std::string body, 
   ++page_version_;
 }
 
-void HostedBrowser::follow_redirect(const HostedAnswer& answer, std::string& url, std::string& method, std::string& body) {
+void HostedUiBrowser::follow_redirect(const HostedAnswer& answer, std::string& url, std::string& method, std::string& body) {
   // A redirect is followed with a GET, as browsers do after a form post.
   url = answer.response.header("Location").value_or("");
   method = "GET";
   body.clear();
 }
 
-bool HostedBrowser::show(const std::string& method, const std::string& url, const std::string& to, const HostedAnswer& answer) {
+bool HostedUiBrowser::show(const std::string& method, const std::string& url, const std::string& to, const HostedAnswer& answer) {
   const std::string location = answer.response.header("Location").value_or("");
   hops_.push_back({"browser", to, method, url, answer.response.status, location, answer.operation});
   if (answer.response.status / 100 == 3 && !location.empty()) return false;
@@ -168,7 +219,7 @@ bool HostedBrowser::show(const std::string& method, const std::string& url, cons
 // The app at its callback URL: it checks the state, then exchanges the code
 // at the token endpoint (authorization code grant) or reads the tokens from
 // the fragment (implicit grant).
-void HostedBrowser::arrive_at_app(const std::string& url) {
+void HostedUiBrowser::arrive_at_app(const std::string& url) {
   AppCallback c;
   c.url = url;
   const auto fragment = url.find('#');
@@ -209,4 +260,4 @@ void HostedBrowser::arrive_at_app(const std::string& url) {
   callback_ = std::move(c);
 }
 
-}  // namespace userpool::web
+}  // namespace userpool

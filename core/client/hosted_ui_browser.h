@@ -1,5 +1,6 @@
-// The browser of the "Hosted UI" view: it goes where the hosted pages send
-// it, as a real browser does, and plays the learner's app at the client's
+// A browser and the app it runs, as the "Hosted UI" view and a lesson's
+// replayed hosted sign-in use them: it goes where the hosted pages send it,
+// as a real browser does, and plays the learner's app at the client's
 // callback URL. The pages come from the pool's domain through the same
 // routes the local endpoint serves (core/http/hosted_routes.h), and from
 // the simulated identity providers a pool federates with
@@ -15,11 +16,13 @@
 #include <string>
 #include <vector>
 
+#include <tl/expected.hpp>
+
 #include "core/api/door.h"
 #include "core/base/url.h"
 #include "core/http/hosted_routes.h"
 
-namespace userpool::web {
+namespace userpool {
 
 // One request the browser or the app made, and what came back.
 struct HostedHop {
@@ -41,7 +44,7 @@ struct AppCallback {
   Json tokens = Json::object();  // the token endpoint's answer, or the implicit grant's fragment
 };
 
-class HostedBrowser {
+class HostedUiBrowser {
  public:
   // How the app asks to sign in.
   struct Start {
@@ -51,9 +54,22 @@ class HostedBrowser {
     std::string redirect_uri;
     std::string scope;     // space-separated; empty: the client's
     bool implicit = false;  // response_type=token instead of code with PKCE
+    std::string identity_provider;  // straight to that provider (identity_provider=...); empty: the sign-in page
   };
 
-  explicit HostedBrowser(Door& door) : door_(door) {}
+  // The current page's first form that posts: where it goes, and its hidden fields.
+  struct PageForm {
+    std::string action;
+    UrlParams hidden;
+  };
+
+  explicit HostedUiBrowser(Door& door) : door_(door) {}
+
+  // How an app of the pool starts a sign-in with this client: the pool's
+  // domain (its custom domain if it has one), the client's first callback
+  // URL and its secret, read through `door`; the reason when the pool has no
+  // domain or the client no callback URL.
+  static tl::expected<Start, std::string> start_for(Door& door, const std::string& user_pool_id, const std::string& client_id);
 
   // The app sends the browser to /oauth2/authorize (with a new state, nonce
   // and PKCE verifier for the code grant).
@@ -64,6 +80,12 @@ class HostedBrowser {
   // (the confirmation link of a verification email).
   void open(const Start& site, const std::string& url);
   void back();
+  // The page's form, read from the pages the sandbox serves (its own
+  // markup, not any page of the web); nullopt when it has none.
+  std::optional<PageForm> post_form() const;
+  // Submits that form as a learner would: its hidden fields with `fields`
+  // typed in (a field given replaces a hidden one). False when there is none.
+  bool submit(const UrlParams& fields = {});
   // Forgets the domain's cookies (a new private window).
   void clear_cookies() { cookies_.clear(); }
 
@@ -108,4 +130,4 @@ class HostedBrowser {
   std::vector<HostedHop> hops_;
 };
 
-}  // namespace userpool::web
+}  // namespace userpool

@@ -92,6 +92,16 @@
 //       answer; SECRET_HASH when the app client has a secret), recorded like
 //       the learner's own calls. It must end with tokens, which become the
 //       session; a challenge instead is a failed replay.
+//   {"HostedSignIn": {"Pool": "<pool name>", "Client": "<app client name>",
+//                     "Username": "...", "Password": "..."}}
+//   {"HostedSignIn": {"Pool": ..., "Client": ..., "Provider": "<ProviderName>",
+//                     "Email": "...", "Name": "..."}}
+//       Signs in through the pool's hosted pages as a browser and an app
+//       would (core/client/hosted_ui_browser.h): authorize with PKCE, the
+//       sign-in page's form (or the provider's pages: its sign-in form, its
+//       consent, a SAML or form_post page sent on), the callback, the code
+//       exchanged at the token endpoint. Every request is recorded. It must
+//       end at the app with tokens, which become the session.
 //   {"SignOut": {}}  the session forgets its tokens (no API call)
 //
 // Templates: any string in a Request, and the values of Equals, Contains and
@@ -173,13 +183,21 @@ struct SignIn {
   std::string flow = "USER_SRP_AUTH";  // or USER_PASSWORD_AUTH
 };
 
+// A sign-in through the hosted pages (and a provider's, with Provider).
+struct HostedSignIn {
+  std::string pool, client;  // names, as the learner sees them
+  std::string username, password;  // at the pool's own sign-in page
+  std::string provider, email, name;  // at the provider's page instead
+};
+
 struct Action {
-  enum class Kind { kCall, kSignIn, kSignOut };
+  enum class Kind { kCall, kSignIn, kHostedSignIn, kSignOut };
   Kind kind = Kind::kSignOut;
   std::string operation;          // kCall: without the target prefix
   Json request = Json::object();  // kCall: templates unresolved
   std::string expect;             // kCall: the error it must answer ("" = it must succeed)
   SignIn sign_in;                 // kSignIn
+  HostedSignIn hosted_sign_in;    // kHostedSignIn
   Json written;                   // the action as the file has it, to show as the solution
 };
 

@@ -111,7 +111,9 @@ std::string LessonProgress::active_step_pool_id(const LessonCatalogue& catalogue
   std::string name = pool_named_by(step->check);
   for (const Action& action : step->solution) {
     if (!name.empty()) break;
-    name = action.kind == Action::Kind::kSignIn ? action.sign_in.pool : pool_named_in(action.request);
+    name = action.kind == Action::Kind::kSignIn         ? action.sign_in.pool
+           : action.kind == Action::Kind::kHostedSignIn ? action.hosted_sign_in.pool
+                                                        : pool_named_in(action.request);
   }
   if (name.empty()) return "";
   const auto id = resolve_reference("pool:" + name, LessonContext{door, session, memory_});

@@ -162,6 +162,26 @@ SignIn read_sign_in(const Json& value, const std::string& action_where) {
   return s;
 }
 
+HostedSignIn read_hosted_sign_in(const Json& value, const std::string& action_where) {
+  const std::string where = at(action_where, "HostedSignIn");
+  require_object(value, where, "an object");
+  only_members(value, where, {"Pool", "Client", "Username", "Password", "Provider", "Email", "Name"});
+  HostedSignIn s;
+  s.pool = required_text(value, "Pool", where);
+  s.client = required_text(value, "Client", where);
+  if (value.contains("Provider")) {
+    s.provider = required_text(value, "Provider", where);
+    s.email = required_text(value, "Email", where);
+    if (value.contains("Name")) s.name = optional_text(value, "Name", where);
+    if (value.contains("Username") || value.contains("Password"))
+      fail(where, "a sign-in through \"Provider\" takes \"Email\" and \"Name\" (typed at the provider), not \"Username\" and \"Password\"");
+  } else {
+    s.username = required_text(value, "Username", where);
+    s.password = required_text(value, "Password", where);
+  }
+  return s;
+}
+
 }  // namespace
 
 Check read_check(const Json& value, const std::string& where) {
@@ -186,7 +206,8 @@ Check read_check(const Json& value, const std::string& where) {
 
 Action read_action(const Json& value, const std::string& where) {
   require_object(value, where, "an action object");
-  const std::string kind = kind_of(value, where, "action", {"Call", "SignIn", "SignOut"}, "Call, SignIn or SignOut");
+  const std::string kind =
+      kind_of(value, where, "action", {"Call", "SignIn", "HostedSignIn", "SignOut"}, "Call, SignIn, HostedSignIn or SignOut");
   Action action;
   action.written = value;
   if (kind == "Call") {
@@ -203,6 +224,10 @@ Action read_action(const Json& value, const std::string& where) {
     alone(value, where, kind);
     action.kind = Action::Kind::kSignIn;
     action.sign_in = read_sign_in(value["SignIn"], where);
+  } else if (kind == "HostedSignIn") {
+    alone(value, where, kind);
+    action.kind = Action::Kind::kHostedSignIn;
+    action.hosted_sign_in = read_hosted_sign_in(value["HostedSignIn"], where);
   } else {
     alone(value, where, kind);
     action.kind = Action::Kind::kSignOut;

@@ -3,6 +3,7 @@
 #include "core/tokens/jwt.h"
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_template.h"
+#include "core/client/hosted_ui_browser.h"
 #include "core/client/sign_in.h"
 #include "core/tokens/token_inspection.h"
 
@@ -113,12 +114,71 @@ Outcome run_sign_in(const SignIn& s, const LessonContext& ctx) {
   return {};
 }
 
+// The lesson's door for a browser: its calls recorded as made by the lesson.
+class LessonDoor final : public Door {
+ public:
+  explicit LessonDoor(Door& door) : door_(door) {}
+  Response call(std::string_view operation, const Json& request, const CallOptions& options = {}) override {
+    CallOptions mine = options;
+    if (mine.record && mine.made_by.empty()) mine.made_by = kMadeByLesson;
+    return door_.call(operation, request, mine);
+  }
+
+ private:
+  Door& door_;
+};
+
+// Through the hosted pages as a learner in a browser: the page's form filled
+// in and sent until the browser is back at the app, which has exchanged the
+// code for tokens. A page with no form to send is where it stopped.
+Outcome run_hosted_sign_in(const HostedSignIn& h, const LessonContext& ctx) {
+  const auto pool_id = resolve_reference("pool:" + h.pool, ctx);
+  if (!pool_id) return tl::unexpected(pool_id.error());
+  const auto client_id = resolve_reference("client:" + h.pool + "/" + h.client, ctx);
+  if (!client_id) return tl::unexpected(client_id.error());
+  LessonDoor door(ctx.door);
+  auto start = HostedUiBrowser::start_for(door, pool_id->get<std::string>(), client_id->get<std::string>());
+  if (!start) return tl::unexpected("a hosted sign-in needs " + start.error().substr(4) + " (HostedSignIn)");
+  start->identity_provider = h.provider;
+  HostedUiBrowser browser(door);
+  browser.start(*start);
+  // The sign-in page, then at most a provider's sign-in, consent and a page that posts on.
+  for (int page = 0; page < 6 && !browser.at_app(); ++page) {
+    UrlParams typed;
+    if (!browser.post_form()) break;
+    const std::string& html = browser.page();
+    if (html.find("name=\"password\"") != std::string::npos && h.provider.empty())
+      typed = {{"username", h.username}, {"password", h.password}};
+    else if (html.find("type=\"email\"") != std::string::npos && !h.provider.empty())
+      typed = {{"email", h.email}, {"name", h.name}};
+    browser.submit(typed);
+  }
+  if (!browser.at_app())
+    return tl::unexpected("the hosted sign-in stopped at " + browser.url() + " (HTTP " + std::to_string(browser.status()) +
+                          ") instead of coming back to the app");
+  const AppCallback& c = *browser.callback();
+  if (!c.error.empty()) return tl::unexpected("the app was sent back with error " + c.error + ": " + c.error_description);
+  const std::string access = c.tokens.value("access_token", std::string());
+  if (c.token_status != 200 || access.empty())
+    return tl::unexpected("the token endpoint answered HTTP " + std::to_string(c.token_status) + " " + c.tokens.dump());
+  LessonSession& s = ctx.session;
+  s.sign_out();
+  s.pool_id = pool_id->get<std::string>();
+  s.client_id = client_id->get<std::string>();
+  s.id_token = c.tokens.value("id_token", std::string());
+  s.access_token = access;
+  s.refresh_token = c.tokens.value("refresh_token", std::string());
+  if (const auto decoded = decode_jwt(access)) s.username = text_at(decoded->payload, {"username"});
+  return {};
+}
+
 }  // namespace
 
 std::string action_label(const Action& action) {
   switch (action.kind) {
     case Action::Kind::kCall: return action.operation;
     case Action::Kind::kSignIn: return "SignIn";
+    case Action::Kind::kHostedSignIn: return "HostedSignIn";
     case Action::Kind::kSignOut: return "SignOut";
   }
   return "action";
@@ -129,6 +189,7 @@ tl::expected<void, std::string> run_action(const Action& action, const LessonCon
     switch (action.kind) {
       case Action::Kind::kCall: return run_call(action, ctx);
       case Action::Kind::kSignIn: return run_sign_in(action.sign_in, ctx);
+      case Action::Kind::kHostedSignIn: return run_hosted_sign_in(action.hosted_sign_in, ctx);
       case Action::Kind::kSignOut: ctx.session.sign_out(); return {};
     }
     return tl::unexpected(std::string("unknown action"));

@@ -3,6 +3,7 @@
 // dispatcher (unrecorded), as the learner's own screens read them, so a
 // template sees exactly what the API shows.
 #include <algorithm>
+#include <cctype>
 
 #include "core/api/registry.h"
 #include "core/api/dispatcher.h"
@@ -196,6 +197,29 @@ Value resolve_totp(std::string_view reference, const LessonContext& ctx) {
   return Json(code);
 }
 
+// --- hosted UI domains ----------------------------------------------------------
+
+// The pool's domain prefix (or custom domain); for a pool without one, a
+// prefix made from its ID ("us-east-1_AbC12" -> "us-east-1-abc12"): unique
+// to the pool, so a lesson started again with a new pool of the same name
+// does not find it taken by the old one.
+Value resolve_domain(std::string_view name, const LessonContext& ctx) {
+  auto id = pool_id_named(name, ctx);
+  if (!id) return tl::unexpected(id.error());
+  const Response r = ctx.read("DescribeUserPool", Json{{"UserPoolId", *id}});
+  if (r.status != 200) return tl::unexpected(describe_failure("DescribeUserPool", r));
+  const Json* pool = member(r.body, "UserPool");
+  if (pool != nullptr) {
+    if (std::string custom = text_of(*pool, "CustomDomain"); !custom.empty()) return Json(custom);
+    if (std::string prefix = text_of(*pool, "Domain"); !prefix.empty()) return Json(prefix);
+  }
+  std::string prefix = *id;
+  std::transform(prefix.begin(), prefix.end(), prefix.begin(), [](char c) {
+    return c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
+  return Json(prefix);
+}
+
 // --- API Gateway -----------------------------------------------------------------
 
 // API Gateway's REST API lists its items as "items" and pages with
@@ -223,6 +247,7 @@ const std::vector<TemplateFunction>& template_functions() {
       {"last", "Operation/pointer", check_last, resolve_last},
       {"totp", "REFERENCE", check_totp, resolve_totp},
       {"rest_api", "NAME", not_empty, resolve_rest_api},
+      {"domain", "POOL", not_empty, resolve_domain},
   };
   return table;
 }

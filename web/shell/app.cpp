@@ -217,8 +217,11 @@ void App::show_me(const std::string& widget, const std::string& pool_id) {
     ctx_.open(View::kCreatePool);
     wizard_.show_step_of(widget);
   } else if (starts("hosted.")) {
+    // The app of the step's pool, unless the learner already has it chosen.
+    if (!pool_id.empty() && hosted_ui_.pool_id() != pool_id) hosted_ui_.choose(pool_id, "");
     ctx_.open(View::kHostedUi);
-  } else if (starts("pool.") || starts("users.") || starts("groups.") || starts("clients.") || starts("settings.")) {
+  } else if (starts("pool.") || starts("users.") || starts("groups.") || starts("clients.") || starts("settings.") ||
+             starts("integration.")) {
     // The pool the step is about; else the one the learner has open, else the newest.
     if (!pool_id.empty())
       ctx_.pool_id = pool_id;

@@ -14,6 +14,8 @@
 namespace userpool::web {
 namespace {
 
+constexpr const char* kUnregisteredCallback = "http://localhost:3000/not-registered";
+
 bool lists(const Json& list, std::string_view value) {
   return list.is_array() && std::any_of(list.begin(), list.end(), [&](const Json& v) { return v == value; });
 }
@@ -74,7 +76,8 @@ void HostedUiPanel::refresh() {
   if (!client_id_.empty())
     client_ = ctx_.api.peek("DescribeUserPoolClient", {{"UserPoolId", pool_id_}, {"ClientId", client_id_}}).body.value("UserPoolClient", Json::object());
   const Json callbacks = client_.value("CallbackURLs", Json::array());
-  if (!lists(callbacks, redirect_uri_)) redirect_uri_ = callbacks.empty() ? std::string() : callbacks[0].get<std::string>();
+  if (redirect_uri_ != kUnregisteredCallback && !lists(callbacks, redirect_uri_))
+    redirect_uri_ = callbacks.empty() ? std::string() : callbacks[0].get<std::string>();
   if (scope_.empty()) scope_ = joined(client_.value("AllowedOAuthScopes", Json::array()));
 }
 
@@ -107,7 +110,7 @@ void HostedUiPanel::sign_in() {
     error_ = "The app client has no callback URL: the hosted UI has nowhere to send the browser back to.";
     return;
   }
-  HostedBrowser::Start s;
+  HostedUiBrowser::Start s;
   s.user_pool_id = pool_id_;
   s.client_id = client_id_;
   s.client_secret = client_.value("ClientSecret", std::string());
@@ -126,7 +129,7 @@ void HostedUiPanel::open_link(const std::string& pool_id, const std::string& url
     error_ = "The link is not on this pool's domain (" + (domain().empty() ? std::string("it has none") : base_url()) + ").";
     return;
   }
-  HostedBrowser::Start s;
+  HostedUiBrowser::Start s;
   s.user_pool_id = pool_id_;
   s.domain = domain();
   s.base_url = base_url();
@@ -188,11 +191,21 @@ void HostedUiPanel::draw_pickers() {
   if (ImGui::RadioButton("Implicit###hosted.grant.implicit", implicit_)) implicit_ = true;
   row_label("Callback URL");
   ImGui::SetNextItemWidth(ems(24));
-  if (ImGui::BeginCombo("###hosted.redirect", redirect_uri_.empty() ? "(none)" : redirect_uri_.c_str())) {
+  const ImGuiID combo_id = ImGui::GetID("###hosted.redirect");
+  const bool open = ImGui::BeginCombo("###hosted.redirect", redirect_uri_.empty() ? "(none)" : redirect_uri_.c_str());
+  name_item(combo_id, "###hosted.redirect");
+  if (open) {
     for (const Json& u : client_.value("CallbackURLs", Json::array()))
       if (ImGui::Selectable(u.get<std::string>().c_str(), u == redirect_uri_)) redirect_uri_ = u.get<std::string>();
+    // An address the client does not list, to see what Cognito does with one.
+    if (ImGui::Selectable((std::string(kUnregisteredCallback) + "  (not registered)###hosted.redirect.unregistered").c_str(),
+                          redirect_uri_ == kUnregisteredCallback))
+      redirect_uri_ = kUnregisteredCallback;
     ImGui::EndCombo();
   }
+  if (redirect_uri_ == kUnregisteredCallback)
+    help_text("Not one of the app client's callback URLs: Cognito will show its error page (redirect_mismatch) rather than "
+              "send the browser, and a code, to an address nobody registered.");
   row_label("Scopes");
   ImGui::SetNextItemWidth(ems(24));
   ImGui::InputText("###hosted.scope", &scope_);

@@ -13,7 +13,7 @@
 
 #include "web/shell/clock_reader.h"
 #include "web/shell/ui_context.h"
-#include "web/try_it/hosted_browser.h"
+#include "core/client/hosted_ui_browser.h"
 
 namespace userpool::web {
 
@@ -22,13 +22,15 @@ class HostedUiPanel {
   explicit HostedUiPanel(UiContext& ctx) : ctx_(ctx), browser_(ctx.api) {}
   void draw();
 
-  HostedBrowser& browser() { return browser_; }
+  HostedUiBrowser& browser() { return browser_; }
   // Starts the sign-in with the chosen pool and client (what the button does).
   void sign_in();
   // The client_credentials grant for the chosen client; the token endpoint's answer.
   const Json& machine_token() const { return machine_token_; }
   void get_machine_token();
   void choose(const std::string& pool_id, const std::string& client_id);
+  // The pool whose app signs in (empty before one is chosen).
+  const std::string& pool_id() const { return pool_id_; }
   // Opens a link to the pool's domain (from a message in the inbox) in the browser.
   void open_link(const std::string& pool_id, const std::string& url);
   const std::string& error() const { return error_; }
@@ -50,7 +52,7 @@ class HostedUiPanel {
   std::string base_url() const;
 
   UiContext& ctx_;
-  HostedBrowser browser_;
+  HostedUiBrowser browser_;
   std::uint64_t revision_ = ~0ull;
   std::vector<Choice> pools_, clients_;
   std::string pool_id_, client_id_;

@@ -134,7 +134,7 @@ TEST_CASE("Malformed lessons are refused, each with its precise error") {
   const std::string read_only_hint =
       ", which is not a read-only operation (a check may only read: Describe*, Get*, List*, AdminGet*, "
       "Sandbox.Get*/List*, ApiGateway.Get*, ElasticBeanstalk.Describe*)";
-  const std::string functions = "(expected pool, pool_arn, client, code, session, last, totp or rest_api)";
+  const std::string functions = "(expected pool, pool_arn, client, code, session, last, totp, rest_api or domain)";
 
   const std::vector<Malformed> table = {
       // The document
@@ -230,7 +230,7 @@ TEST_CASE("Malformed lessons are refused, each with its precise error") {
       {"operation not a string", with_solution({{{"Call", 5}}}),
        step1 + "Solution[1]: the operation must be a string, not a number"},
       {"unknown action kind", with_solution({{{"SignOut", Json::object()}}, {{"Cal", "SignUp"}}}),
-       step1 + "Solution[2]: unknown action kind \"Cal\" (expected Call, SignIn or SignOut)"},
+       step1 + "Solution[2]: unknown action kind \"Cal\" (expected Call, SignIn, HostedSignIn or SignOut)"},
       {"unknown Call member", with_solution({{{"Call", "SignUp"}, {"Requets", Json::object()}}}),
        step1 + "Solution[1]: unknown member \"Requets\" (expected Call, Request or Expect)"},
       {"Expect that is not an error", with_solution({{{"Call", "SignUp"}, {"Expect", "Success"}}}),
@@ -241,6 +241,12 @@ TEST_CASE("Malformed lessons are refused, each with its precise error") {
       {"SignIn with an unknown flow",
        with_solution({{{"SignIn", {{"Pool", "lab"}, {"Client", "web"}, {"Username", "jane"}, {"Password", "p"}, {"Flow", "CUSTOM_AUTH"}}}}}),
        step1 + "Solution[1]: SignIn: \"Flow\" must be \"USER_SRP_AUTH\" or \"USER_PASSWORD_AUTH\", not \"CUSTOM_AUTH\""},
+      {"HostedSignIn through a provider with a password",
+       with_solution({{{"HostedSignIn", {{"Pool", "lab"}, {"Client", "web"}, {"Provider", "Google"}, {"Email", "j@example.com"}, {"Password", "p"}}}}}),
+       step1 + "Solution[1]: HostedSignIn: a sign-in through \"Provider\" takes \"Email\" and \"Name\" (typed at the provider), not "
+               "\"Username\" and \"Password\""},
+      {"HostedSignIn without a password", with_solution({{{"HostedSignIn", {{"Pool", "lab"}, {"Client", "web"}, {"Username", "jane"}}}}}),
+       step1 + "Solution[1]: HostedSignIn: missing \"Password\""},
       {"SignOut with options", with_solution({{{"SignOut", {{"Global", true}}}}}),
        step1 + "Solution[1]: \"SignOut\" takes no options: write {}"},
       {"Setup action", changed([](Json& d) { d["Setup"] = {{{"Call", "CreateUserPool"}}, {{"Call", "CreateUserPoolClinet"}}}; }),
@@ -258,7 +264,7 @@ TEST_CASE("Malformed lessons are refused, each with its precise error") {
        step1 + "Solution[1]: Request.UserAttributes[1].Value: unknown template function \"mail\" in \"{{mail:jane}}\" " + functions},
       {"template without an argument", with_solution({{{"Call", "GetUser"}, {"Request", {{"AccessToken", "{{session}}"}}}}}),
        step1 + "Solution[1]: Request.AccessToken: template \"{{session}}\" has no argument (write {{function:argument}}, "
-               "with one of pool, pool_arn, client, code, session, last, totp or rest_api)"},
+               "with one of pool, pool_arn, client, code, session, last, totp, rest_api or domain)"},
       {"unclosed template", with_solution({{{"Call", "GetUser"}, {"Request", {{"AccessToken", "{{session:AccessToken"}}}}}),
        step1 + "Solution[1]: Request.AccessToken: \"{{\" without a closing \"}}\" in \"{{session:AccessToken\""},
       {"session template with a wrong argument",

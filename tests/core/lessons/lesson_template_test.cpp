@@ -35,14 +35,14 @@ std::string new_client(LessonSandbox& s, const std::string& pool_id, const std::
   return s.ok("CreateUserPoolClient", Json{{"UserPoolId", pool_id}, {"ClientName", name}})["UserPoolClient"]["ClientId"].get<std::string>();
 }
 
-const std::string kFunctions = "pool, pool_arn, client, code, session, last, totp or rest_api";
+const std::string kFunctions = "pool, pool_arn, client, code, session, last, totp, rest_api or domain";
 
 }  // namespace
 
 TEST_CASE("The template functions, in the order messages list them") {
   std::vector<std::string> names;
   for (const TemplateFunction& f : template_functions()) names.emplace_back(f.name);
-  CHECK(names == std::vector<std::string>{"pool", "pool_arn", "client", "code", "session", "last", "totp", "rest_api"});
+  CHECK(names == std::vector<std::string>{"pool", "pool_arn", "client", "code", "session", "last", "totp", "rest_api", "domain"});
   REQUIRE(find_template_function("client") != nullptr);
   CHECK(find_template_function("client")->argument == "POOL/CLIENT");
   CHECK(find_template_function("Pool") == nullptr);
@@ -207,6 +207,21 @@ TEST_CASE("{{totp:REFERENCE}} is the current code on the virtual clock for the s
   s.memory.remember("GetUser", Json{{"Username", "not base32!"}, {"Count", 5}});
   CHECK(why_not(s, "totp:last:GetUser/Username") == "last:GetUser/Username is not a base32 TOTP secret");
   CHECK(why_not(s, "totp:last:GetUser/Count") == "last:GetUser/Count is not a secret (it is a number)");
+}
+
+TEST_CASE("{{domain:POOL}} is the pool's domain, or for a pool without one a prefix made from its ID") {
+  LessonSandbox s;
+  CHECK(why_not(s, "domain:hosted") == "no user pool named hosted yet");
+  const std::string pool = s.ok("CreateUserPool", {{"PoolName", "hosted"}})["UserPool"]["Id"];
+  std::string made = pool;
+  for (char& c : made) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  CHECK(value_of(s, "domain:hosted") == made);
+  // The prefix it makes is one CreateUserPoolDomain takes.
+  s.ok("CreateUserPoolDomain", {{"UserPoolId", pool}, {"Domain", made}});
+  CHECK(value_of(s, "domain:hosted") == made);
+  const std::string other = s.ok("CreateUserPool", {{"PoolName", "named"}})["UserPool"]["Id"];
+  s.ok("CreateUserPoolDomain", {{"UserPoolId", other}, {"Domain", "my-prefix"}});
+  CHECK(value_of(s, "domain:named") == "my-prefix");
 }
 
 TEST_CASE("{{rest_api:NAME}} is the id of the API Gateway REST API of that name") {

@@ -143,7 +143,7 @@ TEST_CASE("Every widget a lesson step points at exists, and 'Show me' brings it 
       t.frames(12);
       CHECK(t.shown(step.highlight));
       const bool in_a_pool = step.highlight.starts_with("pool.") || step.highlight.starts_with("users.") ||
-                             step.highlight.starts_with("groups.") ||
+                             step.highlight.starts_with("groups.") || step.highlight.starts_with("integration.") ||
                              step.highlight.starts_with("clients.") || step.highlight.starts_with("settings.");
       if (in_a_pool) {
         const std::string named = ctx.lessons.step_pool_id(ctx);

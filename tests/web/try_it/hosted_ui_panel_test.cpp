@@ -41,7 +41,7 @@ struct HostedLab {
     t.app->hosted_ui().choose(pool, client);
     t.frames(1);
   }
-  web::HostedBrowser& browser() { return t.app->hosted_ui().browser(); }
+  HostedUiBrowser& browser() { return t.app->hosted_ui().browser(); }
   // A field's value on the browser's page.
   std::string field(const std::string& name) {
     std::smatch m;
@@ -70,7 +70,7 @@ TEST_CASE("Hosted UI: sign in through the pool's domain, the app exchanges the c
   h.browser().navigate("POST", h.action(), "username=jane%40example.com&password=Passw0rd%21&_csrf=" + h.field("_csrf"));
   h.t.frames(1);
   REQUIRE(h.browser().at_app());
-  const web::AppCallback& c = *h.browser().callback();
+  const AppCallback& c = *h.browser().callback();
   CHECK(c.url.starts_with(kCallback + "?code="));
   CHECK(c.state_matches);
   CHECK(c.token_status == 200);
@@ -220,7 +220,7 @@ TEST_CASE("Hosted UI: Continue with Google goes to the simulated Google's pages 
   h.browser().navigate("POST", h.action(), "step=consent&email=jane.g%40example.com&name=Jane+G");
   h.t.frames(1);
   REQUIRE(h.browser().at_app());
-  const web::AppCallback& c = *h.browser().callback();
+  const AppCallback& c = *h.browser().callback();
   CHECK(c.state_matches);
   REQUIRE(c.token_status == 200);
   const auto id = decode_jwt(c.tokens["id_token"].get<std::string>());
@@ -320,4 +320,17 @@ TEST_CASE("Hosted UI through a SAML provider: the inspector shows the signed Res
   CHECK(screen.find("Cognito (linked: Corp)") != std::string::npos);
   CHECK(screen.find("Corp_sam@corp.example sam@corp.example Corp") != std::string::npos);
   CHECK(screen.find("EXTERNAL_PROVIDER") != std::string::npos);
+}
+
+TEST_CASE("Hosted UI: a callback URL the client does not list gets Cognito's redirect_mismatch page, never a redirect") {
+  HostedLab h;
+  REQUIRE(h.t.click("hosted.redirect"));
+  REQUIRE(h.t.click("hosted.redirect.unregistered"));
+  h.t.frames(1);
+  CHECK(test::screen_text().find("Cognito will show its error page (redirect_mismatch)") != std::string::npos);
+  REQUIRE(h.t.click("hosted.start"));
+  CHECK_FALSE(h.browser().at_app());
+  CHECK(h.browser().url().find("/error?") != std::string::npos);
+  CHECK(h.browser().page().find("redirect_mismatch") != std::string::npos);
+  CHECK(h.browser().status() == 400);
 }
