@@ -62,6 +62,9 @@ void AppClientsPage::refresh(const std::string& pool_id) {
     const Response d = ctx_.api.peek("DescribeUserPoolClient", Json{{"UserPoolId", pool_id}, {"ClientId", c.value("ClientId", "")}});
     if (d.status == 200) clients_.push_back(d.body["UserPoolClient"]);
   }
+  providers_.clear();
+  const Response idps = ctx_.api.peek("ListIdentityProviders", Json{{"UserPoolId", pool_id}, {"MaxResults", 60}});
+  for (const auto& p : idps.body.value("Providers", Json::array())) providers_.push_back(p.value("ProviderName", ""));
 }
 
 void AppClientsPage::draw(const Json& pool) {
@@ -157,6 +160,8 @@ AppClientsPage::Form AppClientsPage::form_of(const Json& client) {
   f.scopes = join("AllowedOAuthScopes", " ");
   f.callback_urls = join("CallbackURLs", "\n");
   f.logout_urls = join("LogoutURLs", "\n");
+  f.identity_providers.clear();
+  for (const auto& p : client.value("SupportedIdentityProviders", Json::array())) f.identity_providers.push_back(p.get<std::string>());
   return f;
 }
 
@@ -230,6 +235,22 @@ void AppClientsPage::draw_form(bool creating) {
     ImGui::TextUnformatted("Allowed sign-out URLs (one per line)");
     ImGui::InputTextMultiline("###clients.form.logouts", &form_.logout_urls, ImVec2(ems(28), ems(3)));
     help_text("HTTPS, or http://localhost for development; matched exactly, trailing slash included.");
+    ImGui::TextUnformatted("Identity providers");
+    std::vector<std::string> offered = {"COGNITO"};
+    offered.insert(offered.end(), providers_.begin(), providers_.end());
+    for (const std::string& p : offered) {
+      auto& chosen = form_.identity_providers;
+      bool on = std::find(chosen.begin(), chosen.end(), p) != chosen.end();
+      const std::string label = (p == "COGNITO" ? std::string("Cognito user pool") : p) + "###clients.form.idp." + p;
+      if (ImGui::Checkbox(label.c_str(), &on)) {
+        if (on) chosen.push_back(p);
+        else chosen.erase(std::remove(chosen.begin(), chosen.end(), p), chosen.end());
+      }
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    help_text("Where the hosted sign-in page lets users sign in (SupportedIdentityProviders): the pool's own users, and a "
+              "button for each provider ticked. Providers are added on the App integration tab.");
   }
   if (primary_button(creating ? "Create app client###clients.form.create" : "Save changes###clients.form.save")) save(creating);
   ImGui::SameLine();
@@ -264,7 +285,7 @@ void AppClientsPage::save(bool creating) {
     request["AllowedOAuthScopes"] = split_words(form_.scopes);
     request["CallbackURLs"] = split_words(form_.callback_urls);
     request["LogoutURLs"] = split_words(form_.logout_urls);
-    if (!request.contains("SupportedIdentityProviders")) request["SupportedIdentityProviders"] = {"COGNITO"};
+    request["SupportedIdentityProviders"] = form_.identity_providers;
   }
   const Response r = ctx_.api.call(creating ? "CreateUserPoolClient" : "UpdateUserPoolClient", request);
   if (r.status != 200) {

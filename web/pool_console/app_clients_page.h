@@ -31,6 +31,7 @@ class AppClientsPage {
     std::vector<std::string> oauth_flows;    // code, implicit, client_credentials
     std::string scopes;                      // space-separated
     std::string callback_urls, logout_urls;  // one per line
+    std::vector<std::string> identity_providers = {"COGNITO"};  // SupportedIdentityProviders
   };
 
   void refresh(const std::string& pool_id);
@@ -43,6 +44,7 @@ class AppClientsPage {
   std::string pool_id_;
   std::uint64_t revision_ = ~0ull;
   std::vector<Json> clients_;  // DescribeUserPoolClient documents
+  std::vector<std::string> providers_;  // the pool's identity providers, by ProviderName
   std::set<std::string> secrets_shown_;
   std::string editing_;  // client ID being edited; "new" while creating
   Form form_;

@@ -61,8 +61,10 @@ void IdentityProvidersCard::add_provider() {
     details = metadata_file_.empty() ? Json{{"MetadataURL", metadata_url_}} : Json{{"MetadataFile", metadata_file_}};
   }
   // The email comes across as the pool's email, as the console suggests.
+  Json mapping = {{"email", email_claim_}};
+  if (!name_claim_.empty()) mapping["name"] = name_claim_;
   const Json request = {{"UserPoolId", pool_id_}, {"ProviderName", named ? name_ : type_}, {"ProviderType", type_},
-                        {"ProviderDetails", details}, {"AttributeMapping", {{"email", email_claim_}}}};
+                        {"ProviderDetails", details}, {"AttributeMapping", mapping}};
   const Response r = ctx_.api.call("CreateIdentityProvider", request);
   if (r.status != 200) {
     error_ = api_error_text(r.body);
@@ -120,6 +122,10 @@ void IdentityProvidersCard::draw(const std::string& pool_id) {
     row_label("Email from");
     ImGui::SetNextItemWidth(ems(28));
     ImGui::InputText("###integration.idp.email_claim", &email_claim_);
+  row_label("Name from");
+  ImGui::SetNextItemWidth(ems(28));
+  ImGui::InputTextWithHint("###integration.idp.name_claim", type_ == "SAML" ? "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name" : "name",
+                           &name_claim_);
     help_text("What the provider needs of the pool (its service provider):");
     copyable_value(ctx_, "Entity ID", "urn:amazon:cognito:sp:" + pool_id_, "integration.idp.sp_entity");
     if (acs_url_.empty()) value_row("ACS URL", "the pool has no domain yet (Domain, above)");
@@ -160,6 +166,10 @@ void IdentityProvidersCard::draw(const std::string& pool_id) {
   row_label("Email from");
   ImGui::SetNextItemWidth(ems(20));
   ImGui::InputText("###integration.idp.email_claim", &email_claim_);
+  row_label("Name from");
+  ImGui::SetNextItemWidth(ems(28));
+  ImGui::InputTextWithHint("###integration.idp.name_claim", type_ == "SAML" ? "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name" : "name",
+                           &name_claim_);
   if (primary_button("Add identity provider###integration.idp.add")) add_provider();
   if (!error_.empty()) error_text(error_);
   end_card();

@@ -38,6 +38,7 @@ class IdentityProvidersCard {
   std::string team_id_, key_id_, private_key_;                                   // Sign in with Apple
   std::string metadata_url_ = "https://idp.example.com/saml/metadata", metadata_file_;  // SAML
   std::string email_claim_ = "email";                                            // what the pool's email is mapped from
+  std::string name_claim_;                                                       // and its name (empty: not mapped)
   std::string error_;
 };
 

@@ -113,11 +113,13 @@ TEST_CASE("App integration: add Google as an identity provider with its client I
   const auto lab = open_integration(t);
   REQUIRE(t.type("integration.idp.client_id", "1234.apps.googleusercontent.com"));
   REQUIRE(t.type("integration.idp.client_secret", "g-secret"));
+  REQUIRE(t.type("integration.idp.name_claim", "name"));
   REQUIRE(t.click("integration.idp.add"));
   const Json google = t.ok("DescribeIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "Google"}})["IdentityProvider"];
   CHECK(google["ProviderDetails"]["client_id"] == "1234.apps.googleusercontent.com");
   CHECK(google["ProviderDetails"]["authorize_scopes"] == "openid email profile");
   CHECK(google["AttributeMapping"]["email"] == "email");
+  CHECK(google["AttributeMapping"]["name"] == "name");
   t.frames(1);
   CHECK(t.shown("integration.idp.delete.Google"));
   // An OIDC provider without an issuer is refused, with Cognito's reason.
@@ -127,7 +129,8 @@ TEST_CASE("App integration: add Google as an identity provider with its client I
   REQUIRE(t.type("integration.idp.client_id", "corp"));
   REQUIRE(t.click("integration.idp.add"));
   CHECK(call(t.account, "DescribeIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "CorpIdP"}}).status == 400);
-  t.frames(1);
+  REQUIRE(t.ui.reveal("integration.idp.add", t.draw()));
+  t.ui.wheel(-3, t.draw());  // the line under the button
   const std::string screen = test::screen_text();
   INFO(screen);
   CHECK(screen.find("oidc_issuer is required") != std::string::npos);
@@ -146,6 +149,7 @@ TEST_CASE("App integration: a SAML provider from a simulated provider's metadata
   CHECK(saml["ProviderDetails"]["MetadataURL"] == "https://idp.example.com/saml/metadata");
   CHECK(saml["ProviderDetails"]["SSORedirectBindingURI"] == "https://idp.example.com/saml/sso");
   CHECK(saml["AttributeMapping"]["email"] == "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress");
+  REQUIRE(t.ui.reveal("integration.idp.delete.CorpSAML", t.draw()));
   t.frames(1);
   CHECK(test::screen_text().find("SAML: email <- http://schemas.xmlsoap.org") != std::string::npos);
   // A pasted document that is not metadata is refused with the reason.
