@@ -149,3 +149,63 @@ test('a presenter\'s link opens the app at a lesson step, with the steps before 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('lesson "Sign in with the hosted UI" through the lesson panel: domain, OAuth client, the hosted pages, redirect_mismatch', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(server.url);
+  await waitForAppReady(page);
+  await recordWidgets(page);
+  await click(page, 'nav.lessons');
+  await click(page, 'lessons.start.sign-in-with-the-hosted-ui');
+  const at = async (index) => {
+    const p = await progress(page);
+    assert.equal(p.Lesson, 'sign-in-with-the-hosted-ui');
+    return p.Step === index || (index === 4 && (p.Completed || []).includes('sign-in-with-the-hosted-ui'));
+  };
+  const poolId = (await ok(page, 'ListUserPools', { MaxResults: 10 })).UserPools.find((p) => p.Name === 'hosted-pool').Id;
+
+  // Step 1: a domain, typed on the App integration tab that Show me opens.
+  await showMe(page, 'integration.domain.prefix');
+  await type(page, 'integration.domain.prefix', `hana-demo-${Date.now() % 100000}`);
+  await click(page, 'integration.domain.create');
+  assert.ok(await at(1), 'the domain step should be done');
+
+  // Step 2: web-app edited to use the hosted UI with the code grant.
+  await showMe(page, 'pool.tab.clients');
+  const clientId = (await ok(page, 'ListUserPoolClients', { UserPoolId: poolId, MaxResults: 10 })).UserPoolClients[0].ClientId;
+  await click(page, `clients.edit.${clientId}`);
+  await click(page, 'clients.form.oauth');
+  await click(page, 'clients.form.oauth_flow.code');
+  await type(page, 'clients.form.scopes', 'openid email');
+  await type(page, 'clients.form.callbacks', 'http://localhost:3000/callback');
+  await click(page, 'clients.form.save');
+  assert.ok(await at(2), 'the OAuth client step should be done');
+
+  // Step 3: the hosted pages, in the frame over the canvas.
+  await showMe(page, 'hosted.start');
+  await click(page, 'hosted.start');
+  const frame = page.frameLocator('#hosted-frame');
+  await frame.locator('input[name="username"]').waitFor({ timeout: 10000 });
+  await frame.locator('input[name="username"]').fill('hana');
+  await frame.locator('input[name="password"]').fill('H0sted-Hana!');
+  await page.screenshot({ path: artifact('lesson-05-hosted-sign-in.png') });
+  await frame.locator('button[type="submit"]').click();
+  await page.waitForFunction(() => document.getElementById('hosted-frame').style.display === 'none');
+  await frames(page, 4);
+  assert.ok(await at(3), 'the hosted sign-in step should be done');
+  await page.screenshot({ path: artifact('lesson-06-hosted-at-app.png') });
+
+  // Step 4: a callback URL nobody registered gets Cognito's error page.
+  await showMe(page, 'hosted.redirect');
+  await click(page, 'hosted.redirect');
+  await click(page, 'hosted.redirect.unregistered');
+  await click(page, 'hosted.start');
+  await frame.locator('text=redirect_mismatch').first().waitFor({ timeout: 10000 });
+  await frames(page, 4);
+  await page.screenshot({ path: artifact('lesson-07-redirect-mismatch.png') });
+  assert.deepEqual((await progress(page)).Completed.includes('sign-in-with-the-hosted-ui'), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -159,6 +159,8 @@ void tour(AppUnderTest& t, const Content& c, std::set<std::string>& problems) {
   REQUIRE(t.click("lessons.start.admin-created-users"));
   open("users beside a lesson", {"nav.pool." + c.pool, "pool.tab.users"});
   open("a user's details beside a lesson", {"users.row." + c.jane});
+  open("hosted UI beside a lesson", {"nav.hosted_ui"});
+  open("groups beside a lesson", {"nav.pool." + c.pool, "pool.tab.groups"});
 }
 
 }  // namespace

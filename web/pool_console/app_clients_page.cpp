@@ -160,8 +160,12 @@ AppClientsPage::Form AppClientsPage::form_of(const Json& client) {
   f.scopes = join("AllowedOAuthScopes", " ");
   f.callback_urls = join("CallbackURLs", "\n");
   f.logout_urls = join("LogoutURLs", "\n");
-  f.identity_providers.clear();
-  for (const auto& p : client.value("SupportedIdentityProviders", Json::array())) f.identity_providers.push_back(p.get<std::string>());
+  // A client that offers none yet starts with the pool's own users, as the console's form does.
+  const Json offered = client.value("SupportedIdentityProviders", Json::array());
+  if (!offered.empty()) {
+    f.identity_providers.clear();
+    for (const auto& p : offered) f.identity_providers.push_back(p.get<std::string>());
+  }
   return f;
 }
 
@@ -280,6 +284,11 @@ void AppClientsPage::save(bool creating) {
   request["PreventUserExistenceErrors"] = form_.prevent_user_existence_errors ? "ENABLED" : "LEGACY";
   request["EnableTokenRevocation"] = form_.token_revocation;
   request["AllowedOAuthFlowsUserPoolClient"] = form_.oauth;
+  if (form_.oauth && form_.identity_providers.empty()) {
+    // The console asks for one too: a sign-in page with nothing to sign in with helps nobody.
+    error_ = "Choose at least one identity provider: the hosted sign-in page would offer no way to sign in.";
+    return;
+  }
   if (form_.oauth) {
     request["AllowedOAuthFlows"] = form_.oauth_flows;
     request["AllowedOAuthScopes"] = split_words(form_.scopes);

@@ -255,7 +255,7 @@ void HostedUiPanel::draw_browser() {
 
 void HostedUiPanel::draw_app() {
   const auto& c = *browser_.callback();
-  begin_card(ems(60));
+  begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(60)));
   heading(ctx_, "Your app, at its callback URL");
   copyable_value(ctx_, "Reached", c.url, "hosted.app.url");
   if (!c.error.empty()) {
@@ -287,7 +287,7 @@ void HostedUiPanel::draw_app() {
 
 void HostedUiPanel::draw_hops() {
   if (browser_.hops().empty()) return;
-  begin_card(ems(60));
+  begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(60)));
   heading(ctx_, "Every request, in order");
   for (std::size_t i = 0; i < browser_.hops().size(); ++i) {
     const HostedHop& h = browser_.hops()[i];
@@ -320,7 +320,7 @@ void HostedUiPanel::draw_authenticator() {
     page_asks_for_totp_ = page.find("authenticator app") != std::string::npos;
   }
   if (!page_asks_for_totp_ || browser_.at_app()) return;
-  begin_card(ems(60));
+  begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(60)));
   heading(ctx_, "Your authenticator app");
   help_text("As on a phone: the secret key the set-up page shows is added here (paste another if you have one), and the "
             "6-digit code it shows now goes into the page's Code field.");
@@ -342,7 +342,7 @@ void HostedUiPanel::draw_authenticator() {
 
 void HostedUiPanel::draw() {
   refresh();
-  begin_card(ems(60));
+  begin_card(std::min(ImGui::GetContentRegionAvail().x, ems(60)));
   heading(ctx_, "Sign in with the hosted UI");
   help_text("Your app sends the browser to the pool's domain; the hosted pages sign the user in and send the browser "
             "back to the app's callback URL with a code, which the app exchanges for tokens.");

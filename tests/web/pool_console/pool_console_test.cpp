@@ -282,3 +282,33 @@ TEST_CASE("Groups: create one with the console's four fields, see its members, d
   REQUIRE(t.click("groups.delete_confirmed"));
   CHECK(call(t.account, "GetGroup", {{"UserPoolId", lab.pool_id}, {"GroupName", "admins"}}).body["__type"] == "ResourceNotFoundException");
 }
+
+TEST_CASE("App clients: turning on the hosted UI offers the pool's own users by default; Google is ticked in; none is refused") {
+  AppUnderTest t;
+  const auto lab = open_console(t, "pool.tab.clients");
+  t.ok("CreateIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "Google"}, {"ProviderType", "Google"},
+                                  {"ProviderDetails", {{"client_id", "g"}, {"client_secret", "s"}, {"authorize_scopes", "openid email"}}},
+                                  {"AttributeMapping", {{"email", "email"}}}});
+  const auto client = [&] { return t.ok("DescribeUserPoolClient", {{"UserPoolId", lab.pool_id}, {"ClientId", lab.client_id}})["UserPoolClient"]; };
+  REQUIRE_FALSE(client().contains("SupportedIdentityProviders"));
+  t.frames(1);
+  REQUIRE(t.click("clients.edit." + lab.client_id));
+  REQUIRE(t.click("clients.form.oauth"));
+  REQUIRE(t.click("clients.form.oauth_flow.code"));
+  REQUIRE(t.type("clients.form.scopes", "openid email"));
+  REQUIRE(t.type("clients.form.callbacks", "http://localhost:3000/callback"));
+  REQUIRE(t.click("clients.form.save"));
+  CHECK(client()["SupportedIdentityProviders"] == Json::array({"COGNITO"}));
+  REQUIRE(t.click("clients.edit." + lab.client_id));
+  REQUIRE(t.click("clients.form.idp.Google"));
+  REQUIRE(t.click("clients.form.save"));
+  CHECK(client()["SupportedIdentityProviders"] == Json::array({"COGNITO", "Google"}));
+  // Both unticked: refused before any call, the client unchanged.
+  REQUIRE(t.click("clients.edit." + lab.client_id));
+  REQUIRE(t.click("clients.form.idp.COGNITO"));
+  REQUIRE(t.click("clients.form.idp.Google"));
+  REQUIRE(t.click("clients.form.save"));
+  t.frames(1);
+  CHECK(test::screen_text().find("Choose at least one identity provider") != std::string::npos);
+  CHECK(client()["SupportedIdentityProviders"] == Json::array({"COGNITO", "Google"}));
+}
