@@ -87,7 +87,9 @@
 //   {"SignIn": {"Pool": "<pool name>", "Client": "<app client name>",
 //               "Username": "...", "Password": "...",
 //               "Flow": "USER_SRP_AUTH" | "USER_PASSWORD_AUTH"}}
-//       Flow is optional (USER_SRP_AUTH, what the hosted pages use). Signs in
+//       Flow is optional (USER_SRP_AUTH, what the hosted pages use). With
+//       "NewPassword": "..." (and "Attributes": {"name": "...", ...}) a
+//       NEW_PASSWORD_REQUIRED challenge is answered, as at a first sign-in. Signs in
 //       as an app would (InitiateAuth, then for SRP the PASSWORD_VERIFIER
 //       answer; SECRET_HASH when the app client has a secret), recorded like
 //       the learner's own calls. It must end with tokens, which become the
@@ -134,6 +136,7 @@
 // lesson_progress.h, files gathered in lesson_catalogue.h.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <regex>
@@ -181,6 +184,11 @@ struct SignIn {
   std::string pool, client;  // names, as the learner sees them
   std::string username, password;
   std::string flow = "USER_SRP_AUTH";  // or USER_PASSWORD_AUTH
+  // A first sign-in with a temporary password: NEW_PASSWORD_REQUIRED is
+  // answered with this password and these attributes (the required ones
+  // the user has no value for). Empty: that challenge fails the replay.
+  std::string new_password;
+  std::map<std::string, std::string> attributes;
 };
 
 // A sign-in through the hosted pages (and a provider's, with Provider).

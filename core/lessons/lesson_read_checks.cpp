@@ -148,7 +148,7 @@ Check read_source_check(const Json& value, const std::string& where) {
 SignIn read_sign_in(const Json& value, const std::string& action_where) {
   const std::string where = at(action_where, "SignIn");
   require_object(value, where, "an object");
-  only_members(value, where, {"Pool", "Client", "Username", "Password", "Flow"});
+  only_members(value, where, {"Pool", "Client", "Username", "Password", "Flow", "NewPassword", "Attributes"});
   SignIn s;
   s.pool = required_text(value, "Pool", where);
   s.client = required_text(value, "Client", where);
@@ -158,6 +158,15 @@ SignIn read_sign_in(const Json& value, const std::string& action_where) {
     s.flow = optional_text(value, "Flow", where);
     if (s.flow != "USER_SRP_AUTH" && s.flow != "USER_PASSWORD_AUTH")
       fail(where, "\"Flow\" must be \"USER_SRP_AUTH\" or \"USER_PASSWORD_AUTH\", not " + in_quotes(s.flow));
+  }
+  if (value.contains("NewPassword")) s.new_password = required_text(value, "NewPassword", where);
+  if (const auto a = value.find("Attributes"); a != value.end()) {
+    if (!a->is_object()) fail(where, "\"Attributes\" must be an object of attribute names and values");
+    for (const auto& [name, v] : a->items()) {
+      if (!v.is_string()) fail(where, "\"Attributes\": the value of " + in_quotes(name) + " must be text");
+      s.attributes[name] = v.get<std::string>();
+    }
+    if (s.new_password.empty()) fail(where, "\"Attributes\" go with \"NewPassword\", to answer NEW_PASSWORD_REQUIRED");
   }
   return s;
 }

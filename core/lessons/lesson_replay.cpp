@@ -97,13 +97,41 @@ tl::expected<Json, std::string> sign_in_calls(const SignIn& s, const LessonConte
   return call_recorded(ctx, "RespondToAuthChallenge", *answer);
 }
 
-Outcome run_sign_in(const SignIn& s, const LessonContext& ctx) {
+// A sign-in's user name or password, which may be a template (the
+// temporary password of an invitation: {{code:<address>}}).
+tl::expected<std::string, std::string> resolved_text(const std::string& text, const LessonContext& ctx) {
+  const auto value = resolve_templates(Json(text), ctx);
+  if (!value) return tl::unexpected(value.error());
+  if (!value->is_string()) return tl::unexpected(text + " is not text");
+  return value->get<std::string>();
+}
+
+Outcome run_sign_in(const SignIn& written, const LessonContext& ctx) {
+  SignIn s = written;
+  for (std::string* field : {&s.username, &s.password}) {
+    auto text = resolved_text(*field, ctx);
+    if (!text) return tl::unexpected(text.error());
+    *field = std::move(*text);
+  }
   const auto pool_id = resolve_reference("pool:" + s.pool, ctx);
   if (!pool_id) return tl::unexpected(pool_id.error());
   const auto client_id = resolve_reference("client:" + s.pool + "/" + s.client, ctx);
   if (!client_id) return tl::unexpected(client_id.error());
-  const auto answer = sign_in_calls(s, ctx, pool_id->get<std::string>(), client_id->get<std::string>());
+  auto answer = sign_in_calls(s, ctx, pool_id->get<std::string>(), client_id->get<std::string>());
   if (!answer) return tl::unexpected(answer.error());
+  // A first sign-in with a temporary password, answered as the app's form would.
+  if (text_at(*answer, {"ChallengeName"}) == "NEW_PASSWORD_REQUIRED" && !s.new_password.empty()) {
+    const client::AppClientKeys app = keys_of(ctx, pool_id->get<std::string>(), client_id->get<std::string>());
+    std::string user = text_at(*answer, {"ChallengeParameters", "USER_ID_FOR_SRP"});
+    if (user.empty()) user = s.username;
+    Json responses = {{"USERNAME", user}, {"NEW_PASSWORD", s.new_password}};
+    for (const auto& [name, value] : s.attributes) responses["userAttributes." + name] = value;
+    client::add_secret_hash(responses, app, user);
+    const Json request = {{"ClientId", app.client_id}, {"ChallengeName", "NEW_PASSWORD_REQUIRED"},
+                          {"Session", text_at(*answer, {"Session"})}, {"ChallengeResponses", responses}};
+    answer = call_recorded(ctx, "RespondToAuthChallenge", request);
+    if (!answer) return tl::unexpected(answer.error());
+  }
   if (!find_pointer(*answer, {"AuthenticationResult", "AccessToken"})) {
     const std::string challenge = text_at(*answer, {"ChallengeName"});
     return tl::unexpected("the sign-in ended with the " + (challenge.empty() ? std::string("unknown") : challenge) +

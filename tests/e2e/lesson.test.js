@@ -99,6 +99,20 @@ test('lesson 1 through the lesson panel: every step checks itself as the learner
   await type(page, 'users.new.email', 'learner@example.com');
   await click(page, 'users.new.email_verified');
   await click(page, 'users.new.submit');
+  await expectStep(page, 8, 'create a user');
+  // The invited user's first sign-in: the temporary password from the
+  // inbox, then NEW_PASSWORD_REQUIRED with the attributes kekepool requires.
+  await showMe(page, 'tryit.signin.submit');
+  const { Messages } = await ok(page, 'Sandbox.ListMessages', { Destination: 'learner@example.com', MaxResults: 1 });
+  await type(page, 'tryit.signin.username', 'learner@example.com');
+  await type(page, 'tryit.signin.password', Messages[0].Code);
+  await click(page, 'tryit.signin.submit');
+  await type(page, 'tryit.challenge.new_password', 'Kekepool-Pass1!');
+  await type(page, 'tryit.challenge.attr.name', 'Learner');
+  await type(page, 'tryit.challenge.attr.preferred_username', 'learner');
+  await type(page, 'tryit.challenge.attr.phone_number', '+12065550100');
+  await page.screenshot({ path: artifact('lesson-02b-new-password-required.png') });
+  await click(page, 'tryit.challenge.submit');
   await reveal(page, 'lesson.all');
   await page.screenshot({ path: artifact('lesson-03-complete.png') });
   const finished = await progress(page);

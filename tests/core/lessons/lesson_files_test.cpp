@@ -29,7 +29,8 @@ TEST_CASE("The lessons of the course ship in the course's order, each mirroring 
   const std::vector<std::string> course = {"create-user-pool", "wizard-settings", "sign-up-and-sign-in", "tokens-up-close",
                                            "managing-a-profile", "groups-and-roles", "multi-factor-authentication", "mfa-required",
                                            "account-recovery-and-lockout", "admin-created-users", "sign-in-with-the-hosted-ui",
-                                           "sign-in-with-google", "enterprise-sign-in-with-saml", "protect-an-api",
+                                           "sign-in-with-google", "enterprise-sign-in-with-saml",
+                                           "brand-the-sign-in-page", "protect-an-api",
                                            "elastic-beanstalk"};
   std::vector<std::string> order;
   for (const Lesson& lesson : catalogue.lessons) order.push_back(lesson.id);
