@@ -44,13 +44,20 @@ async function expectStep(page, index, done) {
   assert.equal(p.Step, index, `after "${done}" the lesson should be at step ${index + 1}`);
 }
 
-test('lesson 1 through the lesson panel: every step checks itself as the learner does it', async () => {
+// A fresh page at `address` (the app, or a link into it), ready to be clicked.
+async function openApp(address = server.url, permissions = []) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: server.url.replace(/\/$/, '') });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(address);
   await waitForAppReady(page);
   await recordWidgets(page);
+  return { context, page, errors };
+}
+
+test('lesson 1 through the lesson panel: every step checks itself as the learner does it', async () => {
+  const { context, page, errors } = await openApp();
 
   await click(page, 'nav.lessons');
   await click(page, 'lessons.start.create-user-pool');
@@ -133,14 +140,8 @@ test('lesson 1 through the lesson panel: every step checks itself as the learner
 });
 
 test('a presenter\'s link opens the app at a lesson step, with the steps before it done; a reload does not open it again', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
-  const page = await context.newPage();
-  const errors = watchConsole(page);
   const home = server.url.replace(/\/?$/, '/');
-  await page.goto(`${home}#lesson=groups-and-roles&step=3`);
-  await waitForAppReady(page);
-  await recordWidgets(page);
+  const { context, page, errors } = await openApp(`${home}#lesson=groups-and-roles&step=3`, ['clipboard-read', 'clipboard-write']);
   await reveal(page, 'lesson.show_me');
   const p = await progress(page);
   assert.equal(p.Lesson, 'groups-and-roles');
@@ -165,12 +166,7 @@ test('a presenter\'s link opens the app at a lesson step, with the steps before 
 });
 
 test('lesson "Sign in with the hosted UI" through the lesson panel: domain, OAuth client, the hosted pages, redirect_mismatch', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors = watchConsole(page);
-  await page.goto(server.url);
-  await waitForAppReady(page);
-  await recordWidgets(page);
+  const { context, page, errors } = await openApp();
   await click(page, 'nav.lessons');
   await click(page, 'lessons.start.sign-in-with-the-hosted-ui');
   const at = async (index) => {
