@@ -129,6 +129,8 @@ async function tour(page, size, theme, { pool, jane }, brief) {
   await click(page, `users.row.${jane}`);
   await reveal(page, 'users.disable');
   await snap(page, `user-details-${at}`, 'users.disable');
+  await click(page, 'pool.tab.groups');
+  await snap(page, `groups-${at}`, 'groups.create');
   if (brief) return;
   await click(page, 'pool.tab.clients');
   await snap(page, `clients-${at}`);
@@ -138,6 +140,7 @@ async function tour(page, size, theme, { pool, jane }, brief) {
   await snap(page, `integration-${at}`, 'integration.server.create');
   await click(page, 'nav.try_it');
   await snap(page, `try-it-${at}`, 'tryit.signed_in.view_tokens');
+  await snap(page, `try-it-delete-account-${at}`, 'tryit.signed_in.delete');
   await click(page, 'nav.hosted_ui');
   await snap(page, `hosted-ui-${at}`);
   await click(page, 'nav.inbox');
