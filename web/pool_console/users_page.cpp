@@ -331,6 +331,13 @@ void UsersPage::draw_detail() {
     if (ImGui::Button("Confirm account###users.confirm")) act("AdminConfirmSignUp", Json::object(), "Account confirmed");
     ImGui::SameLine();
   }
+  if (status == "FORCE_CHANGE_PASSWORD") {
+    // A new temporary password, as the console's "Resend invitation" does.
+    if (ImGui::Button("Resend invitation###users.resend_invitation"))
+      act("AdminCreateUser", Json{{"MessageAction", "RESEND"}, {"DesiredDeliveryMediums", {"EMAIL"}}},
+          "Invitation sent again, with a new temporary password");
+    ImGui::SameLine();
+  }
   if (enabled ? ImGui::Button("Disable user###users.disable") : ImGui::Button("Enable user###users.enable"))
     act(enabled ? "AdminDisableUser" : "AdminEnableUser", Json::object(), enabled ? "User disabled" : "User enabled");
   ImGui::SameLine();

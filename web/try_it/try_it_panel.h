@@ -126,6 +126,7 @@ class TryItPanel {
   void draw_delete_account();
   void refresh_tokens();
   void global_sign_out();
+  void revoke_refresh_token();
   void sign_out(const char* notice);
 
   UiContext& ctx_;

@@ -93,6 +93,13 @@ void TryItPanel::draw_signed_in() {
     form_.messages_at.clear();
     global_sign_out();
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Revoke the refresh token###tryit.signed_in.revoke")) {
+    form_.messages_at.clear();
+    revoke_refresh_token();
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("RevokeToken: what an app's sign-out should send. The tokens issued from it stop working too.");
   if (form_.messages_at.empty()) draw_messages();
   end_card();
   ImGui::Spacing();
@@ -268,6 +275,24 @@ void TryItPanel::draw_totp_for_signed_in_user() {
     ImGui::SameLine();
     if (ImGui::Button("Cancel###tryit.signed_in.totp.cancel")) form_.signed_in_secret.clear();
   }
+  // Which factor sign-in asks for, when the user has more than one.
+  card_separator();
+  ImGui::TextUnformatted("Preferred MFA");
+  ImGui::SameLine();
+  for (const auto& [factor, label] : {std::pair<const char*, const char*>{"SOFTWARE_TOKEN_MFA", "Authenticator app###tryit.signed_in.prefer.totp"},
+                                      {"SMS_MFA", "SMS###tryit.signed_in.prefer.sms"}}) {
+    if (ImGui::Button(label)) {
+      form_.messages_at = "totp";
+      const bool totp = std::string(factor) == "SOFTWARE_TOKEN_MFA";
+      // Both factors named: the chosen one preferred, the other kept on.
+      const Json preference = {{"AccessToken", ctx_.session.access_token},
+                               {"SoftwareTokenMfaSettings", {{"Enabled", true}, {"PreferredMfa", totp}}},
+                               {"SMSMfaSettings", {{"Enabled", true}, {"PreferredMfa", !totp}}}};
+      if (call("SetUserMFAPreference", preference)) succeed(std::string("Sign-in now asks for ") + (totp ? "the authenticator's code." : "a code by SMS."));
+    }
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
   if (form_.messages_at == "totp") draw_messages();
   end_card();
 }
@@ -286,6 +311,13 @@ void TryItPanel::refresh_tokens() {
   // A refresh token comes back only when the client rotates them.
   ctx_.session.refresh_token = tokens.value("RefreshToken", ctx_.session.refresh_token);
   succeed("New ID and access tokens from the refresh token (REFRESH_TOKEN_AUTH).");
+}
+
+void TryItPanel::revoke_refresh_token() {
+  Json request = {{"Token", ctx_.session.refresh_token}, {"ClientId", ctx_.session.client_id}};
+  if (!ctx_.session.client_secret.empty()) request["ClientSecret"] = ctx_.session.client_secret;
+  if (call("RevokeToken", request))
+    succeed("The refresh token is revoked, and with it the ID and access tokens issued from it (the client has token revocation on).");
 }
 
 void TryItPanel::global_sign_out() {

@@ -140,6 +140,21 @@ TEST_CASE("A user's actions: disable, enable, add to a group, confirm, delete") 
         "UserNotFoundException");
 }
 
+TEST_CASE("Resend invitation sends an invited user a new temporary password (AdminCreateUser with RESEND)") {
+  AppUnderTest t;
+  const auto lab = open_console(t, "pool.tab.users");
+  t.ok("AdminCreateUser", {{"UserPoolId", lab.pool_id}, {"Username", "inv@example.com"}, {"DesiredDeliveryMediums", {"EMAIL"}},
+                           {"UserAttributes", {{{"Name", "email"}, {"Value", "inv@example.com"}}, {{"Name", "email_verified"}, {"Value", "true"}}}}});
+  t.frames(1);
+  const std::string username = user(t, lab.pool_id, "inv@example.com")["Username"];
+  REQUIRE(t.click("users.row." + username));
+  REQUIRE(t.click("users.resend_invitation"));
+  CHECK(t.app->api().log().back().operation == "AdminCreateUser");
+  CHECK(t.app->api().log().back().request["MessageAction"] == "RESEND");
+  CHECK(t.app->api().log().back().status == 200);
+  CHECK(t.ok("Sandbox.ListMessages", {{"Destination", "inv@example.com"}})["Messages"].size() == 2);
+}
+
 TEST_CASE("App clients: the secret is shown on demand; a new client and an edit keep the other settings") {
   AppUnderTest t;
   const auto lab = open_console(t, "pool.tab.clients");

@@ -583,3 +583,28 @@ TEST_CASE("Change password with a wrong current password is refused inline in Co
   CHECK(s.t.ui.reveal("tryit.error", s.draw()));
   CHECK(s.session().signed_in());
 }
+
+TEST_CASE("Signed in: Revoke the refresh token ends the session's tokens; Preferred MFA sets which factor sign-in asks for") {
+  AppUnderTest t;
+  const auto lab = t.create_lab_pool();
+  t.ok("SetUserPoolMfaConfig", {{"UserPoolId", lab.pool_id}, {"MfaConfiguration", "OPTIONAL"}, {"SoftwareTokenMfaConfiguration", {{"Enabled", true}}},
+                                {"SmsMfaConfiguration", {{"SmsConfiguration", {{"SnsCallerArn", "arn:aws:iam::123456789012:role/sms"}, {"ExternalId", "x"}}}}}});
+  t.ok("AdminCreateUser", {{"UserPoolId", lab.pool_id}, {"Username", "rev@example.com"}, {"MessageAction", "SUPPRESS"},
+                           {"UserAttributes", {{{"Name", "name"}, {"Value", "Rev"}}, {{"Name", "phone_number"}, {"Value", "+12065550199"}},
+                                               {{"Name", "phone_number_verified"}, {"Value", "true"}}}}});
+  t.ok("AdminSetUserPassword", {{"UserPoolId", lab.pool_id}, {"Username", "rev@example.com"}, {"Password", "Passw0rd!"}, {"Permanent", true}});
+  REQUIRE(t.click("nav.try_it"));
+  REQUIRE(t.click("tryit.tab.sign_in"));
+  REQUIRE(t.type("tryit.signin.username", "rev@example.com"));
+  REQUIRE(t.type("tryit.signin.password", "Passw0rd!"));
+  REQUIRE(t.click("tryit.signin.submit"));
+  REQUIRE(t.app->context().session.signed_in());
+  // SMS preferred: the user's MFA settings say so (the authenticator, not set up, is refused by Cognito).
+  REQUIRE(t.click("tryit.signed_in.prefer.sms"));
+  CHECK(t.app->api().log().back().operation == "SetUserMFAPreference");
+  const std::string access = t.app->context().session.access_token;
+  REQUIRE(t.click("tryit.signed_in.revoke"));
+  CHECK(t.app->api().log().back().operation == "RevokeToken");
+  CHECK(t.app->api().log().back().status == 200);
+  CHECK(call(t.account, "GetUser", {{"AccessToken", access}}).body["__type"] == "NotAuthorizedException");
+}
