@@ -441,29 +441,23 @@ TEST_CASE("Signed in: View tokens opens the token inspector; sign out forgets th
 }
 
 TEST_CASE("Signed in: Delete my account asks once more, then DeleteUser removes the user and signs out") {
-  AppUnderTest t;
-  const auto lab = t.create_lab_pool();
-  t.ok("SignUp", {{"ClientId", lab.client_id}, {"Username", "del@example.com"}, {"Password", "Passw0rd!"},
-                  {"UserAttributes", {{{"Name", "name"}, {"Value", "Del"}}}}});
-  t.ok("AdminConfirmSignUp", {{"UserPoolId", lab.pool_id}, {"Username", "del@example.com"}});
-  REQUIRE(t.click("nav.try_it"));
-  REQUIRE(t.click("tryit.tab.sign_in"));
-  REQUIRE(t.type("tryit.signin.username", "del@example.com"));
-  REQUIRE(t.type("tryit.signin.password", "Passw0rd!"));
-  REQUIRE(t.click("tryit.signin.submit"));
-  REQUIRE(t.app->context().session.signed_in());
+  TryIt s;
+  const auto lab = s.t.create_lab_pool();
+  s.add_user(lab.client_id, "del@example.com");
+  s.sign_in("del@example.com", "Passw0rd!");
+  REQUIRE(s.session().signed_in());
   // The first press only asks; Keep it changes nothing.
-  REQUIRE(t.click("tryit.signed_in.delete"));
-  REQUIRE(t.click("tryit.signed_in.delete_cancel"));
-  CHECK(t.ok("AdminGetUser", {{"UserPoolId", lab.pool_id}, {"Username", "del@example.com"}})["Enabled"] == true);
-  REQUIRE(t.click("tryit.signed_in.delete"));
-  REQUIRE(t.click("tryit.signed_in.delete_confirmed"));
-  CHECK(t.app->api().log().back().operation == "DeleteUser");
-  CHECK(t.app->api().log().back().status == 200);
-  CHECK(call(t.account, "AdminGetUser", {{"UserPoolId", lab.pool_id}, {"Username", "del@example.com"}}).body["__type"] ==
+  REQUIRE(s.click("tryit.signed_in.delete"));
+  REQUIRE(s.click("tryit.signed_in.delete_cancel"));
+  CHECK(s.t.ok("AdminGetUser", {{"UserPoolId", lab.pool_id}, {"Username", "del@example.com"}})["Enabled"] == true);
+  REQUIRE(s.click("tryit.signed_in.delete"));
+  REQUIRE(s.click("tryit.signed_in.delete_confirmed"));
+  CHECK(s.operations().back() == "DeleteUser");
+  CHECK(s.t.app->api().log().back().status == 200);
+  CHECK(call(s.t.account, "AdminGetUser", {{"UserPoolId", lab.pool_id}, {"Username", "del@example.com"}}).body["__type"] ==
         "UserNotFoundException");
-  CHECK_FALSE(t.app->context().session.signed_in());
-  CHECK(shown(t, "tryit.signin.submit"));
+  CHECK_FALSE(s.session().signed_in());
+  CHECK(s.shown("tryit.signin.submit"));
 }
 
 TEST_CASE("Signed in: change password, and update an email verified with the inbox's code") {
