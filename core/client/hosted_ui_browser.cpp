@@ -59,6 +59,14 @@ void HostedUiBrowser::arrive_at_site(const Start& site) {
   callback_.reset();
 }
 
+HostedSite hosted_site_of(const std::string& user_pool_id, const Json& pool) {
+  const bool custom = pool.contains("CustomDomain");
+  HostedSite site;
+  site.domain = custom ? pool.value("CustomDomain", std::string()) : pool.value("Domain", std::string());
+  if (!site.domain.empty()) site.base_url = domain_base_url(site.domain, domain_host(user_pool_id, site.domain, custom), "");
+  return site;
+}
+
 tl::expected<HostedUiBrowser::Start, std::string> HostedUiBrowser::start_for(Door& door, const std::string& user_pool_id,
                                                                              const std::string& client_id) {
   const Response pool = door.read("DescribeUserPool", Json{{"UserPoolId", user_pool_id}});
@@ -71,10 +79,10 @@ tl::expected<HostedUiBrowser::Start, std::string> HostedUiBrowser::start_for(Doo
   s.user_pool_id = user_pool_id;
   s.client_id = client_id;
   s.client_secret = c.value("ClientSecret", std::string());
-  const bool custom = p.contains("CustomDomain");
-  s.domain = custom ? p.value("CustomDomain", std::string()) : p.value("Domain", std::string());
-  if (s.domain.empty()) return tl::unexpected(std::string("the user pool has no domain"));
-  s.base_url = domain_base_url(s.domain, domain_host(user_pool_id, s.domain, custom), "");
+  const HostedSite site = hosted_site_of(user_pool_id, p);
+  if (site.domain.empty()) return tl::unexpected(std::string("the user pool has no domain"));
+  s.domain = site.domain;
+  s.base_url = site.base_url;
   const Json callbacks = c.value("CallbackURLs", Json::array());
   if (callbacks.empty() || !callbacks[0].is_string()) return tl::unexpected(std::string("the app client has no callback URL"));
   s.redirect_uri = callbacks[0].get<std::string>();

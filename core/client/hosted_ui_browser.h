@@ -44,6 +44,14 @@ struct AppCallback {
   Json tokens = Json::object();  // the token endpoint's answer, or the implicit grant's fragment
 };
 
+// Where a pool's hosted pages are served: its custom domain if it has one,
+// else its Cognito domain prefix, and the address of either. Both empty when
+// the pool has no domain. `pool` is DescribeUserPool's UserPool.
+struct HostedSite {
+  std::string domain, base_url;
+};
+HostedSite hosted_site_of(const std::string& user_pool_id, const Json& pool);
+
 class HostedUiBrowser {
  public:
   // How the app asks to sign in.

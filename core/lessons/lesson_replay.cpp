@@ -166,7 +166,7 @@ Outcome run_hosted_sign_in(const HostedSignIn& h, const LessonContext& ctx) {
   if (!client_id) return tl::unexpected(client_id.error());
   LessonDoor door(ctx.door);
   auto start = HostedUiBrowser::start_for(door, pool_id->get<std::string>(), client_id->get<std::string>());
-  if (!start) return tl::unexpected("a hosted sign-in needs " + start.error().substr(4) + " (HostedSignIn)");
+  if (!start) return tl::unexpected("HostedSignIn cannot start: " + start.error());
   start->identity_provider = h.provider;
   HostedUiBrowser browser(door);
   browser.start(*start);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/tokens/well_known.h"
+#include "core/client/hosted_ui_browser.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "web/shell/named_item.h"
@@ -44,9 +44,8 @@ void IdentityProvidersCard::refresh(const std::string& pool_id) {
     providers_.push_back(ctx_.api.peek("DescribeIdentityProvider", {{"UserPoolId", pool_id}, {"ProviderName", p.value("ProviderName", "")}})
                              .body.value("IdentityProvider", p));
   const Json pool = ctx_.api.peek("DescribeUserPool", {{"UserPoolId", pool_id}}).body.value("UserPool", Json::object());
-  const bool custom = pool.contains("CustomDomain");
-  const std::string domain = custom ? pool["CustomDomain"].get<std::string>() : pool.value("Domain", std::string());
-  acs_url_ = domain.empty() ? std::string() : domain_base_url(domain, domain_host(pool_id, domain, custom), "") + "/saml2/idpresponse";
+  const HostedSite site = hosted_site_of(pool_id, pool);
+  acs_url_ = site.base_url.empty() ? std::string() : site.base_url + "/saml2/idpresponse";
 }
 
 void IdentityProvidersCard::add_provider() {

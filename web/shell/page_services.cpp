@@ -14,7 +14,7 @@ constexpr double kSaveInterval = 0.25;  // seconds between saves at most
 
 userpool::web::App* g_app = nullptr;
 std::uint64_t g_saved_revision = ~0ull;
-double g_last_save = -1e9;
+double g_last_check = -1e9;  // when the work was last looked at for changes
 // Who asked for the file the page is choosing (import, a lesson file).
 userpool::web::UiContext::FileHandler g_file_handler;
 std::string g_clipboard;  // the text ImGui pastes: the last copy, or the page's last paste event
@@ -214,9 +214,10 @@ void install_page_services(App& app) {
 }
 
 void save_work_if_changed(App& app, double now_seconds) {
-  if (app.context().work_revision() == g_saved_revision || now_seconds - g_last_save < kSaveInterval) return;
-  g_last_save = now_seconds;
-  save_now();
+  // Looked at once per interval, not every frame: work_revision() hashes the session's tokens.
+  if (now_seconds - g_last_check < kSaveInterval) return;
+  g_last_check = now_seconds;
+  if (app.context().work_revision() != g_saved_revision) save_now();
 }
 
 }  // namespace userpool::web

@@ -4,7 +4,6 @@
 
 #include "core/base/encoding.h"
 #include "core/crypto/totp.h"
-#include "core/tokens/well_known.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "web/shell/named_item.h"
@@ -89,16 +88,9 @@ void HostedUiPanel::choose(const std::string& pool_id, const std::string& client
   refresh();
 }
 
-std::string HostedUiPanel::domain() const {
-  if (pool_.contains("CustomDomain")) return pool_["CustomDomain"].get<std::string>();
-  return pool_.value("Domain", std::string());
-}
+std::string HostedUiPanel::domain() const { return hosted_site_of(pool_id_, pool_).domain; }
 
-std::string HostedUiPanel::base_url() const {
-  const std::string d = domain();
-  if (d.empty()) return {};
-  return domain_base_url(d, domain_host(pool_id_, d, pool_.contains("CustomDomain")), "");
-}
+std::string HostedUiPanel::base_url() const { return hosted_site_of(pool_id_, pool_).base_url; }
 
 void HostedUiPanel::sign_in() {
   error_.clear();
