@@ -104,6 +104,13 @@
 //       consent, a SAML or form_post page sent on), the callback, the code
 //       exchanged at the token endpoint. Every request is recorded. It must
 //       end at the app with tokens, which become the session.
+//   {"MachineToken": {"Pool": "<pool name>", "Client": "<app client name>",
+//                     "Scope": "..."}}
+//       An app's own token: the client_credentials grant at the pool's token
+//       endpoint with the app client's ID and secret, as a back-end service
+//       asks for it (Scope optional: the client's allowed scopes). Recorded;
+//       the access token becomes the session's machine token
+//       ({{session:MachineToken}}), beside whoever is signed in.
 //   {"SignOut": {}}  the session forgets its tokens (no API call)
 //
 // Templates: any string in a Request, and the values of Equals, Contains and
@@ -115,7 +122,7 @@
 //   {{client:POOL/CLIENT}}  the ID of app client CLIENT of user pool POOL
 //   {{code:DESTINATION}}    the code in the newest message to that email
 //                           address or phone number
-//   {{session:IdToken|AccessToken|RefreshToken|Username}}
+//   {{session:IdToken|AccessToken|RefreshToken|Username|MachineToken}}
 //   {{last:Operation/pointer}}  a value of the last successful response to that
 //                           operation in this lesson (e.g. last:InitiateAuth/Session;
 //                           no pointer: the whole response)
@@ -198,14 +205,21 @@ struct HostedSignIn {
   std::string provider, email, name;  // at the provider's page instead
 };
 
+// An app client's own token, from the client_credentials grant.
+struct MachineToken {
+  std::string pool, client;  // names, as the learner sees them
+  std::string scope;         // space-separated; empty: the client's allowed scopes
+};
+
 struct Action {
-  enum class Kind { kCall, kSignIn, kHostedSignIn, kSignOut };
+  enum class Kind { kCall, kSignIn, kHostedSignIn, kMachineToken, kSignOut };
   Kind kind = Kind::kSignOut;
   std::string operation;          // kCall: without the target prefix
   Json request = Json::object();  // kCall: templates unresolved
   std::string expect;             // kCall: the error it must answer ("" = it must succeed)
   SignIn sign_in;                 // kSignIn
   HostedSignIn hosted_sign_in;    // kHostedSignIn
+  MachineToken machine_token;     // kMachineToken
   Json written;                   // the action as the file has it, to show as the solution
 };
 

@@ -19,6 +19,9 @@ struct LessonSession {
   std::string pool_id, client_id;
   std::string username;  // as typed when signing in
   std::string id_token, access_token, refresh_token;
+  // The app's own access token (client_credentials), for calls made as the
+  // app rather than as a user; signing out keeps it.
+  std::string machine_client_id, machine_token;
 
   bool signed_in() const { return !access_token.empty(); }
   // Forgets the tokens (as an app does on sign-out); who it was stays known.

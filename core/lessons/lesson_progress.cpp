@@ -113,6 +113,7 @@ std::string LessonProgress::active_step_pool_id(const LessonCatalogue& catalogue
     if (!name.empty()) break;
     name = action.kind == Action::Kind::kSignIn         ? action.sign_in.pool
            : action.kind == Action::Kind::kHostedSignIn ? action.hosted_sign_in.pool
+           : action.kind == Action::Kind::kMachineToken ? action.machine_token.pool
                                                         : pool_named_in(action.request);
   }
   if (name.empty()) return "";

@@ -191,6 +191,17 @@ HostedSignIn read_hosted_sign_in(const Json& value, const std::string& action_wh
   return s;
 }
 
+MachineToken read_machine_token(const Json& value, const std::string& action_where) {
+  const std::string where = at(action_where, "MachineToken");
+  require_object(value, where, "an object");
+  only_members(value, where, {"Pool", "Client", "Scope"});
+  MachineToken m;
+  m.pool = required_text(value, "Pool", where);
+  m.client = required_text(value, "Client", where);
+  if (value.contains("Scope")) m.scope = required_text(value, "Scope", where);
+  return m;
+}
+
 }  // namespace
 
 Check read_check(const Json& value, const std::string& where) {
@@ -216,7 +227,8 @@ Check read_check(const Json& value, const std::string& where) {
 Action read_action(const Json& value, const std::string& where) {
   require_object(value, where, "an action object");
   const std::string kind =
-      kind_of(value, where, "action", {"Call", "SignIn", "HostedSignIn", "SignOut"}, "Call, SignIn, HostedSignIn or SignOut");
+      kind_of(value, where, "action", {"Call", "SignIn", "HostedSignIn", "MachineToken", "SignOut"},
+              "Call, SignIn, HostedSignIn, MachineToken or SignOut");
   Action action;
   action.written = value;
   if (kind == "Call") {
@@ -237,6 +249,10 @@ Action read_action(const Json& value, const std::string& where) {
     alone(value, where, kind);
     action.kind = Action::Kind::kHostedSignIn;
     action.hosted_sign_in = read_hosted_sign_in(value["HostedSignIn"], where);
+  } else if (kind == "MachineToken") {
+    alone(value, where, kind);
+    action.kind = Action::Kind::kMachineToken;
+    action.machine_token = read_machine_token(value["MachineToken"], where);
   } else {
     alone(value, where, kind);
     action.kind = Action::Kind::kSignOut;

@@ -200,6 +200,35 @@ Outcome run_hosted_sign_in(const HostedSignIn& h, const LessonContext& ctx) {
   return {};
 }
 
+// The client_credentials grant, as a back-end service asks for its own
+// token: the app client's ID and secret at the pool's token endpoint.
+Outcome run_machine_token(const MachineToken& m, const LessonContext& ctx) {
+  const auto pool_id = resolve_reference("pool:" + m.pool, ctx);
+  if (!pool_id) return tl::unexpected(pool_id.error());
+  const auto client_id = resolve_reference("client:" + m.pool + "/" + m.client, ctx);
+  if (!client_id) return tl::unexpected(client_id.error());
+  const Response pool = ctx.read("DescribeUserPool", {{"UserPoolId", *pool_id}});
+  const Response client = ctx.read("DescribeUserPoolClient", {{"UserPoolId", *pool_id}, {"ClientId", *client_id}});
+  if (pool.status != 200) return tl::unexpected(describe_failure("DescribeUserPool", pool));
+  if (client.status != 200) return tl::unexpected(describe_failure("DescribeUserPoolClient", client));
+  const HostedSite site = hosted_site_of(pool_id->get<std::string>(), pool.body.value("UserPool", Json::object()));
+  if (site.domain.empty()) return tl::unexpected("user pool " + m.pool + " has no domain, so no token endpoint");
+  Json form = {{"grant_type", "client_credentials"},
+               {"client_id", *client_id},
+               {"client_secret", text_at(client.body, {"UserPoolClient", "ClientSecret"})}};
+  if (!m.scope.empty()) form["scope"] = m.scope;
+  const auto answer = call_recorded(ctx, "HostedUI.Token", {{"Domain", site.domain}, {"Method", "POST"}, {"Form", form}});
+  if (!answer) return tl::unexpected(answer.error());
+  const std::string body = answer->value("Body", std::string());
+  const Json tokens = Json::parse(body, nullptr, false);
+  const std::string access = tokens.is_object() ? tokens.value("access_token", std::string()) : std::string();
+  if (answer->value("Status", 0) != 200 || access.empty())
+    return tl::unexpected("the token endpoint answered HTTP " + std::to_string(answer->value("Status", 0)) + " " + body);
+  ctx.session.machine_client_id = client_id->get<std::string>();
+  ctx.session.machine_token = access;
+  return {};
+}
+
 }  // namespace
 
 std::string action_label(const Action& action) {
@@ -207,6 +236,7 @@ std::string action_label(const Action& action) {
     case Action::Kind::kCall: return action.operation;
     case Action::Kind::kSignIn: return "SignIn";
     case Action::Kind::kHostedSignIn: return "HostedSignIn";
+    case Action::Kind::kMachineToken: return "MachineToken";
     case Action::Kind::kSignOut: return "SignOut";
   }
   return "action";
@@ -218,6 +248,7 @@ tl::expected<void, std::string> run_action(const Action& action, const LessonCon
       case Action::Kind::kCall: return run_call(action, ctx);
       case Action::Kind::kSignIn: return run_sign_in(action.sign_in, ctx);
       case Action::Kind::kHostedSignIn: return run_hosted_sign_in(action.hosted_sign_in, ctx);
+      case Action::Kind::kMachineToken: return run_machine_token(action.machine_token, ctx);
       case Action::Kind::kSignOut: ctx.session.sign_out(); return {};
     }
     return tl::unexpected(std::string("unknown action"));

@@ -130,9 +130,9 @@ Value resolve_code(std::string_view destination, const LessonContext& ctx) {
 // --- the app's session ---------------------------------------------------------
 
 std::string check_session(std::string_view argument) {
-  for (std::string_view known : {"IdToken", "AccessToken", "RefreshToken", "Username"})
+  for (std::string_view known : {"IdToken", "AccessToken", "RefreshToken", "Username", "MachineToken"})
     if (argument == known) return {};
-  return "the argument must be IdToken, AccessToken, RefreshToken or Username";
+  return "the argument must be IdToken, AccessToken, RefreshToken, Username or MachineToken";
 }
 
 Value resolve_session(std::string_view argument, const LessonContext& ctx) {
@@ -140,6 +140,10 @@ Value resolve_session(std::string_view argument, const LessonContext& ctx) {
   if (argument == "Username") {
     if (s.username.empty()) return tl::unexpected(std::string("nobody has signed in yet"));
     return Json(s.username);
+  }
+  if (argument == "MachineToken") {
+    if (s.machine_token.empty()) return tl::unexpected(std::string("no app has asked for a machine token (client_credentials) yet"));
+    return Json(s.machine_token);
   }
   const std::string& token = argument == "IdToken" ? s.id_token : argument == "AccessToken" ? s.access_token : s.refresh_token;
   if (token.empty()) return tl::unexpected("not signed in (the session has no " + std::string(argument) + ")");
@@ -243,7 +247,7 @@ const std::vector<TemplateFunction>& template_functions() {
       {"pool_arn", "NAME", not_empty, resolve_pool_arn},
       {"client", "POOL/CLIENT", check_client, resolve_client},
       {"code", "DESTINATION", not_empty, resolve_code},
-      {"session", "IdToken|AccessToken|RefreshToken|Username", check_session, resolve_session},
+      {"session", "IdToken|AccessToken|RefreshToken|Username|MachineToken", check_session, resolve_session},
       {"last", "Operation/pointer", check_last, resolve_last},
       {"totp", "REFERENCE", check_totp, resolve_totp},
       {"rest_api", "NAME", not_empty, resolve_rest_api},

@@ -19,6 +19,7 @@ const std::vector<ComboChoice> kTokenChoices = {
     {"none", "No token"},
     {"id", "ID token of the signed-in user"},
     {"access", "Access token of the signed-in user"},
+    {"machine", "Machine token of an app (client credentials)"},
     {"tampered", "Tampered copy of the ID token"},
     {"expired", "Expired ID token"},
     {"pasted", "A token you paste"},
@@ -78,6 +79,11 @@ std::string ApiGatewayPanel::token_to_send(std::string* problem) const {
     return token;
   }
   const AppSession& s = ctx_.session;
+  if (token_choice_ == "machine") {
+    if (s.machine_token.empty())
+      *problem = "No app has a machine token yet: get one in the Hosted UI view (Get a machine token) first.";
+    return s.machine_token;
+  }
   if (!s.signed_in()) {
     *problem = "No one is signed in, so there is no token to send: sign in on Try it first.";
     return {};
@@ -132,6 +138,20 @@ void ApiGatewayPanel::draw_token_choice() {
     ImGui::SetNextItemWidth(ems(30));
     ImGui::InputTextWithHint("###apigw.pasted_token", "Paste a token (eyJ...)", &pasted_token_);
     field_help("Any token: one of another user pool, or one edited in the Tokens view.", width);
+    return;
+  }
+  if (token_choice_ == "machine") {
+    if (s.machine_token.empty()) {
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + row_field_x());
+      ImGui::PushStyleColor(ImGuiCol_Text, colors::amber());
+      ImGui::TextUnformatted("No app has asked for a machine token yet.");
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Get one in Hosted UI###apigw.open_hosted")) ctx_.open(View::kHostedUi);
+      return;
+    }
+    field_help("The access token app client " + s.machine_client_id + " got for itself with the client_credentials grant: "
+               "no user, no ID token, and only the resource servers' scopes the client is allowed.", width);
     return;
   }
   if (!s.signed_in()) {

@@ -142,6 +142,11 @@ void HostedUiPanel::get_machine_token() {
   } catch (const std::exception&) {
     machine_token_ = Json::object();
   }
+  // The app keeps its token for its own calls (API Gateway's test requests).
+  if (machine_token_.is_object() && machine_token_.contains("access_token") && machine_token_["access_token"].is_string()) {
+    ctx_.session.machine_client_id = client_id_;
+    ctx_.session.machine_token = machine_token_["access_token"].get<std::string>();
+  }
 }
 
 void HostedUiPanel::draw_pickers() {

@@ -31,7 +31,7 @@ TEST_CASE("The lessons of the course ship in the course's order, each mirroring 
                                            "account-recovery-and-lockout", "admin-created-users", "sign-in-with-the-hosted-ui",
                                            "sign-in-with-google", "enterprise-sign-in-with-saml",
                                            "brand-the-sign-in-page", "protect-an-api",
-                                           "elastic-beanstalk"};
+                                           "apis-and-machines", "elastic-beanstalk"};
   std::vector<std::string> order;
   for (const Lesson& lesson : catalogue.lessons) order.push_back(lesson.id);
   CHECK(order == course);

@@ -230,7 +230,7 @@ TEST_CASE("Malformed lessons are refused, each with its precise error") {
       {"operation not a string", with_solution({{{"Call", 5}}}),
        step1 + "Solution[1]: the operation must be a string, not a number"},
       {"unknown action kind", with_solution({{{"SignOut", Json::object()}}, {{"Cal", "SignUp"}}}),
-       step1 + "Solution[2]: unknown action kind \"Cal\" (expected Call, SignIn, HostedSignIn or SignOut)"},
+       step1 + "Solution[2]: unknown action kind \"Cal\" (expected Call, SignIn, HostedSignIn, MachineToken or SignOut)"},
       {"unknown Call member", with_solution({{{"Call", "SignUp"}, {"Requets", Json::object()}}}),
        step1 + "Solution[1]: unknown member \"Requets\" (expected Call, Request or Expect)"},
       {"Expect that is not an error", with_solution({{{"Call", "SignUp"}, {"Expect", "Success"}}}),
@@ -245,6 +245,10 @@ TEST_CASE("Malformed lessons are refused, each with its precise error") {
        with_solution({{{"HostedSignIn", {{"Pool", "lab"}, {"Client", "web"}, {"Provider", "Google"}, {"Email", "j@example.com"}, {"Password", "p"}}}}}),
        step1 + "Solution[1]: HostedSignIn: a sign-in through \"Provider\" takes \"Email\" and \"Name\" (typed at the provider), not "
                "\"Username\" and \"Password\""},
+      {"MachineToken without a client", with_solution({{{"MachineToken", {{"Pool", "lab"}}}}}),
+       step1 + "Solution[1]: MachineToken: missing \"Client\""},
+      {"MachineToken with a user", with_solution({{{"MachineToken", {{"Pool", "lab"}, {"Client", "sync"}, {"Username", "jane"}}}}}),
+       step1 + "Solution[1]: MachineToken: unknown member \"Username\" (expected Pool, Client or Scope)"},
       {"HostedSignIn without a password", with_solution({{{"HostedSignIn", {{"Pool", "lab"}, {"Client", "web"}, {"Username", "jane"}}}}}),
        step1 + "Solution[1]: HostedSignIn: missing \"Password\""},
       {"SignOut with options", with_solution({{{"SignOut", {{"Global", true}}}}}),
@@ -270,7 +274,7 @@ TEST_CASE("Malformed lessons are refused, each with its precise error") {
       {"session template with a wrong argument",
        with_solution({{{"Call", "GetUser"}, {"Request", {{"AccessToken", "{{session:Token}}"}}}}}),
        step1 + "Solution[1]: Request.AccessToken: template \"{{session:Token}}\": the argument must be IdToken, "
-               "AccessToken, RefreshToken or Username"},
+               "AccessToken, RefreshToken, Username or MachineToken"},
       {"client template without a pool",
        with_solution({{{"Call", "SignUp"}, {"Request", {{"ClientId", "{{client:web}}"}}}}}),
        step1 + "Solution[1]: Request.ClientId: template \"{{client:web}}\": the argument must be POOL/CLIENT: a user "

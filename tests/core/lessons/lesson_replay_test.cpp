@@ -362,3 +362,46 @@ TEST_CASE("A Call action with Expect must be refused with that error, and is rec
   CHECK(failure(s.run(Json::array({succeeds}))) ==
         "Solution[1] (CreateUserPool): CreateUserPool was to answer InvalidParameterException, but it succeeded");
 }
+
+TEST_CASE("MachineToken asks the token endpoint for client_credentials; the token is the session's machine token") {
+  LessonSandbox s;
+  const std::string pool = s.pool_with_client("lab", Json{{"GenerateSecret", true}});
+  require_ok(s.run(Json::array({
+      Json{{"Call", "CreateResourceServer"},
+           {"Request", {{"UserPoolId", pool}, {"Identifier", "stock"}, {"Name", "Stock"},
+                        {"Scopes", {{{"ScopeName", "read"}, {"ScopeDescription", "Read"}}, {{"ScopeName", "write"}, {"ScopeDescription", "Write"}}}}}}},
+      Json{{"Call", "UpdateUserPoolClient"},
+           {"Request", {{"UserPoolId", pool}, {"ClientId", "{{client:lab/web}}"}, {"AllowedOAuthFlowsUserPoolClient", true},
+                        {"AllowedOAuthFlows", {"client_credentials"}}, {"AllowedOAuthScopes", {"stock/read"}}}}},
+  })));
+  const Json machine = {{"MachineToken", {{"Pool", "lab"}, {"Client", "web"}}}};
+  const Json domain = {{"Call", "CreateUserPoolDomain"}, {"Request", {{"UserPoolId", pool}, {"Domain", "{{domain:lab}}"}}}};
+  SECTION("without a domain there is no token endpoint") {
+    CHECK(failure(s.run(Json::array({machine}))).find("has no domain, so no token endpoint") != std::string::npos);
+  }
+  SECTION("with a domain") {
+    require_ok(s.run(Json::array({domain})));
+    s.session.access_token = "a user's token";
+    const std::size_t before = s.event_count();
+    require_ok(s.run(Json::array({machine, kSignOut})));
+    CHECK(events_after(s, before) == std::vector<std::string>{"HostedUI.Token 200"});
+    const std::string client = resolve_reference("client:lab/web", s.context()).value().get<std::string>();
+    CHECK(s.session.machine_client_id == client);
+    REQUIRE_FALSE(s.session.machine_token.empty());
+    // Signing the user out leaves the app's own token.
+    CHECK_FALSE(s.session.signed_in());
+    CHECK(resolve_reference("session:MachineToken", s.context()).value() == s.session.machine_token);
+    const Json c = claims(s.session.machine_token);
+    CHECK(c.value("client_id", "") == client);
+    CHECK(c.value("scope", "") == "stock/read");
+    CHECK_FALSE(c.contains("username"));
+  }
+  SECTION("a scope the client is not allowed: the endpoint's error") {
+    require_ok(s.run(Json::array({domain})));
+    const Json asking = {{"MachineToken", {{"Pool", "lab"}, {"Client", "web"}, {"Scope", "stock/write"}}}};
+    const std::string why = failure(s.run(Json::array({asking})));
+    CHECK(why.find("HTTP 400") != std::string::npos);
+    CHECK(why.find("invalid_scope") != std::string::npos);
+    CHECK(s.session.machine_token.empty());
+  }
+}

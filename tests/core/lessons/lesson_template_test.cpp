@@ -307,7 +307,7 @@ TEST_CASE("Templates are checked when a lesson loads, naming where the bad one i
   CHECK(check_reference("client:/web").ends_with("}}\": the argument must be POOL/CLIENT: a user pool's name, \"/\", an app client's name"));
   CHECK(check_reference("client:lab/").ends_with("}}\": the argument must be POOL/CLIENT: a user pool's name, \"/\", an app client's name"));
   CHECK(check_reference("client:lab/web").empty());
-  CHECK(check_reference("session:Email") == "template \"{{session:Email}}\": the argument must be IdToken, AccessToken, RefreshToken or Username");
+  CHECK(check_reference("session:Email") == "template \"{{session:Email}}\": the argument must be IdToken, AccessToken, RefreshToken, Username or MachineToken");
   CHECK(check_reference("last:Nope/Session") == "template \"{{last:Nope/Session}}\": unknown operation \"Nope\"");
   CHECK(check_reference("last:/Session") == "template \"{{last:/Session}}\": the argument must be Operation/pointer, e.g. InitiateAuth/Session");
   CHECK(check_reference("totp:") == "template \"{{totp:}}\": the argument must name the secret, e.g. totp:last:AssociateSoftwareToken/SecretCode");
@@ -316,7 +316,7 @@ TEST_CASE("Templates are checked when a lesson loads, naming where the bad one i
 
   CHECK(check_templates(Json{{"A", "plain"}, {"B", {1, "{{pool:lab}}"}}}, "Request").empty());
   CHECK(check_templates(Json{{"A", {{"B", "{{session:Email}}"}}}}, "Request") ==
-        "Request.A.B: template \"{{session:Email}}\": the argument must be IdToken, AccessToken, RefreshToken or Username");
+        "Request.A.B: template \"{{session:Email}}\": the argument must be IdToken, AccessToken, RefreshToken, Username or MachineToken");
   CHECK(check_templates(Json{{"List", Json::array({"ok", "{{pool:}}"})}}, "Request") == "Request.List[2]: template \"{{pool:}}\": the argument is empty");
   CHECK(check_templates(Json("x {{oops"), "Equals") == "Equals: \"{{\" without a closing \"}}\" in \"x {{oops\"");
 }

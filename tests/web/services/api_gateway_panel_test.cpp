@@ -214,3 +214,44 @@ TEST_CASE("A tampered token keeps the header and signature and changes the paylo
   CHECK(web::http_status_line(401) == "401 Unauthorized");
   CHECK(web::duration_text(3660) == "1 h 1 min");
 }
+
+TEST_CASE("A machine token from the Hosted UI view is a test request's token; a method that wants its scope takes it") {
+  AppUnderTest t;
+  const auto lab = signed_in(t);
+  const std::string api = protected_api(t, lab.pool_id);
+  t.ok("CreateUserPoolDomain", {{"UserPoolId", lab.pool_id}, {"Domain", "lab-machines"}});
+  t.ok("CreateResourceServer", {{"UserPoolId", lab.pool_id}, {"Identifier", "pets"}, {"Name", "Pets"},
+                                {"Scopes", {{{"ScopeName", "read"}, {"ScopeDescription", "Read"}}}}});
+  const std::string worker = t.ok("CreateUserPoolClient", {{"UserPoolId", lab.pool_id}, {"ClientName", "worker"}, {"GenerateSecret", true},
+                                                           {"AllowedOAuthFlowsUserPoolClient", true}, {"AllowedOAuthFlows", {"client_credentials"}},
+                                                           {"AllowedOAuthScopes", {"pets/read"}}})["UserPoolClient"]["ClientId"];
+  const std::string pets = t.ok("ApiGateway.GetResources", {{"restApiId", api}})["items"][1]["id"];
+  t.ok("ApiGateway.UpdateMethod", {{"restApiId", api}, {"resourceId", pets}, {"httpMethod", "GET"},
+                                   {"patchOperations", {{{"op", "add"}, {"path", "/authorizationScopes"}, {"value", "pets/read"}}}}});
+  t.ok("ApiGateway.CreateDeployment", {{"restApiId", api}, {"stageName", "prod"}});
+
+  // No machine token yet: the form says where to get one and sends nothing.
+  REQUIRE(t.click("nav.api_gateway"));
+  choose(t, "apigw.test_token", "machine");
+  const std::size_t calls = t.app->api().log().size();
+  REQUIRE(t.click("apigw.send"));
+  CHECK(t.app->api().log().size() == calls);
+  CHECK(shown(t, "apigw.error.test"));
+  REQUIRE(t.click("apigw.open_hosted"));
+  CHECK(t.app->context().view == web::View::kHostedUi);
+  t.app->hosted_ui().choose(lab.pool_id, worker);
+  t.frames(1);
+  REQUIRE(t.click("hosted.machine"));
+  CHECK(t.app->context().session.machine_client_id == worker);
+  CHECK(t.app->context().session.machine_token == t.app->hosted_ui().machine_token()["access_token"]);
+  // The user's session is still there beside it.
+  CHECK(t.app->context().session.signed_in());
+
+  REQUIRE(t.click("nav.api_gateway"));
+  CHECK(send_with(t, "id") == 401);       // an ID token has no scope
+  CHECK(send_with(t, "access") == 401);   // the user's access token lacks pets/read
+  CHECK(send_with(t, "machine") == 200);
+  const Json answer = last_answer(t);
+  CHECK(answer["body"]["claims"]["client_id"] == worker);
+  CHECK(answer["body"]["claims"]["scope"] == "pets/read");
+}
