@@ -123,7 +123,7 @@ Step read_step(const Json& value, std::size_t index) {
   if (!value.is_object()) fail(where, "must be an object, not " + json_kind(value));
   if (const auto id = value.find("Id"); id != value.end() && id->is_string())
     where += " " + Json(id->get<std::string>()).dump();
-  only_members(value, where, {"Id", "Title", "Text", "Highlight", "Check", "Hints", "Solution", "Explanation"});
+  only_members(value, where, {"Id", "Title", "Text", "Highlight", "Check", "Hints", "Solution", "Explanation", "NotYet", "Diagram"});
 
   Step step;
   step.id = required_text(value, "Id", where);
@@ -142,6 +142,8 @@ Step read_step(const Json& value, std::size_t index) {
   }
   step.solution = read_actions(array_member(value, "Solution", where, true, 1, "action"), at(where, "Solution"));
   step.explanation = optional_text(value, "Explanation", where);
+  step.not_yet = optional_text(value, "NotYet", where);
+  if (value.contains("Diagram")) step.diagram = read_diagram(value["Diagram"], at(where, "Diagram"));
   return step;
 }
 

@@ -36,6 +36,19 @@
 //   "Solution": [Action, ...],             required, at least one: the reference
 //                                          solution, replayable through the API
 //   "Explanation": "..."                   optional, markup: shown once the step is done
+//   "NotYet": "..."                        optional: what is still missing, in
+//                                          plain words, shown while the check
+//                                          fails (the check's own reason is
+//                                          under "Details")
+//   "Diagram": Diagram                     optional: a picture drawn above the text
+// }
+//
+// Diagram: boxes on a grid of up to 3 columns and 3 rows, joined by arrows
+// that say what travels along them.
+// {
+//   "Boxes": [{"Id": "app", "Label": "Your web app", "Note": "in the browser",
+//              "Column": 0, "Row": 0}, ...],       Id [a-z0-9-]+ unique; Note optional
+//   "Arrows": [{"From": "app", "To": "pool", "Label": "SignUp, sign-in"}, ...]
 // }
 //
 // Check, one of:
@@ -223,6 +236,21 @@ struct Action {
   Json written;                   // the action as the file has it, to show as the solution
 };
 
+// A picture of boxes and arrows (see the format above).
+struct Diagram {
+  struct Box {
+    std::string id, label, note;
+    int column = 0, row = 0;  // 0..2
+  };
+  struct Arrow {
+    std::string from, to, label;
+  };
+  std::vector<Box> boxes;
+  std::vector<Arrow> arrows;
+  bool empty() const { return boxes.empty(); }
+  static constexpr int kCells = 3;  // columns and rows
+};
+
 struct Step {
   std::string id, title, text;
   std::string highlight;  // empty: nothing to point at
@@ -230,6 +258,8 @@ struct Step {
   std::vector<std::string> hints;
   std::vector<Action> solution;
   std::string explanation;  // empty: none
+  std::string not_yet;      // plain words for what is missing; empty: none
+  Diagram diagram;          // empty: none
 };
 
 struct Lesson {

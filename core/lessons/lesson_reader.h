@@ -47,6 +47,7 @@ const Json* array_member(const Json& object, const char* name, const std::string
 std::string known_operation(const Json& value, const std::string& where);
 
 Check read_check(const Json& value, const std::string& where);
+Diagram read_diagram(const Json& value, const std::string& where);
 Action read_action(const Json& value, const std::string& where);
 
 }  // namespace userpool::lessons::reader

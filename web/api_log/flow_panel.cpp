@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "web/shell/named_item.h"
 #include "imgui_internal.h"
 #include "web/shell/widgets.h"
 
@@ -22,13 +23,6 @@ constexpr float kRowEms = 2.0f;  // one arrow per row
 constexpr unsigned kCognitoRed = rgb(0xdd344c);
 constexpr unsigned kPurple = rgb(0x7d4cdb);
 constexpr std::size_t kClientsDrawn = 5;  // more are summed up as "+N more"
-
-// Names an item that has no label of its own (an InvisibleButton), so tests
-// and the browser can find it like any other widget ("###flow.diagram").
-void name_last_item(const char* label) {
-  ImGuiContext& g = *ImGui::GetCurrentContext();
-  if (g.TestEngineHookItems) ImGuiTestEngineHook_ItemInfo(&g, g.LastItemData.ID, label, 0);
-}
 
 ImU32 text_color() { return ImGui::GetColorU32(ImGuiCol_Text); }
 ImU32 grey_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }

@@ -4,7 +4,9 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "web/lessons/lesson_diagram.h"
 #include "web/lessons/lesson_markup.h"
+#include "web/shell/named_item.h"
 #include "web/shell/widget_registry.h"
 #include "web/shell/widgets.h"
 
@@ -162,6 +164,7 @@ void LessonPanel::draw_step(float width, float height) {
     // Above the text, so it is in sight however long the text is.
     if (!step->highlight.empty() && primary_button("Show me###lesson.show_me") && show_me)
       show_me(step->highlight, ctx_.lessons.step_pool_id(ctx_));
+    draw_diagram(step->diagram);
     draw_markup(ctx_, step->text);
     ImGui::Spacing();
     draw_step_actions(*step);
@@ -186,8 +189,20 @@ void LessonPanel::draw_step_actions(const lessons::Step& step) {
     ImGui::EndGroup();
   }
   ImGui::Spacing();
+  // The step's own plain words when it has them; the check's reason, exact
+  // but technical, is under Details for presenters and the curious.
+  const std::string& reason = ctx_.lessons.not_yet();
+  const bool plain = !step.not_yet.empty();
   ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("Not done yet: %s", ctx_.lessons.not_yet().c_str());
+  ImGui::TextDisabled("Not done yet: %s", plain ? step.not_yet.c_str() : reason.c_str());
+  name_last_item("###lesson.not_yet");
+  if (plain && !reason.empty()) {
+    if (ImGui::SmallButton(details_shown_ ? "Hide details###lesson.details" : "Details###lesson.details")) details_shown_ = !details_shown_;
+    if (details_shown_) {
+      ImGui::TextDisabled("%s", reason.c_str());
+      name_last_item("###lesson.not_yet.details");
+    }
+  }
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   ImGui::Separator();

@@ -47,6 +47,7 @@ class LessonPanel {
   int hints_shown_ = 0;
   bool confirm_solution_ = false;
   bool solution_shown_ = false;
+  bool details_shown_ = false;  // the check's own reason under "Not done yet"
   std::string load_error_;
   // The widget outlined last, and since when (ImGui's clock): it pulses for
   // kPulseSeconds, then stays lit.

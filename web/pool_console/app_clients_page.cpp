@@ -284,8 +284,11 @@ void AppClientsPage::save(bool creating) {
   request["PreventUserExistenceErrors"] = form_.prevent_user_existence_errors ? "ENABLED" : "LEGACY";
   request["EnableTokenRevocation"] = form_.token_revocation;
   request["AllowedOAuthFlowsUserPoolClient"] = form_.oauth;
-  if (form_.oauth && form_.identity_providers.empty()) {
+  const bool users_sign_in = std::any_of(form_.oauth_flows.begin(), form_.oauth_flows.end(),
+                                         [](const std::string& f) { return f == "code" || f == "implicit"; });
+  if (form_.oauth && users_sign_in && form_.identity_providers.empty()) {
     // The console asks for one too: a sign-in page with nothing to sign in with helps nobody.
+    // A machine's client (client_credentials alone) has no sign-in page, and needs none.
     error_ = "Choose at least one identity provider: the hosted sign-in page would offer no way to sign in.";
     return;
   }
@@ -294,7 +297,7 @@ void AppClientsPage::save(bool creating) {
     request["AllowedOAuthScopes"] = split_words(form_.scopes);
     request["CallbackURLs"] = split_words(form_.callback_urls);
     request["LogoutURLs"] = split_words(form_.logout_urls);
-    request["SupportedIdentityProviders"] = form_.identity_providers;
+    if (!form_.identity_providers.empty()) request["SupportedIdentityProviders"] = form_.identity_providers;
   }
   const Response r = ctx_.api.call(creating ? "CreateUserPoolClient" : "UpdateUserPoolClient", request);
   if (r.status != 200) {

@@ -310,3 +310,46 @@ TEST_CASE("Operations may be written with Cognito's target prefix") {
        {"CountAtLeast", 1}}));
   CHECK(lesson.steps[0].check.source.operation == "ListUserPools");
 }
+
+TEST_CASE("A step's plain NotYet words and its Diagram load; a diagram that cannot be drawn is refused, saying why") {
+  const Json boxes = Json::array({{{"Id", "app"}, {"Label", "Web app"}, {"Note", "in the browser"}, {"Column", 0}, {"Row", 0}},
+                                  {{"Id", "pool"}, {"Label", "User pool"}, {"Column", 1}, {"Row", 0}}});
+  const Json arrows = Json::array({{{"From", "app"}, {"To", "pool"}, {"Label", "sign-up and sign-in"}}});
+  const Lesson lesson = load(changed([&](Json& d) {
+    d["Steps"][0]["NotYet"] = "Nobody has signed in yet.";
+    d["Steps"][0]["Diagram"] = {{"Boxes", boxes}, {"Arrows", arrows}};
+  }));
+  const Step& step = lesson.steps[0];
+  CHECK(step.not_yet == "Nobody has signed in yet.");
+  REQUIRE(step.diagram.boxes.size() == 2);
+  CHECK(step.diagram.boxes[0].note == "in the browser");
+  CHECK(step.diagram.boxes[1].column == 1);
+  REQUIRE(step.diagram.arrows.size() == 1);
+  CHECK(step.diagram.arrows[0].label == "sign-up and sign-in");
+  CHECK(load(minimal_lesson()).steps[0].diagram.empty());
+
+  const std::string step1 = "lessons/test.json: step 1 \"sign-in\": ";
+  const auto with_diagram = [&](const Json& diagram) { return changed([&](Json& d) { d["Steps"][0]["Diagram"] = diagram; }); };
+  Json moved = boxes;
+  moved[1]["Column"] = 3;
+  Json stacked = boxes;
+  stacked[1]["Column"] = 0;
+  const std::vector<Malformed> table = {
+      {"empty NotYet", changed([](Json& d) { d["Steps"][0]["NotYet"] = ""; }), step1 + "\"NotYet\" is empty"},
+      {"not an object", with_diagram("boxes"), step1 + "Diagram: must be an object, not a string"},
+      {"no boxes", with_diagram({{"Arrows", arrows}}), step1 + "Diagram: missing \"Boxes\""},
+      {"off the grid", with_diagram({{"Boxes", moved}}), step1 + "Diagram: Boxes[2]: \"Column\" must be 0, 1 or 2"},
+      {"two boxes in a cell", with_diagram({{"Boxes", stacked}}),
+       step1 + "Diagram: Boxes[2]: box \"app\" is already in that Column and Row"},
+      {"an arrow to nowhere", with_diagram({{"Boxes", boxes}, {"Arrows", {{{"From", "app"}, {"To", "inbox"}, {"Label", "codes"}}}}}),
+       step1 + "Diagram: Arrows[1]: no box has the Id \"inbox\""},
+      {"an arrow without words", with_diagram({{"Boxes", boxes}, {"Arrows", {{{"From", "app"}, {"To", "pool"}}}}}),
+       step1 + "Diagram: Arrows[1]: missing \"Label\""},
+  };
+  for (const Malformed& m : table) {
+    INFO(m.what);
+    const auto r = lesson_from_json("lessons/test.json", m.document);
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == m.error);
+  }
+}

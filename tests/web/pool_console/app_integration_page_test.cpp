@@ -66,6 +66,32 @@ TEST_CASE("App integration: a resource server with scopes, then an app client al
   CHECK(client["ExplicitAuthFlows"].size() == 3);  // the rest of the client kept
 }
 
+TEST_CASE("App clients: a machine's client (client credentials, a secret, a custom scope) made with the form, with no identity provider") {
+  AppUnderTest t;
+  const auto lab = open_integration(t);
+  REQUIRE(t.type("integration.server.identifier", "stock"));
+  REQUIRE(t.type("integration.server.name", "Stock"));
+  REQUIRE(t.type("integration.server.scopes", "read: Read the stock\nwrite: Change the stock"));
+  REQUIRE(t.click("integration.server.create"));
+  REQUIRE(t.click("pool.tab.clients"));
+  REQUIRE(t.click("clients.create"));
+  REQUIRE(t.type("clients.form.name", "stock-sync"));
+  REQUIRE(t.click("clients.form.secret"));
+  REQUIRE(t.click("clients.form.oauth"));
+  REQUIRE(t.click("clients.form.oauth_flow.client_credentials"));
+  REQUIRE(t.type("clients.form.scopes", "stock/read"));
+  REQUIRE(t.click("clients.form.idp.COGNITO"));  // no sign-in page: no provider needed
+  REQUIRE(t.click("clients.form.create"));
+  CHECK(t.app->api().log().back().status == 200);
+  const Json clients = t.ok("ListUserPoolClients", {{"UserPoolId", lab.pool_id}, {"MaxResults", 10}})["UserPoolClients"];
+  REQUIRE(clients.size() == 2);
+  const Json client = t.ok("DescribeUserPoolClient", {{"UserPoolId", lab.pool_id}, {"ClientId", clients[1]["ClientId"]}})["UserPoolClient"];
+  CHECK(client["AllowedOAuthFlows"] == Json::array({"client_credentials"}));
+  CHECK(client["AllowedOAuthScopes"] == Json::array({"stock/read"}));
+  CHECK(client.contains("ClientSecret"));
+  CHECK_FALSE(client.contains("SupportedIdentityProviders"));
+}
+
 TEST_CASE("App integration: the classic customization's CSS is saved for ALL, refused CSS says why, Preview opens the Hosted UI") {
   AppUnderTest t;
   const auto lab = open_integration(t);
