@@ -43,6 +43,7 @@ const OperationTable& saml_federation_operations();
 namespace simulated_idp {
 const OperationTable& provider_operations();
 const OperationTable& saml_provider_operations();
+const OperationTable& account_id_operations();
 StateSection provider_state();
 }  // namespace simulated_idp
 namespace ops {
@@ -69,7 +70,8 @@ const std::vector<Service>& services() {
        {}},
       // The identity providers pools federate with, simulated
       // (core/services/simulated_idp/simulated_idp.h).
-      {"SimulatedIdP", "SimulatedIdP.", "InvalidParameterException", {&simulated_idp::provider_operations(), &simulated_idp::saml_provider_operations()},
+      {"SimulatedIdP", "SimulatedIdP.", "InvalidParameterException", {&simulated_idp::provider_operations(), &simulated_idp::saml_provider_operations(),
+                                                          &simulated_idp::account_id_operations()},
        {simulated_idp::provider_state()}},
       // The connected services the tutorials use, with their own APIs' errors.
       {"ApiGateway", "ApiGateway.", "BadRequestException",

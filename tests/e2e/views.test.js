@@ -210,6 +210,12 @@ for (const [size, viewport] of [['1280', { width: 1280, height: 720 }], ['1920',
     await click(page, `users.row.${content.jane}`);
     await snap(page, `users-beside-lesson-${size}-light`, 'users.create');
     await snap(page, `user-details-beside-lesson-${size}-light`, 'users.disable');
+    // Lesson 1 opens with the lab's architecture, drawn in the step column.
+    await click(page, 'nav.lessons');
+    await click(page, 'lessons.start.create-user-pool');
+    await snap(page, `lesson-diagram-${size}-light`, 'lesson.diagram');
+    await setTheme(page, 'dark');
+    await snap(page, `lesson-diagram-${size}-dark`, 'lesson.diagram');
     assert.deepEqual(errors, []);
     await context.close();
   });

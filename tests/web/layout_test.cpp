@@ -152,6 +152,7 @@ void tour(AppUnderTest& t, const Content& c, std::set<std::string>& problems) {
   for (const auto& lesson : t.app->context().lessons.catalogue().lessons) {
     REQUIRE(t.click("nav.lessons"));
     REQUIRE(t.click("lessons.start." + lesson.id));
+    INFO(lesson.id);
     for (std::size_t h = 0; h < lesson.steps.front().hints.size(); ++h) REQUIRE(t.click("lesson.hint"));
     look_through(t, "lesson " + lesson.id, problems);
   }

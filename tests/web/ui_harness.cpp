@@ -47,15 +47,22 @@ std::optional<web::WidgetRect> HeadlessUi::reveal(std::string_view name, const s
   frame(draw);
   ImGuiIO& io = ImGui::GetIO();
   // Not on screen: scroll the view under the middle of the display, as a
-  // learner would, first down, then up.
-  for (const float wheel : {-3.0f, 3.0f}) {
-    for (int i = 0; i < 30; ++i) {
-      if (auto rect = web::widget_registry().find(name); rect && rect->h >= 2) return rect;
-      io.MousePos = ImVec2(io.DisplaySize.x * 0.6f, io.DisplaySize.y * 0.55f);
-      io.MouseWheel = wheel;
-      frame(draw);
-      io.MouseWheel = 0;
-      frame(draw);
+  // learner would, first down, then up; then the lesson column at the right
+  // edge the same way.
+  for (const float x : {0.6f, 0.99f}) {
+    // ImGui keeps sending the wheel to the window it last scrolled for a
+    // moment: the pointer rests over the next place first, as a hand would.
+    io.MousePos = ImVec2(io.DisplaySize.x * x - 4.0f, io.DisplaySize.y * 0.55f);
+    for (int rest = 0; rest < 60; ++rest) frame(draw);
+    for (const float wheel : {-3.0f, 3.0f}) {
+      for (int i = 0; i < 30; ++i) {
+        if (auto rect = web::widget_registry().find(name); rect && rect->h >= 2) return rect;
+        io.MousePos = ImVec2(io.DisplaySize.x * x - 4.0f, io.DisplaySize.y * 0.55f);
+        io.MouseWheel = wheel;
+        frame(draw);
+        io.MouseWheel = 0;
+        frame(draw);
+      }
     }
   }
   return web::widget_registry().find(name);

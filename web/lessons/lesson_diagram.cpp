@@ -51,17 +51,20 @@ void draw_diagram(const lessons::Diagram& diagram) {
   }
   const float width = ImGui::GetContentRegionAvail().x;
   const float cell = width / static_cast<float>(columns);
-  const float box_width = std::min(cell - ems(1.5f), ems(11));
-  const float pad = ems(0.4f);
+  // Gaps wide enough for an arrow and its number between neighbours.
+  const float box_width = std::min(cell - ems(3.2f), ems(11));
+  const float pad = ems(0.3f);
   const float line = ImGui::GetTextLineHeight();
+  // The note sits a little apart from the label: a caption, not its next line.
+  const float kNoteGap = ems(0.2f);
   // Every box as tall as the tallest, so rows line up.
   float box_height = 0;
   for (const auto& b : diagram.boxes) {
     float h = ImGui::CalcTextSize(b.label.c_str(), nullptr, false, box_width - 2 * pad).y;
-    if (!b.note.empty()) h += ImGui::CalcTextSize(b.note.c_str(), nullptr, false, box_width - 2 * pad).y;
+    if (!b.note.empty()) h += kNoteGap + ImGui::CalcTextSize(b.note.c_str(), nullptr, false, box_width - 2 * pad).y;
     box_height = std::max(box_height, h + 2 * pad);
   }
-  const float row_pitch = box_height + 2.2f * line;
+  const float row_pitch = box_height + 2.6f * line;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const auto rect_of = [&](const lessons::Diagram::Box& b) {
     const float x = origin.x + cell * static_cast<float>(b.column) + (cell - box_width) / 2;
@@ -79,7 +82,7 @@ void draw_diagram(const lessons::Diagram& diagram) {
     const float dx = q.x - p.x, dy = q.y - p.y, length = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
     const ImVec2 along(dx / length, dy / length), across(-along.y, along.x);
     if (has_twin(diagram, a)) {  // side by side, each to its own right
-      const float shift = ems(0.45f);
+      const float shift = ems(0.8f);
       p = ImVec2(p.x + across.x * shift, p.y + across.y * shift);
       q = ImVec2(q.x + across.x * shift, q.y + across.y * shift);
     }
@@ -92,7 +95,7 @@ void draw_diagram(const lessons::Diagram& diagram) {
     const ImVec2 mid((p.x + q.x) / 2, (p.y + q.y) / 2);
     const std::string number = std::to_string(i + 1);
     const ImVec2 size = ImGui::CalcTextSize(number.c_str());
-    draw->AddCircleFilled(mid, line * 0.55f, colors::blue());
+    draw->AddCircleFilled(mid, line * 0.5f, colors::blue());
     draw->AddText(ImVec2(mid.x - size.x / 2, mid.y - size.y / 2), colors::on_primary(), number.c_str());
   }
   for (const auto& b : diagram.boxes) {
@@ -102,13 +105,14 @@ void draw_diagram(const lessons::Diagram& diagram) {
     const float wrap = box_width - 2 * pad;
     const ImVec2 label = ImGui::CalcTextSize(b.label.c_str(), nullptr, false, wrap);
     const ImVec2 note = b.note.empty() ? ImVec2(0, 0) : ImGui::CalcTextSize(b.note.c_str(), nullptr, false, wrap);
-    const float top = r.min.y + (box_height - label.y - note.y) / 2;
+    const float gap = b.note.empty() ? 0.0f : kNoteGap;
+    const float top = r.min.y + (box_height - label.y - gap - note.y) / 2;
     draw->AddText(nullptr, 0, ImVec2(r.min.x + pad, top), text_colour, b.label.c_str(), nullptr, wrap);
     if (!b.note.empty())
-      draw->AddText(nullptr, 0, ImVec2(r.min.x + pad, top + label.y), arrow_colour, b.note.c_str(), nullptr, wrap);
+      draw->AddText(nullptr, 0, ImVec2(r.min.x + pad, top + label.y + gap), arrow_colour, b.note.c_str(), nullptr, wrap);
   }
   ImGui::BeginGroup();
-  ImGui::Dummy(ImVec2(width, row_pitch * static_cast<float>(rows - 1) + box_height + ems(0.5f)));
+  ImGui::Dummy(ImVec2(width, row_pitch * static_cast<float>(rows - 1) + box_height + ems(0.3f)));
   // The legend: what each numbered arrow carries.
   for (std::size_t i = 0; i < diagram.arrows.size(); ++i) {
     const auto& a = diagram.arrows[i];

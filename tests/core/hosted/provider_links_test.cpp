@@ -97,3 +97,36 @@ TEST_CASE("AdminDisableProviderForUser: a federated user of its own is disabled;
   CHECK(f.user("bob")["Enabled"] == false);
   CHECK(f.s.error("AdminDisableProviderForUser", {{"UserPoolId", f.pool}, {"User", google("999")}}).type == "UserNotFoundException");
 }
+
+TEST_CASE("SimulatedIdP.GetAccountId gives a provider's ID for an account before it signs in, ready for AdminLinkProviderForUser") {
+  for (const char* type : {"Google", "Facebook", "LoginWithAmazon", "SAML"}) {
+    INFO(type);
+    Federated f(type);
+    const Json answer = f.s.ok("SimulatedIdP.GetAccountId", {{"UserPoolId", f.pool}, {"ProviderName", f.provider}, {"Email", "mei@example.com"}});
+    CHECK(answer["ProviderName"] == f.provider);
+    CHECK(answer["ProviderAttributeName"] == "Cognito_Subject");
+    const std::string id = answer["ProviderAttributeValue"];
+    if (std::string(type) == "SAML") CHECK(id == "mei@example.com");  // the NameID
+    else if (std::string(type) == "Google") CHECK(id == subject(f.s, "https://accounts.google.com", "mei@example.com"));
+    else CHECK(id.size() >= 15);
+    // The same account, the same ID (a SAML NameID is the address as written); another account, another.
+    const Json upper = f.s.ok("SimulatedIdP.GetAccountId", {{"UserPoolId", f.pool}, {"ProviderName", f.provider}, {"Email", "MEI@example.com"}});
+    CHECK(upper["ProviderAttributeValue"] == (std::string(type) == "SAML" ? Json("MEI@example.com") : answer["ProviderAttributeValue"]));
+    CHECK(f.s.ok("SimulatedIdP.GetAccountId", {{"UserPoolId", f.pool}, {"ProviderName", f.provider}, {"Email", "ana@example.com"}})
+              ["ProviderAttributeValue"] != answer["ProviderAttributeValue"]);
+  }
+  Federated f("Google");
+  // Linked with it, the account's first sign-in is the native user's.
+  f.s.add_user(f.pool, "mei", attrs({{"email", "mei@example.com"}, {"email_verified", "true"}}));
+  const std::string id = f.s.ok("SimulatedIdP.GetAccountId", {{"UserPoolId", f.pool}, {"ProviderName", "Google"}, {"Email", "mei@gmail.example"}})
+                             ["ProviderAttributeValue"];
+  f.s.ok("AdminLinkProviderForUser", link(f.pool, native("mei"), google(id)));
+  CHECK(token_claims(f.tokens(f.sign_in("mei@gmail.example", "Mei"))["id_token"])["cognito:username"] == "mei");
+
+  CHECK(f.s.error("SimulatedIdP.GetAccountId", {{"UserPoolId", f.pool}, {"ProviderName", "Okta"}, {"Email", "a@example.com"}}).type ==
+        "ResourceNotFoundException");
+  CHECK(f.s.error("SimulatedIdP.GetAccountId", {{"UserPoolId", f.pool}, {"ProviderName", "Google"}, {"Email", "not an address"}}).type ==
+        "InvalidParameterException");
+  CHECK(f.s.error("SimulatedIdP.GetAccountId", {{"UserPoolId", "us-east-1_nothere00"}, {"ProviderName", "Google"}, {"Email", "a@example.com"}}).type ==
+        "ResourceNotFoundException");
+}

@@ -53,11 +53,15 @@ TEST_CASE("Every shipped lesson's solutions complete it, one step at a time") {
   }
 }
 
-TEST_CASE("Every step of every shipped lesson has two hints or more and says what happened once done") {
+TEST_CASE("Every step of every shipped lesson has two hints or more, says in plain words what is missing, and what happened once done") {
   for (const Lesson& lesson : shipped().lessons)
     for (const Step& step : lesson.steps) {
       INFO(lesson.id << " step " << step.id);
       CHECK(step.hints.size() >= 2);
       CHECK_FALSE(step.explanation.empty());
+      // Plain words: a sentence, not the check's JSON pointers or numbers to compare.
+      CHECK(step.not_yet.ends_with("."));
+      for (const char* technical : {"expected", "Draft.", "/UserPool", "Pointer", "{{", "found 0"})
+        CHECK(step.not_yet.find(technical) == std::string::npos);
     }
 }

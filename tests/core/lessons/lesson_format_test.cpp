@@ -162,7 +162,7 @@ TEST_CASE("Malformed lessons are refused, each with its precise error") {
       {"bad step Id", changed([](Json& d) { d["Steps"][0]["Id"] = "sign_in"; }),
        f + "step 1 \"sign_in\": Id \"sign_in\" must be lowercase letters, digits and dashes"},
       {"unknown step member", changed([](Json& d) { d["Steps"][0]["Hint"] = "x"; }),
-       step1 + "unknown member \"Hint\" (expected Id, Title, Text, Highlight, Check, Hints, Solution or Explanation)"},
+       step1 + "unknown member \"Hint\" (expected Id, Title, Text, Highlight, Check, Hints, Solution, Explanation, NotYet or Diagram)"},
       {"missing Hints", changed([](Json& d) { d["Steps"][0].erase("Hints"); }), step1 + "missing \"Hints\""},
       {"no hints", changed([](Json& d) { d["Steps"][0]["Hints"] = Json::array(); }), step1 + "\"Hints\" must list at least one hint"},
       {"empty hint", changed([](Json& d) { d["Steps"][0]["Hints"] = {"ok", ""}; }), step1 + "Hints[2]: must be a non-empty string"},

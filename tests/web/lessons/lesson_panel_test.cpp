@@ -59,13 +59,40 @@ TEST_CASE("The lesson list offers every lesson that ships, and starting one open
   REQUIRE(t.click("lessons.start.create-user-pool"));
   t.frames(2);
   CHECK(t.shown("lesson.leave"));
-  CHECK(t.shown("lesson.hint"));
+  CHECK(t.ui.reveal("lesson.hint", t.draw()));  // below lesson 1's diagram at 720 pixels high
   CHECK(state(t).step()->id == state(t).lesson()->steps[0].id);
   CHECK_FALSE(state(t).not_yet().empty());  // the check says why the step is not done
   // Leaving closes the column; the lesson can be continued from the list.
   REQUIRE(t.click("lesson.leave"));
   t.frames(1);
   CHECK_FALSE(t.shown("lesson.hint"));
+}
+
+TEST_CASE("Lesson 1 opens with its architecture diagram; 'Not done yet' speaks plain words, the check's reason under Details") {
+  AppUnderTest t;
+  start_from_the_list(t, "create-user-pool");
+  const lessons::Step& first = *state(t).step();
+  REQUIRE_FALSE(first.diagram.empty());
+  CHECK(t.shown("lesson.diagram"));
+  t.frames(1);
+  // Each box, and each arrow's words in the legend, are on the screen.
+  for (const auto& box : first.diagram.boxes) CHECK(test::screen_text().find(box.label) != std::string::npos);
+  for (const auto& arrow : first.diagram.arrows) CHECK(test::screen_text().find(arrow.label) != std::string::npos);
+  REQUIRE_FALSE(first.not_yet.empty());
+  REQUIRE(t.ui.reveal("lesson.not_yet", t.draw()));
+  CHECK(test::screen_text().find("Not done yet: " + first.not_yet) != std::string::npos);
+  // The check's own reason, for the curious, one click away.
+  const std::string reason = state(t).not_yet();
+  REQUIRE_FALSE(reason.empty());
+  CHECK(test::screen_text().find(reason) == std::string::npos);
+  REQUIRE(t.click("lesson.details"));
+  t.frames(1);
+  CHECK(t.shown("lesson.not_yet.details"));
+  CHECK(test::screen_text().find(reason) != std::string::npos);
+  // The next step has no diagram.
+  do_it_for_me(t);
+  CHECK(state(t).step()->diagram.empty());
+  CHECK_FALSE(t.shown("lesson.diagram"));
 }
 
 TEST_CASE("Hints come one at a time; the solution needs a confirmation, and 'do it for me' completes the step") {
