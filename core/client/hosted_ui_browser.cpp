@@ -120,10 +120,20 @@ void HostedUiBrowser::open(const Start& site, const std::string& url) {
   load("GET", url, {}, true);
 }
 
-std::optional<HostedUiBrowser::PageForm> HostedUiBrowser::post_form() const {
+std::optional<HostedUiBrowser::PageForm> HostedUiBrowser::post_form(const UrlParams& typed) const {
+  const std::regex form_pattern("<form[^>]*method=\"post\"[^>]*action=\"([^\"]*)\"[^>]*>([\\s\\S]*?)</form>");
   std::smatch form;
-  if (!std::regex_search(page_, form, std::regex("<form[^>]*method=\"post\"[^>]*action=\"([^\"]*)\"[^>]*>([\\s\\S]*?)</form>")))
-    return std::nullopt;
+  bool found = false;
+  for (std::sregex_iterator it(page_.begin(), page_.end(), form_pattern), end; it != end; ++it) {
+    const std::string inside = (*it)[2].str();
+    const bool fits = std::all_of(typed.begin(), typed.end(), [&](const auto& field) {
+      return inside.find("name=\"" + field.first + "\"") != std::string::npos;
+    });
+    if (!found || fits) form = *it;  // the first form, unless a later one fits
+    found = true;
+    if (fits) break;
+  }
+  if (!found) return std::nullopt;
   // Attribute values are written with html_escape.
   const auto unescape = [](const std::string& text) { return html_unescape(text); };
   PageForm f{unescape(form[1].str()), {}};
@@ -135,7 +145,7 @@ std::optional<HostedUiBrowser::PageForm> HostedUiBrowser::post_form() const {
 }
 
 bool HostedUiBrowser::submit(const UrlParams& fields) {
-  auto form = post_form();
+  auto form = post_form(fields);
   if (!form) return false;
   UrlParams body;
   for (const auto& h : form->hidden)

@@ -89,8 +89,11 @@ class HostedUiBrowser {
   void open(const Start& site, const std::string& url);
   void back();
   // The page's form, read from the pages the sandbox serves (its own
-  // markup, not any page of the web); nullopt when it has none.
-  std::optional<PageForm> post_form() const;
+  // markup, not any page of the web); nullopt when it has none. With
+  // `typed`, the first form that has a field of each of those names (a
+  // provider's "use another account" form after its remembered accounts'),
+  // else the first form.
+  std::optional<PageForm> post_form(const UrlParams& typed = {}) const;
   // Submits that form as a learner would: its hidden fields with `fields`
   // typed in (a field given replaces a hidden one). False when there is none.
   bool submit(const UrlParams& fields = {});

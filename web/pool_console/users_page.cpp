@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "web/services/service_forms.h"
 #include "web/shell/widgets.h"
 
 namespace userpool::web {
@@ -80,6 +81,7 @@ void UsersPage::refresh(const std::string& pool_id) {
   selected_user_ = Json();
   selected_groups_.clear();
   pool_groups_.clear();
+  pool_providers_.clear();
   if (selected_.empty()) return;
   const Response user = ctx_.api.peek("AdminGetUser", Json{{"UserPoolId", pool_id}, {"Username", selected_}});
   if (user.status != 200) {
@@ -91,6 +93,8 @@ void UsersPage::refresh(const std::string& pool_id) {
   for (const auto& g : mine.body.value("Groups", Json::array())) selected_groups_.push_back(g.value("GroupName", ""));
   const Response all = ctx_.api.peek("ListGroups", Json{{"UserPoolId", pool_id}, {"Limit", 60}});
   for (const auto& g : all.body.value("Groups", Json::array())) pool_groups_.push_back(g.value("GroupName", ""));
+  const Response providers = ctx_.api.peek("ListIdentityProviders", Json{{"UserPoolId", pool_id}, {"MaxResults", 60}});
+  for (const auto& p : providers.body.value("Providers", Json::array())) pool_providers_.push_back(p.value("ProviderName", ""));
 }
 
 void UsersPage::draw(const Json& pool) {
@@ -326,6 +330,8 @@ void UsersPage::draw_detail() {
     ImGui::TextDisabled("Groups in this pool: %zu", pool_groups_.size());
   }
 
+  if (status != "EXTERNAL_PROVIDER" && !pool_providers_.empty()) draw_links();
+
   card_separator();
   if (status == "UNCONFIRMED") {
     if (ImGui::Button("Confirm account###users.confirm")) act("AdminConfirmSignUp", Json::object(), "Account confirmed");
@@ -359,6 +365,64 @@ void UsersPage::draw_detail() {
   }
   if (!error_.empty()) error_text(error_);
   end_card();
+}
+
+void UsersPage::draw_links() {
+  card_separator();
+  ImGui::TextUnformatted("Linked accounts");
+  const Json identities = Json::parse(attribute_of(selected_user_.value("UserAttributes", Json::array()), "identities"), nullptr, false);
+  bool any = false;
+  if (identities.is_array())
+    for (const Json& i : identities) {
+      if (!i.is_object()) continue;
+      const std::string provider = i.value("providerName", std::string()), id = i.value("userId", std::string());
+      any = true;
+      ImGui::BulletText("%s  %s", provider.c_str(), id.c_str());
+      ImGui::SameLine();
+      // Undoing the link: the account's next sign-in makes a user of its own.
+      if (ImGui::SmallButton(("Unlink###users.unlink." + provider).c_str())) {
+        const Response r = ctx_.api.call("AdminDisableProviderForUser",
+                                         Json{{"UserPoolId", pool_id_},
+                                              {"User", {{"ProviderName", provider}, {"ProviderAttributeName", "Cognito_Subject"}, {"ProviderAttributeValue", id}}}});
+        if (r.status == 200) ctx_.notify("Unlinked: the account's next sign-in makes a user of its own");
+        else error_ = api_error_text(r.body);
+      }
+    }
+  if (!any) help_text("None. Linked, an account at one of the pool's identity providers signs in as this user.");
+  std::vector<ComboChoice> choices;
+  for (const std::string& p : pool_providers_) choices.push_back({p, p});
+  if (link_provider_.empty() || std::find(pool_providers_.begin(), pool_providers_.end(), link_provider_) == pool_providers_.end())
+    link_provider_ = pool_providers_.front();
+  named_combo("users.link.provider", choices, &link_provider_, ems(10));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ems(16));
+  ImGui::InputTextWithHint("###users.link.email", "Their account's email there", &link_email_);
+  ImGui::SameLine();
+  if (ImGui::Button("Link account###users.link")) link_account();
+  help_text("AdminLinkProviderForUser, before that account's first sign-in to the pool (an account that already signed in "
+            "is a user of its own, and Cognito refuses to merge them).");
+}
+
+void UsersPage::link_account() {
+  // The provider's ID for the account, as an app would learn it from the
+  // provider; the simulated providers answer for their test accounts.
+  const Response id = ctx_.api.call("SimulatedIdP.GetAccountId",
+                                    Json{{"UserPoolId", pool_id_}, {"ProviderName", link_provider_}, {"Email", link_email_}});
+  if (id.status != 200) {
+    error_ = api_error_text(id.body);
+    return;
+  }
+  const Response r = ctx_.api.call("AdminLinkProviderForUser",
+                                   Json{{"UserPoolId", pool_id_},
+                                        {"DestinationUser", {{"ProviderName", "Cognito"}, {"ProviderAttributeValue", selected_}}},
+                                        {"SourceUser", id.body}});
+  if (r.status != 200) {
+    error_ = api_error_text(r.body);
+    return;
+  }
+  error_.clear();
+  link_email_.clear();
+  ctx_.notify("Linked: that account now signs in as " + selected_);
 }
 
 }  // namespace userpool::web

@@ -35,6 +35,10 @@ class UsersPage {
   void draw_create(const Json& pool);
   void create_user(const Json& pool);
   void draw_detail();
+  // A native user's linked identities, and a provider's account linked to
+  // it (AdminLinkProviderForUser), so its sign-ins land in this user.
+  void draw_links();
+  void link_account();
   // Runs an action on the selected user and reports its outcome.
   bool act(const char* operation, Json request, const char* done);
 
@@ -49,6 +53,8 @@ class UsersPage {
   Json selected_user_;  // AdminGetUser of the selected user
   std::vector<std::string> selected_groups_, pool_groups_;
   std::string group_to_add_;
+  std::vector<std::string> pool_providers_;  // the pool's identity providers' names
+  std::string link_provider_, link_email_;
   bool creating_ = false;
   NewUser new_user_;
   std::string error_;  // of the last action or creation

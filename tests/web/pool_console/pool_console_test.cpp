@@ -327,3 +327,46 @@ TEST_CASE("App clients: turning on the hosted UI offers the pool's own users by 
   CHECK(test::screen_text().find("Choose at least one identity provider") != std::string::npos);
   CHECK(client()["SupportedIdentityProviders"] == Json::array({"COGNITO", "Google"}));
 }
+
+TEST_CASE("Users: a provider's account linked to a native user signs in as that user; linking it twice is refused; unlinked, it is not") {
+  AppUnderTest t;
+  const auto lab = open_console(t, "pool.tab.users");
+  t.ok("SignUp", {{"ClientId", lab.client_id}, {"Username", "mei@example.com"}, {"Password", "Passw0rd!"},
+                  {"UserAttributes", {{{"Name", "name"}, {"Value", "Mei"}}}}});
+  t.frames(1);
+  const std::string username = user(t, lab.pool_id, "mei@example.com")["Username"];
+  REQUIRE(t.click("users.row." + username));
+  CHECK_FALSE(shown(t, "users.link"));  // the pool has no identity provider yet
+  t.ok("CreateIdentityProvider", {{"UserPoolId", lab.pool_id}, {"ProviderName", "Google"}, {"ProviderType", "Google"},
+                                  {"ProviderDetails", {{"client_id", "g"}, {"client_secret", "s"}, {"authorize_scopes", "openid email"}}},
+                                  {"AttributeMapping", {{"email", "email"}}}});
+  t.frames(1);
+  REQUIRE(t.type("users.link.email", "mei@gmail.example"));
+  REQUIRE(t.click("users.link"));
+  const auto& log = t.app->api().log();
+  REQUIRE(log.size() >= 2);
+  CHECK(log[log.size() - 2].operation == "SimulatedIdP.GetAccountId");
+  CHECK(log.back().operation == "AdminLinkProviderForUser");
+  CHECK(log.back().status == 200);
+  const std::string google_id = log[log.size() - 2].response["ProviderAttributeValue"];
+  const auto identities = [&] {
+    const Json described = user(t, lab.pool_id, username);
+    for (const Json& a : described["UserAttributes"])
+      if (a["Name"] == "identities") return Json::parse(a["Value"].get<std::string>());
+    return Json::array();
+  };
+  REQUIRE(identities().size() == 1);
+  CHECK(identities()[0]["providerName"] == "Google");
+  CHECK(identities()[0]["userId"] == google_id);
+  REQUIRE(t.ui.reveal("users.unlink.Google", t.draw()));
+  CHECK(test::screen_text().find(google_id) != std::string::npos);
+  // The same account again: Cognito's error, on the page.
+  REQUIRE(t.type("users.link.email", "mei@gmail.example"));
+  REQUIRE(t.click("users.link"));
+  CHECK(t.app->api().log().back().status == 400);
+  REQUIRE(t.ui.reveal("users.delete", t.draw()));
+  CHECK(test::screen_text().find("The SourceUser is already linked to this DestinationUser.") != std::string::npos);
+  REQUIRE(t.click("users.unlink.Google"));
+  CHECK(t.app->api().log().back().operation == "AdminDisableProviderForUser");
+  CHECK(identities().empty());
+}
