@@ -6,6 +6,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
+const http = require('http');
 const { startServer, launchBrowser, watchConsole, waitForAppReady, ok, artifact, ARTIFACTS } = require('./harness');
 const { frames, recordWidgets, click, type, shown, reveal } = require('./canvas');
 
@@ -28,7 +29,7 @@ test.after(async () => {
 async function progress(page) {
   await frames(page, 20); // the save happens at most every quarter second
   const work = await page.evaluate(() => JSON.parse(window.localStorage.getItem('userpool-sandbox.work')));
-  return work.Lessons.Progress;
+  return work && work.Lessons ? work.Lessons.Progress : undefined;
 }
 
 // "Show me", then the widget the step points at must be on screen.
@@ -163,6 +164,42 @@ test('a presenter\'s link opens the app at a lesson step, with the steps before 
   assert.equal((await ok(page, 'ListUserPools', { MaxResults: 10 })).UserPools.length, 1);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a lesson file from another server: a #lesson-url link fetches it (CORS) and opens its step; the panel copies that link', async () => {
+  // A workshop's own lesson, on a server of its own that lets any page read it.
+  const step = (id, pool) => ({
+    Id: id, Title: `Create ${pool}`, Text: `Create a pool named **${pool}**.`,
+    Check: { Source: { Call: 'ListUserPools', Request: { MaxResults: 60 } }, Pointer: '/UserPools', Where: { Name: pool }, Exists: true },
+    Hints: ['Use the wizard.'], Solution: [{ Call: 'CreateUserPool', Request: { PoolName: pool } }],
+  });
+  const lesson = {
+    Format: 'userpool-sandbox-lesson', Version: 1, Id: 'workshop-pool', Title: 'Our workshop pools',
+    Summary: 'Two pools for today.', Steps: [step('first', 'workshop-1'), step('second', 'workshop-2')],
+  };
+  const files = http.createServer((req, res) => {
+    res.writeHead(req.url === '/workshop.json' ? 200 : 404,
+      { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+    res.end(req.url === '/workshop.json' ? JSON.stringify(lesson) : '{}');
+  });
+  await new Promise((resolve) => files.listen(0, '127.0.0.1', resolve));
+  const address = `http://127.0.0.1:${files.address().port}/workshop.json`;
+  const home = server.url.replace(/\/?$/, '/');
+  const link = `${home}#lesson-url=${encodeURIComponent(address)}&step=2`;
+  const { context, page, errors } = await openApp(link, ['clipboard-read', 'clipboard-write']);
+  // The file arrives after the page has started.
+  for (let i = 0; i < 50 && ((await progress(page)) || {}).Lesson !== 'workshop-pool'; ++i) await frames(page, 5);
+  const p = await progress(page);
+  assert.equal(p.Lesson, 'workshop-pool');
+  assert.equal(p.Step, 1);
+  assert.deepEqual((await ok(page, 'ListUserPools', { MaxResults: 10 })).UserPools.map((pool) => pool.Name), ['workshop-1']);
+  await reveal(page, 'lesson.copy_link');
+  await page.screenshot({ path: artifact('lesson-08-from-lesson-url.png') });
+  await click(page, 'lesson.copy_link');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await new Promise((resolve) => files.close(resolve));
 });
 
 test('lesson "Sign in with the hosted UI" through the lesson panel: domain, OAuth client, the hosted pages, redirect_mismatch', async () => {

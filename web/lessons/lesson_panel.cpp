@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "imgui_stdlib.h"
 #include "web/lessons/lesson_diagram.h"
 #include "web/lessons/lesson_markup.h"
 #include "web/shell/named_item.h"
@@ -14,6 +15,12 @@ namespace userpool::web {
 namespace {
 
 constexpr float kColumnEms = 24.0f;
+
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
 
 std::string step_count(const lessons::Lesson& lesson) {
   return std::to_string(lesson.steps.size()) + (lesson.steps.size() == 1 ? " step" : " steps");
@@ -43,6 +50,21 @@ void LessonPanel::start(const std::string& lesson_id) {
   ctx_.lessons.start(ctx_, lesson_id);
   shown_for_step_.clear();
   if (!ctx_.lessons.problem().empty()) ctx_.notify("The lesson's set-up failed: " + ctx_.lessons.problem(), true);
+}
+
+void LessonPanel::load_lesson_url() {
+  fetching_ = true;
+  ctx_.lessons.load_from_url(ctx_, trimmed(lesson_url_), [this](std::optional<std::string> id, const std::string& error) {
+    fetching_ = false;
+    if (!id) {
+      load_error_ = error;
+      ctx_.notify("The lesson could not be loaded from the address", true);
+      return;
+    }
+    load_error_.clear();
+    // For a workshop: the address that opens this lesson for everyone.
+    ctx_.notify("Lesson loaded; once started, its Copy a link to this step gives a link that loads it for everyone");
+  });
 }
 
 void LessonPanel::load_lesson_file() {
@@ -115,6 +137,14 @@ void LessonPanel::draw_own_lessons() {
   help_text("Presenters can write a lesson as a JSON file (the format is in lessons/README.md) and load it here. "
             "A file with a problem is refused with the step and what is wrong; load it again after fixing it.");
   if (ImGui::Button("Load a lesson file###lessons.load")) load_lesson_file();
+  ImGui::SameLine();
+  ImGui::TextDisabled("or");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ems(24));
+  ImGui::InputTextWithHint("###lessons.url", "https://... (a lesson file's address)", &lesson_url_);
+  ImGui::SameLine();
+  if (ImGui::Button(fetching_ ? "Loading...###lessons.load_url" : "Load from the address###lessons.load_url") && !fetching_)
+    load_lesson_url();
   for (const std::string& name : ctx_.lessons.own_lesson_files()) ImGui::BulletText("%s", name.c_str());
   if (!load_error_.empty()) error_text(load_error_);
 }

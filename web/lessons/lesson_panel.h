@@ -40,6 +40,7 @@ class LessonPanel {
   void draw_step_actions(const lessons::Step& step);
   void start(const std::string& lesson_id);
   void load_lesson_file();
+  void load_lesson_url();
 
   UiContext& ctx_;
   // What the learner has opened for the active step; reset when it changes.
@@ -49,6 +50,8 @@ class LessonPanel {
   bool solution_shown_ = false;
   bool details_shown_ = false;  // the check's own reason under "Not done yet"
   std::string load_error_;
+  std::string lesson_url_;  // a lesson file's address, typed by a presenter
+  bool fetching_ = false;
   // The widget outlined last, and since when (ImGui's clock): it pulses for
   // kPulseSeconds, then stays lit.
   static constexpr double kPulseSeconds = 3.0;

@@ -106,6 +106,16 @@ void LessonState::do_it_for_me(UiContext& ctx) {
 std::optional<std::string> LessonState::open_link(UiContext& ctx, std::string_view fragment) {
   if (fragment.starts_with("#")) fragment.remove_prefix(1);
   const auto params = first_values(parse_url_params(fragment));
+  if (const auto url = params.find("lesson-url"); url != params.end() && !params.contains("lesson")) {
+    if (url->second.empty()) return "The link names no lesson file (#lesson-url=<address>&step=<n>).";
+    const auto step = params.find("step");
+    const std::string then = step == params.end() ? std::string() : "&step=" + step->second;
+    load_from_url(ctx, url->second, [&ctx, then](std::optional<std::string> id, const std::string& error) {
+      std::optional<std::string> problem = id ? ctx.lessons.open_link(ctx, "lesson=" + *id + then) : error;
+      if (problem) ctx.notify("This link's lesson could not be opened: " + *problem, true);
+    });
+    return std::nullopt;
+  }
   const auto id = params.find("lesson");
   if (id == params.end() || id->second.empty()) return "The link names no lesson (#lesson=<Id>&step=<n>).";
   const lessons::Lesson* lesson = catalogue_.find(id->second);
@@ -124,10 +134,37 @@ std::optional<std::string> LessonState::open_link(UiContext& ctx, std::string_vi
   return problem_.empty() ? std::nullopt : std::optional<std::string>(problem_);
 }
 
+void LessonState::load_from_url(UiContext& ctx, const std::string& url,
+                                std::function<void(std::optional<std::string> id, const std::string& error)> done) {
+  if (!url.starts_with("https://") && !url.starts_with("http://")) {
+    done(std::nullopt, "\"" + url + "\" is not an http or https address");
+    return;
+  }
+  if (!ctx.fetch_text) {
+    done(std::nullopt, "this page cannot fetch files");
+    return;
+  }
+  ctx.fetch_text(
+      url,
+      [this, done](const std::string& name, const std::string& text) {
+        const auto parsed = lessons::parse_lesson(name, text);
+        if (!parsed) return done(std::nullopt, parsed.error());
+        if (const auto error = add_own_lesson(name, text)) return done(std::nullopt, *error);
+        done(parsed->id, {});
+      },
+      [url, done](const std::string& why) { done(std::nullopt, "could not fetch " + url + ": " + why); });
+}
+
 std::string LessonState::link_to_step() const {
   const lessons::Lesson* l = lesson();
   if (l == nullptr || !progress_.active()) return {};
-  return "lesson=" + l->id + "&step=" + std::to_string(std::min(progress_.step_index() + 1, l->steps.size()));
+  const std::string step = "&step=" + std::to_string(std::min(progress_.step_index() + 1, l->steps.size()));
+  // A lesson loaded from an address: the link fetches it too, so it works
+  // for learners who never loaded it.
+  const bool own = std::any_of(own_files_.begin(), own_files_.end(), [&](const lessons::LessonFile& f) { return f.name == l->file; });
+  if (own && (l->file.starts_with("https://") || l->file.starts_with("http://")))
+    return "lesson-url=" + url_encode(l->file) + step;
+  return "lesson=" + l->id + step;
 }
 
 std::optional<std::string> LessonState::add_own_lesson(const std::string& file_name, const std::string& text) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,8 +58,16 @@ class LessonState {
   // starts, and the steps before n are done for the learner, so everyone in
   // a workshop stands at the same place. Why not, in words, when the link
   // names no lesson of the list or a step it does not have.
+  // "lesson-url=<address>&step=<n>" fetches a lesson file first (as
+  // load_from_url does) and opens its lesson; what goes wrong then is told
+  // in a notice, since it comes later.
   std::optional<std::string> open_link(UiContext& ctx, std::string_view fragment);
-  // The link to the active step ("lesson=<Id>&step=<n>"); empty without one.
+  // Fetches a lesson file from an address and adds it as the learner's own
+  // (add_own_lesson); `done` gets the lesson's Id, or nullopt and why not.
+  void load_from_url(UiContext& ctx, const std::string& url,
+                     std::function<void(std::optional<std::string> id, const std::string& error)> done);
+  // The link to the active step ("lesson=<Id>&step=<n>", or for a lesson
+  // loaded from an address "lesson-url=<address>&step=<n>"); empty without one.
   std::string link_to_step() const;
 
   // A presenter's own lesson file. Refused with the loader's precise error

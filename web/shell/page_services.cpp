@@ -3,6 +3,7 @@
 #include <emscripten.h>
 
 #include <cstdlib>
+#include <map>
 #include <string>
 
 #include "imgui.h"
@@ -18,6 +19,14 @@ double g_last_check = -1e9;  // when the work was last looked at for changes
 // Who asked for the file the page is choosing (import, a lesson file).
 userpool::web::UiContext::FileHandler g_file_handler;
 std::string g_clipboard;  // the text ImGui pastes: the last copy, or the page's last paste event
+// Files being fetched, by request number: the address and who asked.
+struct Fetch {
+  std::string url;
+  userpool::web::UiContext::FileHandler done;
+  userpool::web::UiContext::FetchFailure failed;
+};
+std::map<int, Fetch> g_fetches;
+int g_next_fetch = 1;
 
 // The key under which the work is kept, and where an unreadable copy is set aside.
 EM_JS(char*, storage_load, (), {
@@ -95,6 +104,23 @@ EM_JS(void, page_choose_file, (const char* accept_ptr, int base64), {
   }
   input.click();
 });
+// A text file from an address; its text (or why not) goes to
+// userpool_fetched with the request's number. A page on another origin must
+// allow this one (CORS), as any static host of files can.
+EM_JS(void, page_fetch_text, (const char* url_ptr, int request), {
+  var url = UTF8ToString(url_ptr);
+  fetch(url, {cache : "no-store"})
+      .then(function(r) {
+        if (!r.ok) throw new Error("the server answered HTTP " + r.status);
+        return r.text();
+      })
+      .then(function(text) { Module.ccall("userpool_fetched", null, [ "number", "number", "string" ], [ request, 1, text ]); },
+            function(e) {
+              var why = (e && e.message) || String(e);
+              if (e && e.name === "TypeError") why = "the address cannot be reached from this page, or its server does not allow this page to read it (CORS)";
+              Module.ccall("userpool_fetched", null, [ "number", "number", "string" ], [ request, 0, why ]);
+            });
+});
 // The theme the learner chose last, or else the one the system prefers.
 EM_JS(int, theme_prefers_dark, (), {
   try {
@@ -154,6 +180,14 @@ void save_now() {
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void userpool_paste(const char* text) { g_clipboard = text; }
 EMSCRIPTEN_KEEPALIVE void userpool_save_now() { save_now(); }
+EMSCRIPTEN_KEEPALIVE void userpool_fetched(int request, int ok, const char* text) {
+  const auto it = g_fetches.find(request);
+  if (it == g_fetches.end()) return;
+  const Fetch fetch = std::move(it->second);
+  g_fetches.erase(it);
+  if (ok != 0) fetch.done(fetch.url, text);
+  else fetch.failed(text);
+}
 EMSCRIPTEN_KEEPALIVE void userpool_file_chosen(const char* name, const char* text) {
   if (!g_file_handler) return;
   // The handler may ask for another file; it must not be the one running.
@@ -172,6 +206,11 @@ void install_page_services(App& app) {
   ctx.choose_file = [](UiContext::FileHandler handler) {
     g_file_handler = std::move(handler);
     page_choose_file(".json,application/json", 0);
+  };
+  ctx.fetch_text = [](const std::string& url, UiContext::FileHandler done, UiContext::FetchFailure failed) {
+    const int request = g_next_fetch++;
+    g_fetches[request] = Fetch{url, std::move(done), std::move(failed)};
+    page_fetch_text(url.c_str(), request);
   };
   ctx.choose_image = [](UiContext::FileHandler handler) {
     g_file_handler = std::move(handler);
@@ -203,11 +242,12 @@ void install_page_services(App& app) {
   char* address = page_address();
   ctx.page_address = address;
   std::free(address);
-  // A presenter's link to a lesson (#lesson=<Id>&step=<n>) opens it, over the restored work.
+  // A presenter's link to a lesson (#lesson=<Id>&step=<n>, or a lesson file's
+  // #lesson-url=<address>&step=<n>) opens it, over the restored work.
   char* fragment = take_page_fragment();
   const std::string link = fragment;
   std::free(fragment);
-  if (link.find("lesson=") != std::string::npos) {
+  if (link.find("lesson=") != std::string::npos || link.find("lesson-url=") != std::string::npos) {
     if (const auto error = ctx.lessons.open_link(ctx, link))
       ctx.notify("This link's lesson could not be opened: " + *error, true);
   }

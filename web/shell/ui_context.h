@@ -76,6 +76,11 @@ class UiContext {
   // Asks for a PNG or JPEG image and hands its name and bytes, in base64
   // (as an API blob travels in JSON), to the handler.
   std::function<void(FileHandler)> choose_image;
+  // Fetches a text file from an address (the page's fetch(), so the server
+  // must allow this page's origin): `done` gets the address and the text,
+  // `failed` why not, in words.
+  using FetchFailure = std::function<void(const std::string& why)>;
+  std::function<void(const std::string& url, FileHandler done, FetchFailure failed)> fetch_text;
   // Opens a link of a pool's hosted domain (a verification email's link) in
   // the Hosted UI view's browser; set by the app.
   std::function<void(const std::string& pool_id, const std::string& url)> open_link;

@@ -327,3 +327,70 @@ TEST_CASE("A presenter's link opens a lesson at a step, the steps before done; a
   REQUIRE(t.click("lesson.copy_link"));
   CHECK(test::clipboard() == "https://sandbox.example/#lesson=groups-and-roles&step=3");
 }
+
+TEST_CASE("A lesson file from an address: loaded from the list, refused with why, and opened by a link that fetches it") {
+  const std::string kAddress = "https://workshop.example/lessons/workshop-pool.json";
+  // The page's fetch(), as a web server would answer: the workshop's file, or nothing.
+  Json two_steps = Json::parse(kOwnLesson);
+  Json second = two_steps["Steps"][0];
+  second["Id"] = "make-another";
+  second["Check"]["Where"]["Name"] = "workshop-2";
+  second["Solution"][0]["Request"]["PoolName"] = "workshop-2";
+  two_steps["Steps"].push_back(second);
+  std::vector<std::string> fetched;
+  const auto serve = [&](web::UiContext& ctx) {
+    ctx.fetch_text = [&](const std::string& url, web::UiContext::FileHandler done, web::UiContext::FetchFailure failed) {
+      fetched.push_back(url);
+      if (url == kAddress) done(url, two_steps.dump());
+      else if (url.ends_with("broken.json")) done(url, "{\"Format\": ");
+      else failed("the server answered HTTP 404");
+    };
+  };
+
+  AppUnderTest t;
+  web::UiContext& ctx = t.app->context();
+  serve(ctx);
+  REQUIRE(t.click("nav.lessons"));
+  REQUIRE(t.type("lessons.url", "ftp://workshop.example/x.json"));
+  REQUIRE(t.click("lessons.load_url"));
+  CHECK(fetched.empty());  // not an address the page can fetch
+  CHECK(ctx.notices.back().error);
+  REQUIRE(t.type("lessons.url", "https://workshop.example/missing.json"));
+  REQUIRE(t.click("lessons.load_url"));
+  t.frames(1);
+  CHECK(test::screen_text().find("could not fetch https://workshop.example/missing.json: the server answered HTTP 404") != std::string::npos);
+  REQUIRE(t.type("lessons.url", "https://workshop.example/broken.json"));
+  REQUIRE(t.click("lessons.load_url"));
+  CHECK(state(t).own_lesson_files().empty());
+  REQUIRE(t.type("lessons.url", "  " + kAddress + " "));
+  REQUIRE(t.click("lessons.load_url"));
+  CHECK_FALSE(ctx.notices.back().error);
+  CHECK(state(t).own_lesson_files() == std::vector<std::string>{kAddress});
+  REQUIRE(t.click("lessons.start.workshop-pool"));
+  t.frames(2);
+  do_it_for_me(t);
+  // The step's link loads the file for learners who never did.
+  ctx.page_address = "https://sandbox.example/";
+  REQUIRE(t.click("lesson.copy_link"));
+  const std::string link = test::clipboard();
+  CHECK(link == "https://sandbox.example/#lesson-url=https%3A%2F%2Fworkshop.example%2Flessons%2Fworkshop-pool.json&step=2");
+
+  AppUnderTest learner;
+  web::UiContext& theirs = learner.app->context();
+  serve(theirs);
+  fetched.clear();
+  REQUIRE_FALSE(theirs.lessons.open_link(theirs, link.substr(link.find('#'))).has_value());
+  CHECK(fetched == std::vector<std::string>{kAddress});
+  CHECK(theirs.lessons.progress().lesson_id() == "workshop-pool");
+  CHECK(theirs.lessons.progress().step_index() == 1);  // step 1 done for them
+  CHECK(learner.ok("ListUserPools", {{"MaxResults", 60}})["UserPools"].size() == 1);
+  // A link whose file is gone says so in a notice, and starts nothing.
+  AppUnderTest third;
+  web::UiContext& other = third.app->context();
+  serve(other);
+  REQUIRE_FALSE(other.lessons.open_link(other, "lesson-url=https%3A%2F%2Fworkshop.example%2Fgone.json").has_value());
+  CHECK_FALSE(other.lessons.progress().active());
+  REQUIRE_FALSE(other.notices.empty());
+  CHECK(other.notices.back().error);
+  CHECK(other.notices.back().text.find("could not fetch https://workshop.example/gone.json") != std::string::npos);
+}
