@@ -137,14 +137,14 @@ void LessonPanel::draw_own_lessons() {
   help_text("Presenters can write a lesson as a JSON file (the format is in lessons/README.md) and load it here. "
             "A file with a problem is refused with the step and what is wrong; load it again after fixing it.");
   if (ImGui::Button("Load a lesson file###lessons.load")) load_lesson_file();
+  ImGui::TextDisabled("or from an address (its server must allow this page to read it):");
+  // The field takes what the button leaves of the line, so both fit however narrow the view.
+  const char* label = fetching_ ? "Loading...###lessons.load_url" : "Load###lessons.load_url";
+  const float button = ImGui::CalcTextSize("Loading...").x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SetNextItemWidth(std::min(ems(28), ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x));
+  ImGui::InputTextWithHint("###lessons.url", "https://...", &lesson_url_);
   ImGui::SameLine();
-  ImGui::TextDisabled("or");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ems(24));
-  ImGui::InputTextWithHint("###lessons.url", "https://... (a lesson file's address)", &lesson_url_);
-  ImGui::SameLine();
-  if (ImGui::Button(fetching_ ? "Loading...###lessons.load_url" : "Load from the address###lessons.load_url") && !fetching_)
-    load_lesson_url();
+  if (ImGui::Button(label) && !fetching_) load_lesson_url();
   for (const std::string& name : ctx_.lessons.own_lesson_files()) ImGui::BulletText("%s", name.c_str());
   if (!load_error_.empty()) error_text(load_error_);
 }
