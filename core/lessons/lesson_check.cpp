@@ -6,6 +6,8 @@
 // checks (and Any as All), so a reason always names the checks that decided.
 #include "core/lessons/lesson_check.h"
 
+#include <algorithm>
+
 #include "core/tokens/jwt.h"
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_template.h"
@@ -75,6 +77,16 @@ bool same_value(const Json& a, const Json& b) {
   return a == b;
 }
 
+// Whether a member's value is what a Where asks for: the same value, or
+// for a list, a list holding each element asked for (an event's Rules hold
+// every rule it applied; a step names the one that matters).
+bool where_matches(const Json& value, const Json& wanted) {
+  if (!value.is_array() || !wanted.is_array()) return same_value(value, wanted);
+  return std::all_of(wanted.begin(), wanted.end(), [&](const Json& w) {
+    return std::any_of(value.begin(), value.end(), [&](const Json& v) { return same_value(v, w); });
+  });
+}
+
 // The elements of a list that are objects with all of `where`'s members.
 Json narrow(const Json& list, const Json& where) {
   Json out = Json::array();
@@ -83,7 +95,7 @@ Json narrow(const Json& list, const Json& where) {
     bool matches = true;
     for (const auto& [member, value] : where.items()) {
       const auto it = element.find(member);
-      if (it == element.end() || !same_value(*it, value)) matches = false;
+      if (it == element.end() || !where_matches(*it, value)) matches = false;
     }
     if (matches) out.push_back(element);
   }

@@ -203,6 +203,21 @@ TEST_CASE("Exists with Where: whether any element is left") {
   expect(s.check(missing), false, "found 0 UserPool.Nope where Name is \"x\", expected at least one");
 }
 
+TEST_CASE("A list in Where matches a list that holds each of its elements, in any order, among others") {
+  Lab lab;
+  LessonSandbox& s = lab.s;
+  const Json events = s.context().read("Sandbox.ListEvents", Json::object()).body["Events"];
+  // An event that applied several rules: one of them is enough to find it.
+  const auto busy = std::find_if(events.begin(), events.end(), [](const Json& e) { return e["Rules"].size() >= 2; });
+  REQUIRE(busy != events.end());
+  const Json rules = (*busy)["Rules"];
+  const std::string operation = (*busy)["Operation"];
+  CHECK(s.check(events_where(Json{{"Operation", operation}, {"Rules", {rules.back()}}}, "Exists", true)).satisfied);
+  CHECK(s.check(events_where(Json{{"Rules", {rules.back(), rules.front()}}}, "CountAtLeast", 1)).satisfied);  // any order
+  CHECK_FALSE(s.check(events_where(Json{{"Rules", {rules.front(), "A rule no operation applied"}}}, "Exists", true)).satisfied);
+  CHECK_FALSE(s.check(events_where(Json{{"Rules", "not a list"}}, "Exists", true)).satisfied);
+}
+
 TEST_CASE("CountAtLeast counts an array's items or an object's members") {
   Lab lab;
   LessonSandbox& s = lab.s;
