@@ -1,4 +1,5 @@
 #include "core/saml/xml.h"
+#include "core/base/text.h"
 
 #include <sstream>
 
@@ -96,9 +97,7 @@ std::string text_of(const pugi::xml_node& node) {
   std::string text;
   for (const pugi::xml_node& c : node.children())
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  return trimmed(text);
 }
 
 // HTML's escaping (& < > " ') is XML's as well.

@@ -1,4 +1,5 @@
 #include "web/lessons/lesson_panel.h"
+#include "core/base/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,12 +16,6 @@ namespace userpool::web {
 namespace {
 
 constexpr float kColumnEms = 24.0f;
-
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 std::string step_count(const lessons::Lesson& lesson) {
   return std::to_string(lesson.steps.size()) + (lesson.steps.size() == 1 ? " step" : " steps");

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "core/base/text.h"
 #include "imgui_stdlib.h"
 #include "web/services/api_gateway_panel.h"
 #include "web/services/api_gateway_tokens.h"
@@ -37,12 +38,6 @@ unsigned check_color(const std::string& status) {
   return colors::grey();
 }
 
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 // Grey help text in the field column of a form row.
 void field_help(const std::string& text, float width) {
   const float x = ImGui::GetCursorPosX() + row_field_x();
@@ -50,6 +45,17 @@ void field_help(const std::string& text, float width) {
   ImGui::PushTextWrapPos(x + width - row_field_x() - 2 * ImGui::GetStyle().WindowPadding.x);
   help_text(text.c_str());
   ImGui::PopTextWrapPos();
+}
+
+// In the token row: why there is no token to send, in amber, and a button
+// to where one comes from; true when it is clicked.
+bool no_token_yet(const char* why, const char* button) {
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + row_field_x());
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::amber());
+  ImGui::TextUnformatted(why);
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  return ImGui::SmallButton(button);
 }
 
 }  // namespace
@@ -142,12 +148,7 @@ void ApiGatewayPanel::draw_token_choice() {
   }
   if (token_choice_ == "machine") {
     if (s.machine_token.empty()) {
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + row_field_x());
-      ImGui::PushStyleColor(ImGuiCol_Text, colors::amber());
-      ImGui::TextUnformatted("No app has asked for a machine token yet.");
-      ImGui::PopStyleColor();
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Get one in Hosted UI###apigw.open_hosted")) ctx_.open(View::kHostedUi);
+      if (no_token_yet("No app has asked for a machine token yet.", "Get one in Hosted UI###apigw.open_hosted")) ctx_.open(View::kHostedUi);
       return;
     }
     field_help("The access token app client " + s.machine_client_id + " got for itself with the client_credentials grant: "
@@ -155,12 +156,7 @@ void ApiGatewayPanel::draw_token_choice() {
     return;
   }
   if (!s.signed_in()) {
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + row_field_x());
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::amber());
-    ImGui::TextUnformatted("No one is signed in.");
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Sign in on Try it###apigw.open_try_it")) ctx_.open(View::kTryIt);
+    if (no_token_yet("No one is signed in.", "Sign in on Try it###apigw.open_try_it")) ctx_.open(View::kTryIt);
     return;
   }
   const std::string who = s.username + " (user pool " + s.pool_id + ")";

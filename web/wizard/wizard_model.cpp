@@ -1,4 +1,5 @@
 #include "web/wizard/wizard_model.h"
+#include "core/base/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -73,12 +74,6 @@ Json sms_configuration(const WizardChoices& c, const std::string& account_id) {
 bool mfa_on(const WizardChoices& c) { return c.mfa != WizardChoices::Mfa::kOff; }
 const char* mfa_name(const WizardChoices& c) {
   return c.mfa == WizardChoices::Mfa::kRequired ? "ON" : c.mfa == WizardChoices::Mfa::kOptional ? "OPTIONAL" : "OFF";
-}
-
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 bool blank(const std::string& s) { return trimmed(s).empty(); }
