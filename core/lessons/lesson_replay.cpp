@@ -4,6 +4,7 @@
 #include "core/lessons/lesson_pointer.h"
 #include "core/lessons/lesson_template.h"
 #include "core/client/hosted_ui_browser.h"
+#include "core/client/machine_token.h"
 #include "core/client/sign_in.h"
 #include "core/tokens/token_inspection.h"
 
@@ -213,19 +214,16 @@ Outcome run_machine_token(const MachineToken& m, const LessonContext& ctx) {
   if (client.status != 200) return tl::unexpected(describe_failure("DescribeUserPoolClient", client));
   const HostedSite site = hosted_site_of(pool_id->get<std::string>(), pool.body.value("UserPool", Json::object()));
   if (site.domain.empty()) return tl::unexpected("user pool " + m.pool + " has no domain, so no token endpoint");
-  Json form = {{"grant_type", "client_credentials"},
-               {"client_id", *client_id},
-               {"client_secret", text_at(client.body, {"UserPoolClient", "ClientSecret"})}};
-  if (!m.scope.empty()) form["scope"] = m.scope;
-  const auto answer = call_recorded(ctx, "HostedUI.Token", {{"Domain", site.domain}, {"Method", "POST"}, {"Form", form}});
-  if (!answer) return tl::unexpected(answer.error());
-  const std::string body = answer->value("Body", std::string());
-  const Json tokens = Json::parse(body, nullptr, false);
-  const std::string access = tokens.is_object() ? tokens.value("access_token", std::string()) : std::string();
-  if (answer->value("Status", 0) != 200 || access.empty())
-    return tl::unexpected("the token endpoint answered HTTP " + std::to_string(answer->value("Status", 0)) + " " + body);
+  LessonDoor door(ctx.door);
+  const auto answer = request_machine_token(door, site.domain, client_id->get<std::string>(),
+                                            text_at(client.body, {"UserPoolClient", "ClientSecret"}), m.scope);
+  if (!answer) return tl::unexpected(describe_failure("HostedUI.Token", answer.error()));
+  ctx.memory.remember("HostedUI.Token", answer->response);
+  if (answer->access_token.empty())
+    return tl::unexpected("the token endpoint answered HTTP " + std::to_string(answer->status) + " " +
+                          answer->response.value("Body", std::string()));
   ctx.session.machine_client_id = client_id->get<std::string>();
-  ctx.session.machine_token = access;
+  ctx.session.machine_token = answer->access_token;
   return {};
 }
 

@@ -82,6 +82,7 @@ void UsersPage::refresh(const std::string& pool_id) {
   selected_groups_.clear();
   pool_groups_.clear();
   pool_providers_.clear();
+  selected_links_.clear();
   if (selected_.empty()) return;
   const Response user = ctx_.api.peek("AdminGetUser", Json{{"UserPoolId", pool_id}, {"Username", selected_}});
   if (user.status != 200) {
@@ -89,6 +90,10 @@ void UsersPage::refresh(const std::string& pool_id) {
     return;
   }
   selected_user_ = user.body;
+  const Json identities = Json::parse(attribute_of(selected_user_.value("UserAttributes", Json::array()), "identities"), nullptr, false);
+  if (identities.is_array())
+    for (const Json& i : identities)
+      if (i.is_object()) selected_links_.push_back({i.value("providerName", std::string()), i.value("userId", std::string())});
   const Response mine = ctx_.api.peek("AdminListGroupsForUser", Json{{"UserPoolId", pool_id}, {"Username", selected_}, {"Limit", 60}});
   for (const auto& g : mine.body.value("Groups", Json::array())) selected_groups_.push_back(g.value("GroupName", ""));
   const Response all = ctx_.api.peek("ListGroups", Json{{"UserPoolId", pool_id}, {"Limit", 60}});
@@ -370,25 +375,20 @@ void UsersPage::draw_detail() {
 void UsersPage::draw_links() {
   card_separator();
   ImGui::TextUnformatted("Linked accounts");
-  const Json identities = Json::parse(attribute_of(selected_user_.value("UserAttributes", Json::array()), "identities"), nullptr, false);
-  bool any = false;
-  if (identities.is_array())
-    for (const Json& i : identities) {
-      if (!i.is_object()) continue;
-      const std::string provider = i.value("providerName", std::string()), id = i.value("userId", std::string());
-      any = true;
-      ImGui::BulletText("%s  %s", provider.c_str(), id.c_str());
-      ImGui::SameLine();
-      // Undoing the link: the account's next sign-in makes a user of its own.
-      if (ImGui::SmallButton(("Unlink###users.unlink." + provider).c_str())) {
-        const Response r = ctx_.api.call("AdminDisableProviderForUser",
-                                         Json{{"UserPoolId", pool_id_},
-                                              {"User", {{"ProviderName", provider}, {"ProviderAttributeName", "Cognito_Subject"}, {"ProviderAttributeValue", id}}}});
-        if (r.status == 200) ctx_.notify("Unlinked: the account's next sign-in makes a user of its own");
-        else error_ = api_error_text(r.body);
-      }
+  for (const Link& link : selected_links_) {
+    const std::string& provider = link.provider;
+    ImGui::BulletText("%s  %s", provider.c_str(), link.id.c_str());
+    ImGui::SameLine();
+    // Undoing the link: the account's next sign-in makes a user of its own.
+    if (ImGui::SmallButton(("Unlink###users.unlink." + provider).c_str())) {
+      const Response r = ctx_.api.call("AdminDisableProviderForUser",
+                                       Json{{"UserPoolId", pool_id_},
+                                            {"User", {{"ProviderName", provider}, {"ProviderAttributeName", "Cognito_Subject"}, {"ProviderAttributeValue", link.id}}}});
+      if (r.status == 200) ctx_.notify("Unlinked: the account's next sign-in makes a user of its own");
+      else error_ = api_error_text(r.body);
     }
-  if (!any) help_text("None. Linked, an account at one of the pool's identity providers signs in as this user.");
+  }
+  if (selected_links_.empty()) help_text("None. Linked, an account at one of the pool's identity providers signs in as this user.");
   std::vector<ComboChoice> choices;
   for (const std::string& p : pool_providers_) choices.push_back({p, p});
   if (link_provider_.empty() || std::find(pool_providers_.begin(), pool_providers_.end(), link_provider_) == pool_providers_.end())

@@ -54,6 +54,10 @@ class UsersPage {
   std::vector<std::string> selected_groups_, pool_groups_;
   std::string group_to_add_;
   std::vector<std::string> pool_providers_;  // the pool's identity providers' names
+  struct Link {
+    std::string provider, id;
+  };
+  std::vector<Link> selected_links_;  // the selected user's identities attribute, read once per change
   std::string link_provider_, link_email_;
   bool creating_ = false;
   NewUser new_user_;

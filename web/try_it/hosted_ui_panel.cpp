@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/base/encoding.h"
+#include "core/client/machine_token.h"
 #include "core/crypto/totp.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -130,22 +131,16 @@ void HostedUiPanel::open_link(const std::string& pool_id, const std::string& url
 
 void HostedUiPanel::get_machine_token() {
   error_.clear();
-  const std::string secret = client_.value("ClientSecret", std::string());
-  const Response r = ctx_.api.call("HostedUI.Token", {{"Domain", domain()}, {"Method", "POST"},
-                                                      {"Form", {{"grant_type", "client_credentials"}, {"client_id", client_id_}, {"client_secret", secret}}}});
-  if (r.status != 200) {
-    error_ = api_error_text(r.body);
+  const auto answer = request_machine_token(ctx_.api, domain(), client_id_, client_.value("ClientSecret", std::string()));
+  if (!answer) {
+    error_ = api_error_text(answer.error().body);
     return;
   }
-  try {
-    machine_token_ = Json::parse(r.body.value("Body", std::string("{}")));
-  } catch (const std::exception&) {
-    machine_token_ = Json::object();
-  }
+  machine_token_ = answer->tokens;
   // The app keeps its token for its own calls (API Gateway's test requests).
-  if (machine_token_.is_object() && machine_token_.contains("access_token") && machine_token_["access_token"].is_string()) {
+  if (!answer->access_token.empty()) {
     ctx_.session.machine_client_id = client_id_;
-    ctx_.session.machine_token = machine_token_["access_token"].get<std::string>();
+    ctx_.session.machine_token = answer->access_token;
   }
 }
 
